@@ -1,0 +1,44 @@
+import Foundation
+import Logging
+import Shared
+
+/// Puts webhook events on `talkhub:inbound`, all events of one delivery in one pipeline,
+/// and returns only when Redis acknowledged every XADD. Any failure surfaces as 503 with
+/// `Retry-After`, so the platform retries and nothing acknowledged is lost.
+public struct InboundPublisher: Sendable {
+    let redis: RedisClient
+
+    public init(redis: RedisClient) {
+        self.redis = redis
+    }
+
+    public func publish(_ events: [WebhookEvent], trace: String) async throws {
+        guard !events.isEmpty else { return }
+        let envelopes = try events.map { try $0.envelope(trace: trace) }
+        let commands: [any RedisCommand] = envelopes.map { XADD(redis.keys.inbound, fields: $0.fields) }
+        let replies: [RESPValue]
+        do {
+            replies = try await redis.pipeline(commands)
+        } catch {
+            throw APIError.unavailable("the event queue is unavailable; retry later")
+        }
+        for reply in replies {
+            guard case .bulkString = reply else {
+                throw APIError.unavailable("the event queue refused the event; retry later")
+            }
+        }
+    }
+
+    /// Records a delivery whose shape we do not know, with the reason, on the dead-letter stream.
+    public func deadLetter(source: String, reason: String, payload: some Collection<UInt8>, trace: String) async throws {
+        let letter = DeadLetter(
+            source: source, reason: reason,
+            original: ["payload": String(decoding: Array(payload), as: UTF8.self), "trace": trace]
+        )
+        do {
+            _ = try await redis.xadd(redis.keys.deadLetters, fields: letter.fields)
+        } catch {
+            throw APIError.unavailable("the event queue is unavailable; retry later")
+        }
+    }
+}

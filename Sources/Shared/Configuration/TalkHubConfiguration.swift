@@ -1,0 +1,106 @@
+import Foundation
+
+/// Every setting of TalkHub, read once from the environment (API.md, section Configuration).
+/// Components take the part they need; nothing else reads `ProcessInfo`.
+public struct TalkHubConfiguration: Sendable {
+    public enum Mode: String, Sendable { case development, production }
+
+    public var mode: Mode
+    public var port: Int
+    public var host: String
+    public var redisURL: String
+    public var redisKeyPrefix: String
+    public var databaseURL: String
+    public var jwtSecret: String
+    public var jwtPreviousSecrets: [String]
+    public var adminSecret: String
+    public var webhookSecret: String?
+    public var whatsappAppSecret: String?
+    public var whatsappVerifyToken: String?
+    public var telegramSecretToken: String?
+    public var rateLimitWindowMinutes: Int
+    public var rateLimitMax: Int
+    public var authFailMax: Int
+    public var allowedOrigins: [String]
+    public var trustedProxies: [String]
+    public var maxBodyBytes: Int
+    public var toolTimeoutMS: Int
+    public var resultTTLSeconds: Int
+    public var ingestMaxBacklog: Int
+    public var sessionIdleMinutes: Int
+    public var analyticsTimeZone: String
+    public var defaultCountry: String
+    public var metricsToken: String?
+    public var metricsPort: Int
+    public var maxDeliveries: Int
+    public var visibilityTimeoutSeconds: Int
+    public var retentionDays: Int?
+    public var logLevel: String
+
+    /// Reads and checks every key. In production a missing or short (< 32 bytes)
+    /// `JWT_SECRET` or `ADMIN_SECRET` is an error; in development a random one is made.
+    public init(environment env: Environment) throws {
+        let modeRaw = env.string("TALKHUB_ENV", default: "development").lowercased()
+        guard let mode = Mode(rawValue: modeRaw) else {
+            throw ConfigurationError("TALKHUB_ENV must be development or production, got \"\(modeRaw)\"")
+        }
+        self.mode = mode
+        self.port = try env.int("PORT", default: 8080)
+        self.host = env.string("HOST", default: "0.0.0.0")
+        self.redisURL = env.string("REDIS_URL", default: "redis://127.0.0.1:6379")
+        self.redisKeyPrefix = env.values["REDIS_KEY_PREFIX"] ?? "talkhub:"
+        self.databaseURL = env.string("DATABASE_URL", default: "postgres://talkhub:talkhub@127.0.0.1:5432/talkhub")
+
+        func required(_ key: String) throws -> String {
+            let value = try env.secret(key)
+            if mode == .production {
+                guard let value else {
+                    throw ConfigurationError("\(key) is required in production (set \(key) or \(key)_FILE)")
+                }
+                guard value.utf8.count >= 32 else {
+                    throw ConfigurationError("\(key) must be at least 32 bytes in production")
+                }
+                return value
+            }
+            return value ?? Self.randomSecret()
+        }
+        self.jwtSecret = try required("JWT_SECRET")
+        self.adminSecret = try required("ADMIN_SECRET")
+        self.jwtPreviousSecrets = (try env.secret("JWT_PREVIOUS_SECRETS"))
+            .map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
+        self.webhookSecret = try env.secret("WEBHOOK_SECRET")
+        self.whatsappAppSecret = try env.secret("WHATSAPP_APP_SECRET")
+        self.whatsappVerifyToken = try env.secret("WHATSAPP_VERIFY_TOKEN")
+        self.telegramSecretToken = try env.secret("TELEGRAM_SECRET_TOKEN")
+        self.metricsToken = try env.secret("METRICS_TOKEN")
+        self.rateLimitWindowMinutes = try env.int("RATE_LIMIT_WINDOW", default: 15)
+        self.rateLimitMax = try env.int("RATE_LIMIT_MAX", default: 1000)
+        self.authFailMax = try env.int("AUTH_FAIL_MAX", default: 10)
+        self.allowedOrigins = env.list("ALLOWED_ORIGINS")
+        self.trustedProxies = env.list("TRUSTED_PROXIES")
+        self.maxBodyBytes = try env.int("MAX_BODY_BYTES", default: 1 << 20)
+        self.toolTimeoutMS = try env.int("TOOL_TIMEOUT_MS", default: 10_000)
+        self.resultTTLSeconds = try env.int("RESULT_TTL_S", default: 300)
+        self.ingestMaxBacklog = try env.int("INGEST_MAX_BACKLOG", default: 1_000_000)
+        self.sessionIdleMinutes = try env.int("SESSION_IDLE_MIN", default: 30)
+        self.analyticsTimeZone = env.string("ANALYTICS_TZ", default: "America/Sao_Paulo")
+        self.defaultCountry = env.string("DEFAULT_COUNTRY", default: "BR")
+        self.metricsPort = try env.int("METRICS_PORT", default: 9091)
+        self.maxDeliveries = try env.int("MAX_DELIVERIES", default: 5)
+        self.visibilityTimeoutSeconds = try env.int("VISIBILITY_TIMEOUT_S", default: 30)
+        self.retentionDays = env["RETENTION_DAYS"].flatMap { Int($0) }
+        self.logLevel = env.string("LOG_LEVEL", default: "info")
+
+        guard (1...65535).contains(port) else { throw ConfigurationError("PORT must be 1–65535") }
+        guard maxBodyBytes > 0 else { throw ConfigurationError("MAX_BODY_BYTES must be positive") }
+        guard maxDeliveries > 0 else { throw ConfigurationError("MAX_DELIVERIES must be positive") }
+        guard TimeZone(identifier: analyticsTimeZone) != nil else {
+            throw ConfigurationError("ANALYTICS_TZ \"\(analyticsTimeZone)\" is not a known time zone")
+        }
+    }
+
+    static func randomSecret() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import Shared
+import Synchronization
+
+/// Reads one stream as one member of a consumer group and hands batches to the registry's
+/// handlers; XACK only after success or dead-lettering (ARCHITECTURE.md decisions 6–7).
+///
+/// - New entries come from `XREADGROUP … BLOCK` on a dedicated connection.
+/// - At start the consumer first finishes its own pending entries (from an earlier life
+///   under the same name), then entries idle past the visibility timeout in the whole group
+///   are taken over with `XAUTOCLAIM`, so a killed worker's batch is finished by another.
+/// - A failed batch is retried one entry at a time; an entry that keeps failing stays pending
+///   and is reclaimed later; after `maxDeliveries` it moves to the dead-letter stream.
+/// - On graceful shutdown it stops reading, finishes the batch in hand and returns.
+public final class StreamConsumer: Service, Sendable {
+    let configuration: ConsumerConfiguration
+    let redis: RedisClient
+    let registry: HandlerRegistry
+    let logger: Logger
+    private let processed = Atomic<Int>(0)
+    /// Set on graceful shutdown: finish the batch in hand, read no more.
+    private let stopping = Atomic<Bool>(false)
+
+    public init(configuration: ConsumerConfiguration, redis: RedisClient, registry: HandlerRegistry, logger: Logger) {
+        self.configuration = configuration
+        self.redis = redis
+        self.registry = registry
+        var logger = logger
+        logger[metadataKey: "stream.name"] = .string(configuration.stream.rawValue)
+        logger[metadataKey: "consumer.group"] = .string(configuration.group)
+        logger[metadataKey: "consumer.name"] = .string(configuration.consumerName)
+        self.logger = logger
+    }
+
+    /// Entries handled (acknowledged) so far by this consumer.
+    public var processedCount: Int { processed.load(ordering: .relaxed) }
+
+    public func run() async throws {
+        try await withGracefulShutdownHandler {
+            try await self.consume()
+        } onGracefulShutdown: {
+            self.stopping.store(true, ordering: .relaxed)
+        }
+    }
+
+    private func consume() async throws {
+        var backoff = Duration.milliseconds(100)
+        var ownPendingDone = false
+        var lastReclaim = ContinuousClock.now - configuration.visibilityTimeout
+        while !self.stopping.load(ordering: .relaxed) && !Task.isCancelled {
+            do {
+                try await redis.withDedicatedConnection { connection in
+                    _ = try await connection.send(XGROUP_CREATE(self.configuration.stream, group: self.configuration.group))
+                    if !ownPendingDone {
+                        try await self.drainOwnPending(connection: connection)
+                        ownPendingDone = true
+                    }
+                    backoff = .milliseconds(100)
+                    while !self.stopping.load(ordering: .relaxed) && !Task.isCancelled {
+                        if ContinuousClock.now - lastReclaim >= self.configuration.visibilityTimeout / 2 {
+                            lastReclaim = ContinuousClock.now
+                            try await self.reclaim()
+                        }
+                        let entries = try await connection.xreadgroup(
+                            self.configuration.stream, group: self.configuration.group, consumer: self.configuration.consumerName,
+                            count: self.configuration.batchSize, block: self.configuration.block
+                        )
+                        if !entries.isEmpty {
+                            await self.process(entries, deliveries: [:])
+                        }
+                    }
+                }
+            } catch {
+                if self.stopping.load(ordering: .relaxed) || Task.isCancelled { break }
+                logger.warning("consumer lost redis; retrying", metadata: ["error": "\(error)"])
+                try? await Task.sleep(for: backoff)
+                backoff = min(backoff * 2, .seconds(2))
+            }
+        }
+        logger.info("consumer stopped", metadata: ["consumer.processed": "\(processedCount)"])
+    }
+
+    /// Re-reads entries delivered to this consumer name before and never acknowledged.
+    private func drainOwnPending(connection: RedisConnection) async throws {
+        var cursor = "0"
+        while !self.stopping.load(ordering: .relaxed) {
+            let entries = try await connection.send(
+                XREADGROUP(group: configuration.group, consumer: configuration.consumerName, count: configuration.batchSize,
+                           block: nil, stream: configuration.stream, id: cursor)
+            )
+            guard let last = entries.last else { return }
+            await process(entries, deliveries: try await deliveryCounts(entries))
+            cursor = last.id
+        }
+    }
+
+    /// Takes over entries of any consumer that have been pending past the visibility timeout.
+    private func reclaim() async throws {
+        var start = "0-0"
+        repeat {
+            let result = try await redis.xautoclaim(
+                configuration.stream, group: configuration.group, consumer: configuration.consumerName,
+                minIdle: configuration.visibilityTimeout, start: start, count: configuration.batchSize
+            )
+            if !result.entries.isEmpty {
+                logger.info("reclaimed idle entries", metadata: ["stream.reclaimed": "\(result.entries.count)"])
+                await process(result.entries, deliveries: try await deliveryCounts(result.entries))
+            }
+            start = result.nextStart
+        } while start != "0-0" && !self.stopping.load(ordering: .relaxed)
+    }
+
+    private func deliveryCounts(_ entries: [StreamEntry]) async throws -> [String: Int] {
+        guard let first = entries.first?.id, let last = entries.last?.id else { return [:] }
+        let pending = try await redis.send(
+            XPENDING_RANGE(configuration.stream, group: configuration.group, start: first, end: last, count: entries.count + 10)
+        )
+        return Dictionary(pending.map { ($0.id, $0.deliveries) }, uniquingKeysWith: max)
+    }
+
+    /// Handles a batch: bad envelopes are dead-lettered at once, the rest go to their
+    /// handlers by kind; acknowledged together at the end.
+    func process(_ entries: [StreamEntry], deliveries: [String: Int]) async {
+        var byKind: [String: [(StreamEntry, Envelope)]] = [:]
+        var kindOrder: [String] = []
+        var acknowledged: [String] = []
+        for entry in entries {
+            guard let fields = entry.fields else {
+                // Deleted while pending: nothing left to do but acknowledge.
+                acknowledged.append(entry.id)
+                continue
+            }
+            do {
+                let envelope = try Envelope(fields: fields)
+                guard registry.handler(for: envelope.kind) != nil else {
+                    await deadLetter(entry, reason: "no handler for kind \(envelope.kind)", deliveries: deliveries[entry.id] ?? 1)
+                    continue
+                }
+                if byKind[envelope.kind] == nil { kindOrder.append(envelope.kind) }
+                byKind[envelope.kind, default: []].append((entry, envelope))
+            } catch {
+                await deadLetter(entry, reason: "\(error)", deliveries: deliveries[entry.id] ?? 1)
+            }
+        }
+        for kind in kindOrder {
+            guard let items = byKind[kind], let handler = registry.handler(for: kind) else { continue }
+            if await attempt(handler, items.map(\.1)) {
+                acknowledged += items.map(\.0.id)
+                continue
+            }
+            // The batch failed: try each alone so one poison entry does not hold back the rest.
+            for (entry, envelope) in items {
+                if items.count > 1, await attempt(handler, [envelope]) {
+                    acknowledged.append(entry.id)
+                } else if (deliveries[entry.id] ?? 1) >= configuration.maxDeliveries {
+                    await deadLetter(entry, reason: "handler failed after \(configuration.maxDeliveries) deliveries", deliveries: deliveries[entry.id] ?? 1)
+                }
+                // Otherwise it stays pending and is reclaimed after the visibility timeout.
+            }
+        }
+        await acknowledge(acknowledged)
+    }
+
+    private func attempt(_ handler: any EnvelopeHandler, _ batch: [Envelope]) async -> Bool {
+        do {
+            let logger = self.logger
+            try await withTimeout(configuration.handlerTimeout) {
+                try await handler.handle(batch, logger: logger)
+            }
+            return true
+        } catch {
+            logger.warning(
+                "handler failed",
+                metadata: ["message.kind": "\(batch.first?.kind ?? "")", "batch.size": "\(batch.count)", "error": "\(error)"]
+            )
+            return false
+        }
+    }
+
+    private func acknowledge(_ ids: [String]) async {
+        guard !ids.isEmpty else { return }
+        var delay = Duration.milliseconds(50)
+        // The work is done; keep trying to acknowledge so it is not redone needlessly
+        // (redoing would be harmless: every write is idempotent).
+        for _ in 0..<20 {
+            do {
+                try await redis.xack(configuration.stream, group: configuration.group, ids: ids)
+                processed.add(ids.count, ordering: .relaxed)
+                return
+            } catch {
+                try? await Task.sleep(for: delay)
+                delay = min(delay * 2, .seconds(1))
+            }
+        }
+        logger.error("could not acknowledge entries; they will be redelivered", metadata: ["batch.size": "\(ids.count)"])
+    }
+
+    /// Moves an entry to the dead-letter stream and acknowledges it, in one MULTI/EXEC.
+    private func deadLetter(_ entry: StreamEntry, reason: String, deliveries: Int) async {
+        let letter = DeadLetter(
+            source: "stream." + configuration.group, reason: reason, stream: configuration.stream.rawValue,
+            original: entry.fields ?? [:], deliveries: deliveries
+        )
+        do {
+            _ = try await redis.transaction([
+                XADD(redis.keys.deadLetters, fields: letter.fields),
+                XACK(configuration.stream, group: configuration.group, ids: [entry.id]),
+            ])
+            logger.warning("entry dead-lettered", metadata: ["message.id": "\(entry.fields?["id"] ?? entry.id)", "reason": "\(reason)"])
+        } catch {
+            logger.error("could not dead-letter an entry; it stays pending", metadata: ["error": "\(error)"])
+        }
+    }
+}
