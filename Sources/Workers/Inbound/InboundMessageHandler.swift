@@ -3,11 +3,16 @@ import Logging
 import PostgresNIO
 import Shared
 
-/// Stores webhook messages (`inbound.message`): one transaction per batch that, for each new
-/// message, creates the user's profile if missing, finds or opens the user's session on that
-/// platform, and inserts the message once. Every write is idempotent: a redelivered message
-/// hits the unique (platform, platform_message_id) key and changes nothing, and profile
-/// counters move only when the insert actually happened.
+/// Stores webhook messages (`inbound.message`). A batch is one transaction of four multi-row
+/// statements (`unnest` of array binds), whatever its size:
+///
+/// 1. profiles of the batch's users are created if missing (contact details fill gaps);
+/// 2. each user's open session on the platform is found or opened;
+/// 3. messages are inserted, skipping those already stored (unique platform message id);
+/// 4. profile statistics move by the messages that were actually inserted.
+///
+/// Every statement is idempotent, so a redelivered batch changes nothing. Rows are written in
+/// a fixed order (by user id) so two workers' transactions cannot deadlock on each other.
 public struct InboundMessageHandler: EnvelopeHandler {
     let postgres: PostgresClient
 
@@ -27,23 +32,35 @@ public struct InboundMessageHandler: EnvelopeHandler {
                 messages.append(message)
             }
         }
-        // Older messages first, so a session's activity moves forward in platform time.
-        messages.sort { $0.sentAt < $1.sentAt }
+        guard !messages.isEmpty else { return }
+        messages.sort { ($0.userId, $0.sentAt) < ($1.userId, $1.sentAt) }
         try await postgres.withTransaction(logger: logger) { connection in
-            for message in messages {
-                try await store(message, on: connection, logger: logger)
-            }
+            try await Self.store(messages, on: connection, logger: logger)
         }
     }
 
-    private func store(_ message: InboundMessage, on connection: PostgresConnection, logger: Logger) async throws {
-        let name = message.contact?.name
-        let phone = message.contact?.phone
-        let email = message.contact?.email
+    static func store(_ messages: [InboundMessage], on connection: PostgresConnection, logger: Logger) async throws {
+        // 1. Profiles: one row per user, the latest non-empty contact details.
+        var contacts: [String: InboundContact] = [:]
+        for message in messages {
+            var contact = contacts[message.userId] ?? InboundContact()
+            if let c = message.contact {
+                contact.name = c.name ?? contact.name
+                contact.phone = c.phone ?? contact.phone
+                contact.email = c.email ?? contact.email
+            }
+            contacts[message.userId] = contact
+        }
+        let users = contacts.keys.sorted()
+        let names = users.map { contacts[$0]?.name ?? "" }
+        let phones = users.map { contacts[$0]?.phone ?? "" }
+        let emails = users.map { contacts[$0]?.email ?? "" }
         try await connection.query(
             """
             INSERT INTO user_profiles (user_id, name, phone, email)
-            VALUES (\(message.userId), \(name), \(phone), \(email))
+            SELECT u, NULLIF(n, ''), NULLIF(p, ''), NULLIF(e, '')
+            FROM unnest(\(users)::text[], \(names)::text[], \(phones)::text[], \(emails)::text[]) AS t(u, n, p, e)
+            ORDER BY u
             ON CONFLICT (user_id) DO UPDATE SET
                 name = COALESCE(EXCLUDED.name, user_profiles.name),
                 phone = COALESCE(user_profiles.phone, EXCLUDED.phone),
@@ -53,47 +70,85 @@ public struct InboundMessageHandler: EnvelopeHandler {
             """,
             logger: logger
         )
-        // The partial unique index makes "one open session per user and platform" a fact of
-        // the database: a concurrent insert for the same user lands on the existing row.
-        let newSessionID = UUID().uuidString.lowercased()
+
+        // 2. Sessions: the partial unique index makes "one open session per user and platform"
+        // a fact of the database; a concurrent insert for the same user lands on the open row.
+        struct SessionKey: Hashable { var user: String; var platform: String }
+        var channels: [SessionKey: String] = [:]
+        var sessionKeys: [SessionKey] = []
+        for message in messages {
+            let key = SessionKey(user: message.userId, platform: message.platform)
+            if channels[key] == nil {
+                sessionKeys.append(key)
+                channels[key] = message.channelId ?? ""
+            }
+        }
+        let sessionUsers = sessionKeys.map(\.user)
+        let sessionPlatforms = sessionKeys.map(\.platform)
+        let sessionChannels = sessionKeys.map { channels[$0] ?? "" }
+        let newIDs = sessionKeys.map { _ in UUID().uuidString.lowercased() }
         let sessionRows = try await connection.query(
             """
             INSERT INTO chat_sessions (session_id, user_id, platform, channel_id, status, created_at, updated_at, last_activity_at)
-            VALUES (\(newSessionID), \(message.userId), \(message.platform), \(message.channelId), 'active', now(), now(), \(message.sentAt))
+            SELECT id, u, p, NULLIF(c, ''), 'active', now(), now(), now()
+            FROM unnest(\(newIDs)::text[], \(sessionUsers)::text[], \(sessionPlatforms)::text[], \(sessionChannels)::text[]) AS t(id, u, p, c)
+            ORDER BY u, p
             ON CONFLICT (user_id, platform) WHERE status = 'active' DO UPDATE SET
-                last_activity_at = GREATEST(chat_sessions.last_activity_at, EXCLUDED.last_activity_at),
+                last_activity_at = now(),
                 channel_id = COALESCE(chat_sessions.channel_id, EXCLUDED.channel_id),
                 updated_at = now()
-            RETURNING session_id
+            RETURNING user_id, platform, session_id
             """,
             logger: logger
         )
-        var sessionID = newSessionID
-        for try await id in sessionRows.decode(String.self) { sessionID = id }
+        var sessions: [SessionKey: String] = [:]
+        for try await (user, platform, session) in sessionRows.decode((String, String, String).self) {
+            sessions[SessionKey(user: user, platform: platform)] = session
+        }
 
+        // 3. Messages, once each.
         let inserted = try await connection.query(
             """
             INSERT INTO messages (platform, platform_message_id, channel_id, user_id, session_id, role, direction, type, text, sent_at)
-            VALUES (\(message.platform), \(message.platformMessageId), \(message.channelId), \(message.userId), \(sessionID),
-                    \(message.role), \(message.direction), \(message.type), \(message.text), \(message.sentAt))
+            SELECT p, pid, NULLIF(c, ''), u, s, r, d, ty, tx, at
+            FROM unnest(
+                \(messages.map(\.platform))::text[], \(messages.map(\.platformMessageId))::text[], \(messages.map { $0.channelId ?? "" })::text[],
+                \(messages.map(\.userId))::text[], \(messages.map { sessions[SessionKey(user: $0.userId, platform: $0.platform)] ?? "" })::text[],
+                \(messages.map(\.role))::text[], \(messages.map(\.direction))::text[], \(messages.map(\.type))::text[],
+                \(messages.map { $0.text ?? "" })::text[], \(messages.map(\.hasText))::bool[], \(messages.map(\.sentAt))::timestamptz[]
+            ) AS t(p, pid, c, u, s, r, d, ty, txt, has_text, at)
+            CROSS JOIN LATERAL (SELECT CASE WHEN has_text THEN txt END AS tx) AS x
             ON CONFLICT (platform, platform_message_id) DO NOTHING
-            RETURNING id
+            RETURNING user_id, sent_at
             """,
             logger: logger
         )
-        var isNew = false
-        for try await _ in inserted.decode(Int64.self) { isNew = true }
-        guard isNew else { return }
+        var counts: [String: (Int, Date)] = [:]
+        for try await (user, at) in inserted.decode((String, Date).self) {
+            let current = counts[user] ?? (0, at)
+            counts[user] = (current.0 + 1, max(current.1, at))
+        }
+        guard !counts.isEmpty else { return }
 
+        // 4. Statistics move only by what was inserted now.
+        let statUsers = counts.keys.sorted()
+        let added = statUsers.map { counts[$0]!.0 }
+        let lasts = statUsers.map { RFC3339.formatPrecise(counts[$0]!.1) }
         try await connection.query(
             """
-            UPDATE user_profiles SET interaction_stats = interaction_stats || jsonb_build_object(
-                'total_messages', COALESCE((interaction_stats->>'total_messages')::bigint, 0) + 1,
-                'last_interaction', GREATEST(COALESCE(interaction_stats->>'last_interaction', ''), \(RFC3339.formatPrecise(message.sentAt))::text)
+            UPDATE user_profiles AS p SET interaction_stats = p.interaction_stats || jsonb_build_object(
+                'total_messages', COALESCE((p.interaction_stats->>'total_messages')::bigint, 0) + t.n,
+                'last_interaction', GREATEST(COALESCE(p.interaction_stats->>'last_interaction', ''), t.last)
             )
-            WHERE user_id = \(message.userId)
+            FROM unnest(\(statUsers)::text[], \(added)::int[], \(lasts)::text[]) AS t(u, n, last)
+            WHERE p.user_id = t.u
             """,
             logger: logger
         )
     }
+}
+
+extension InboundMessage {
+    /// Distinguishes a missing text (media without caption) from an empty one.
+    var hasText: Bool { text != nil }
 }
