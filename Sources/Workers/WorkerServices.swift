@@ -46,19 +46,31 @@ public func buildWorkerServices(
         backgroundLogger: logger
     )
     var services: [any Service] = [redis, postgres]
-    if options.role == .ingest || options.role == .all {
-        let registry = HandlerRegistry([InboundMessageHandler(postgres: postgres)])
-        for index in 0..<options.concurrency {
-            let consumer = ConsumerConfiguration(
-                stream: redis.keys.inbound,
-                group: StreamGroup.ingest,
-                consumerName: ConsumerConfiguration.consumerName(suffix: "ingest-\(index)"),
+    // A failing batch first asks whether PostgreSQL is reachable: an outage must not spend
+    // the entries' deliveries and push them into the dead-letter stream.
+    let databaseHealthy: @Sendable () async -> Bool = {
+        (try? await withTimeout(.seconds(2)) { try await postgres.query("SELECT 1", logger: logger) }) != nil
+    }
+    func consumers(stream: RedisKey, group: String, registry: HandlerRegistry) -> [any Service] {
+        (0..<options.concurrency).map { index in
+            var consumer = ConsumerConfiguration(
+                stream: stream,
+                group: group,
+                consumerName: ConsumerConfiguration.consumerName(suffix: "\(group)-\(index)"),
                 batchSize: options.batchSize,
                 visibilityTimeout: .seconds(configuration.visibilityTimeoutSeconds),
                 maxDeliveries: configuration.maxDeliveries
             )
-            services.append(StreamConsumer(configuration: consumer, redis: redis, registry: registry, logger: logger))
+            consumer.dependenciesHealthy = databaseHealthy
+            return StreamConsumer(configuration: consumer, redis: redis, registry: registry, logger: logger)
         }
+    }
+    if options.role == .ingest || options.role == .all {
+        services += consumers(stream: redis.keys.inbound, group: StreamGroup.ingest, registry: HandlerRegistry([InboundMessageHandler(postgres: postgres)]))
+    }
+    if options.role == .background || options.role == .all {
+        let jobs: [any BackgroundJob] = [StreamTrimmer(redis: redis, streams: [redis.keys.inbound, redis.keys.tools])]
+        services.append(BackgroundJobRunner(redis: redis, jobs: jobs, logger: logger))
     }
     return services
 }

@@ -49,8 +49,7 @@ extension E2EHarness {
     func drained(group: String = StreamGroup.ingest, timeout: Duration = .seconds(20)) async throws -> Bool {
         try await TestServices.withRedis(prefix: configuration.redisKeyPrefix) { redis in
             try await TestServices.eventually(timeout: timeout) {
-                let info = try await redis.xinfoGroups(redis.keys.inbound).first { $0.name == group }
-                return info.map { $0.pending == 0 && $0.lag == 0 } ?? false
+                try await StreamProbe.drained(redis, stream: redis.keys.inbound, group: group)
             }
         }
     }

@@ -48,10 +48,11 @@ public enum TestServices {
     public static func withRedis<Result: Sendable>(
         prefix: String = uniquePrefix(),
         poolSize: Int = 2,
+        url: String? = nil,
         _ body: @Sendable (RedisClient) async throws -> Result
     ) async throws -> Result {
         let client = RedisClient(
-            configuration: try RedisConfiguration(url: redisURL ?? "redis://127.0.0.1:6391", poolSize: poolSize),
+            configuration: try RedisConfiguration(url: url ?? redisURL ?? "redis://127.0.0.1:6391", poolSize: poolSize),
             keys: RedisKeyspace(prefix: prefix),
             logger: logger
         )
@@ -63,9 +64,9 @@ public enum TestServices {
     }
 
     /// Runs `body` with a running PostgreSQL client on a migrated schema.
-    public static func withPostgres<Result: Sendable>(_ body: @Sendable (PostgresClient) async throws -> Result) async throws -> Result {
+    public static func withPostgres<Result: Sendable>(url: String? = nil, _ body: @Sendable (PostgresClient) async throws -> Result) async throws -> Result {
         let client = PostgresClient(
-            configuration: try DatabaseConfiguration.client(url: databaseURL ?? "postgres://talkhub:talkhub@127.0.0.1:5441/talkhub", maximumConnections: 4),
+            configuration: try DatabaseConfiguration.client(url: url ?? databaseURL ?? "postgres://talkhub:talkhub@127.0.0.1:5441/talkhub", maximumConnections: 4),
             backgroundLogger: logger
         )
         return try await withThrowingTaskGroup(of: Void.self) { group in

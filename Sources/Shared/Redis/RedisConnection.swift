@@ -21,8 +21,7 @@ public final class RedisConnection: Sendable {
         eventLoop: any EventLoop,
         isDedicated: Bool
     ) async throws -> RedisConnection {
-        let timeout = TimeAmount.milliseconds(Int64(configuration.connectTimeout.components.seconds * 1000)
-            + configuration.connectTimeout.components.attoseconds / 1_000_000_000_000_000)
+        let timeout = TimeAmount.milliseconds(Int64(configuration.connectTimeout.wholeMilliseconds))
         let channel = try await ClientBootstrap(group: eventLoop)
             .channelOption(.socketOption(.so_reuseaddr), value: 1)
             .channelOption(.tcpOption(.tcp_nodelay), value: 1)

@@ -85,8 +85,7 @@ public struct XREADGROUP: RedisCommand {
     public var arguments: [RedisArgument] {
         var args: [RedisArgument] = ["XREADGROUP", "GROUP", RedisArgument(group), RedisArgument(consumer), "COUNT", RedisArgument(count)]
         if let block {
-            let ms = block.components.seconds * 1000 + block.components.attoseconds / 1_000_000_000_000_000
-            args += ["BLOCK", RedisArgument(Int(max(1, ms)))]
+            args += ["BLOCK", RedisArgument(max(1, block.wholeMilliseconds))]
         }
         args += ["STREAMS", RedisArgument(stream), RedisArgument(id)]
         return args
@@ -141,9 +140,8 @@ public struct XAUTOCLAIM: RedisCommand {
         self.count = count
     }
     public var arguments: [RedisArgument] {
-        let ms = minIdle.components.seconds * 1000 + minIdle.components.attoseconds / 1_000_000_000_000_000
-        return ["XAUTOCLAIM", RedisArgument(key), RedisArgument(group), RedisArgument(consumer), RedisArgument(Int(ms)),
-                RedisArgument(start), "COUNT", RedisArgument(count)]
+        ["XAUTOCLAIM", RedisArgument(key), RedisArgument(group), RedisArgument(consumer), RedisArgument(minIdle.wholeMilliseconds),
+         RedisArgument(start), "COUNT", RedisArgument(count)]
     }
     public func decode(_ value: RESPValue) throws -> AutoClaimResult {
         guard let parts = try value.checked().array, parts.count >= 2, let next = parts[0].string else {
@@ -213,8 +211,7 @@ public struct XPENDING_RANGE: RedisCommand {
     public var arguments: [RedisArgument] {
         var args: [RedisArgument] = ["XPENDING", RedisArgument(key), RedisArgument(group)]
         if let minIdle {
-            let ms = minIdle.components.seconds * 1000 + minIdle.components.attoseconds / 1_000_000_000_000_000
-            args += ["IDLE", RedisArgument(Int(ms))]
+            args += ["IDLE", RedisArgument(minIdle.wholeMilliseconds)]
         }
         args += [RedisArgument(start), RedisArgument(end), RedisArgument(count)]
         if let consumer { args.append(RedisArgument(consumer)) }
@@ -348,4 +345,35 @@ public struct XTRIM: RedisCommand {
 private func expectStreamInt(_ value: RESPValue, _ command: String) throws -> Int {
     guard let int = try value.checked().int else { throw RedisClientError.unexpectedReply("\(command): \(value)") }
     return int
+}
+
+public struct XCLAIM: RedisCommand {
+    public var key: RedisKey
+    public var group: String
+    public var consumer: String
+    public var minIdle: Duration
+    public var ids: [String]
+    /// Only move ownership: the delivery count is not incremented and no entries are returned.
+    public var justID: Bool
+    public init(_ key: RedisKey, group: String, consumer: String, minIdle: Duration = .zero, ids: [String], justID: Bool = false) {
+        self.key = key
+        self.group = group
+        self.consumer = consumer
+        self.minIdle = minIdle
+        self.ids = ids
+        self.justID = justID
+    }
+    public var arguments: [RedisArgument] {
+        ["XCLAIM", RedisArgument(key), RedisArgument(group), RedisArgument(consumer), RedisArgument(minIdle.wholeMilliseconds)]
+            + ids.map { RedisArgument($0) } + (justID ? ["JUSTID"] : [])
+    }
+    /// The claimed entries (with `justID`, entries with nil fields).
+    public func decode(_ value: RESPValue) throws -> [StreamEntry] {
+        guard let items = try value.checked().array else { throw RedisClientError.unexpectedReply("XCLAIM") }
+        return try items.compactMap { item in
+            if item.isNull { return nil }
+            if let id = item.string { return StreamEntry(id: id, fields: nil) }
+            return try StreamEntry.decode(item)
+        }
+    }
 }

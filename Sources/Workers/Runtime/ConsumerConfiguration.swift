@@ -15,8 +15,16 @@ public struct ConsumerConfiguration: Sendable {
     public var visibilityTimeout: Duration
     /// Deliveries after which an entry goes to the dead-letter stream.
     public var maxDeliveries: Int
-    /// Longest time one batch may take before it counts as failed.
+    /// Longest time one batch may take before it counts as failed, plus `perMessageTimeout`
+    /// for each entry in it.
     public var handlerTimeout: Duration
+    public var perMessageTimeout: Duration = .milliseconds(100)
+    /// First retry delay of a failed entry; doubles with each delivery (with jitter) up to
+    /// the visibility timeout.
+    public var retryBase: Duration = .milliseconds(500)
+    /// Asked when a batch fails: false means a dependency (PostgreSQL) is down, so the batch
+    /// waits and is retried as it is, without spending its deliveries.
+    public var dependenciesHealthy: (@Sendable () async -> Bool)?
 
     public init(
         stream: RedisKey, group: String, consumerName: String, batchSize: Int = 100, block: Duration = .seconds(1),
@@ -30,6 +38,18 @@ public struct ConsumerConfiguration: Sendable {
         self.visibilityTimeout = visibilityTimeout
         self.maxDeliveries = maxDeliveries
         self.handlerTimeout = handlerTimeout
+    }
+
+    /// The consumer that holds failed entries while they wait for their retry.
+    public var retryConsumer: String { group + ":retry" }
+
+    /// The delay before delivery `deliveries + 1` of a failed entry: exponential, capped at
+    /// the visibility timeout, with ±25 % jitter so retries of a burst do not line up.
+    public func retryDelay(afterDeliveries deliveries: Int) -> Duration {
+        let exponent = min(max(deliveries - 1, 0), 16)
+        // Kept under the visibility timeout, so the retry (not a reclaim) picks the entry up.
+        let base = min(retryBase * (1 << exponent), visibilityTimeout * 0.6)
+        return base * Double.random(in: 0.75...1.25)
     }
 
     /// `<host>-<pid>-<suffix>`: unique across replicas and restarts.

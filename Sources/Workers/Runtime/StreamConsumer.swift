@@ -49,6 +49,7 @@ public final class StreamConsumer: Service, Sendable {
         var backoff = Duration.milliseconds(100)
         var ownPendingDone = false
         var lastReclaim = ContinuousClock.now - configuration.visibilityTimeout
+        var lastRetry = ContinuousClock.now
         while !self.stopping.load(ordering: .relaxed) && !Task.isCancelled {
             do {
                 try await redis.withDedicatedConnection { connection in
@@ -62,6 +63,10 @@ public final class StreamConsumer: Service, Sendable {
                         if ContinuousClock.now - lastReclaim >= self.configuration.visibilityTimeout / 2 {
                             lastReclaim = ContinuousClock.now
                             try await self.reclaim()
+                        }
+                        if ContinuousClock.now - lastRetry >= .milliseconds(250) {
+                            lastRetry = ContinuousClock.now
+                            try await self.retryDue()
                         }
                         let entries = try await connection.xreadgroup(
                             self.configuration.stream, group: self.configuration.group, consumer: self.configuration.consumerName,
@@ -112,6 +117,31 @@ public final class StreamConsumer: Service, Sendable {
         } while start != "0-0" && !self.stopping.load(ordering: .relaxed)
     }
 
+    /// Claims the parked failed entries whose retry delay has passed (XCLAIM counts the new
+    /// delivery) and handles them again.
+    private func retryDue() async throws {
+        let parked = try await redis.xpending(
+            configuration.stream, group: configuration.group, minIdle: configuration.retryBase * 0.75,
+            count: configuration.batchSize, consumer: configuration.retryConsumer
+        )
+        let due = parked.filter { $0.idle >= configuration.retryDelay(afterDeliveries: $0.deliveries) }
+        guard !due.isEmpty else { return }
+        let entries = try await redis.send(
+            XCLAIM(configuration.stream, group: configuration.group, consumer: configuration.consumerName, ids: due.map(\.id))
+        )
+        let deliveries = Dictionary(due.map { ($0.id, $0.deliveries + 1) }, uniquingKeysWith: max)
+        await process(entries, deliveries: deliveries)
+    }
+
+    /// Moves failed entries to the retry consumer: their idle time restarts, and `retryDue`
+    /// picks them up after their backoff.
+    private func park(_ ids: [String]) async {
+        guard !ids.isEmpty else { return }
+        _ = try? await redis.send(
+            XCLAIM(configuration.stream, group: configuration.group, consumer: configuration.retryConsumer, ids: ids, justID: true)
+        )
+    }
+
     private func deliveryCounts(_ entries: [StreamEntry]) async throws -> [String: Int] {
         guard let first = entries.first?.id, let last = entries.last?.id else { return [:] }
         let pending = try await redis.send(
@@ -144,29 +174,50 @@ public final class StreamConsumer: Service, Sendable {
                 await deadLetter(entry, reason: "\(error)", deliveries: deliveries[entry.id] ?? 1)
             }
         }
+        var parked: [String] = []
         for kind in kindOrder {
             guard let items = byKind[kind], let handler = registry.handler(for: kind) else { continue }
-            if await attempt(handler, items.map(\.1)) {
+            if await attemptWhileDependenciesDown(handler, items.map(\.1)) {
                 acknowledged += items.map(\.0.id)
                 continue
             }
-            // The batch failed: try each alone so one poison entry does not hold back the rest.
+            // The batch failed with its dependencies up: try each entry alone, so one poison
+            // entry does not hold back the rest.
             for (entry, envelope) in items {
                 if items.count > 1, await attempt(handler, [envelope]) {
                     acknowledged.append(entry.id)
                 } else if (deliveries[entry.id] ?? 1) >= configuration.maxDeliveries {
                     await deadLetter(entry, reason: "handler failed after \(configuration.maxDeliveries) deliveries", deliveries: deliveries[entry.id] ?? 1)
+                } else {
+                    parked.append(entry.id)
                 }
-                // Otherwise it stays pending and is reclaimed after the visibility timeout.
             }
         }
         await acknowledge(acknowledged)
+        await park(parked)
+    }
+
+    /// Attempts the batch; while a dependency is down, waits for it and tries again without
+    /// spending deliveries (an outage is not the entries' fault). False only when the batch
+    /// failed with every dependency up.
+    private func attemptWhileDependenciesDown(_ handler: any EnvelopeHandler, _ batch: [Envelope]) async -> Bool {
+        var delay = Duration.milliseconds(100)
+        while true {
+            if await attempt(handler, batch) { return true }
+            guard let healthy = configuration.dependenciesHealthy, await !healthy() else { return false }
+            logger.warning("dependency down; holding the batch until it is back", metadata: ["batch.size": "\(batch.count)"])
+            repeat {
+                if Task.isCancelled { return false }
+                try? await Task.sleep(for: delay)
+                delay = min(delay * 2, .seconds(2))
+            } while await !healthy()
+        }
     }
 
     private func attempt(_ handler: any EnvelopeHandler, _ batch: [Envelope]) async -> Bool {
         do {
             let logger = self.logger
-            try await withTimeout(configuration.handlerTimeout) {
+            try await withTimeout(configuration.handlerTimeout + configuration.perMessageTimeout * batch.count) {
                 try await handler.handle(batch, logger: logger)
             }
             return true
