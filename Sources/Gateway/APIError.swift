@@ -75,6 +75,16 @@ public struct APIError: Error, Sendable {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// The contract's response for any error, logging the ones that are our fault (their text
+    /// stays in the log, never in the response).
+    static func response(for error: any Error, context: GatewayContext) -> Response {
+        let apiError = from(error)
+        if apiError.code == "internal" {
+            context.logger.error("request failed", metadata: ["error.type": "\(type(of: error))", "http.route": "\(context.endpointPath ?? "")"])
+        }
+        return apiError.response(requestID: context.requestID)
+    }
+
     /// Maps any error thrown by a route or middleware to the contract. Unknown errors are a
     /// 500 `internal` with nothing of their text (it may hold database or Redis detail).
     static func from(_ error: any Error) -> APIError {

@@ -26,22 +26,42 @@ public struct GatewayDependencies: Sendable {
     var services: [any Service] { [redis, postgres] }
 }
 
-/// Builds the gateway: the router with every route and middleware, and the services it runs.
-/// The `talkhub gateway` command and the tests call this same function.
+/// Builds the gateway's router: every route and middleware. Middleware order, outermost
+/// first: security headers, request id (and the error shape), CORS, identity, rate limit.
+public func buildRouter(
+    configuration: TalkHubConfiguration,
+    dependencies: GatewayDependencies,
+    tokens: TokenService
+) -> Router<GatewayContext> {
+    let router = Router(context: GatewayContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: CORSMiddleware(allowedOrigins: configuration.allowedOrigins))
+    router.add(middleware: IdentityMiddleware(tokens: tokens, addresses: ClientAddress(trustedProxies: configuration.trustedProxies)))
+    let window = Duration.seconds(configuration.rateLimitWindowMinutes * 60)
+    router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(redis: dependencies.redis, limit: configuration.rateLimitMax, window: window)))
+
+    router.addRoutes(HealthController(redis: dependencies.redis, postgres: dependencies.postgres).endpoints)
+    router.addRoutes(WebhookController(configuration: configuration, publisher: InboundPublisher(redis: dependencies.redis)).endpoints)
+    router.addRoutes(OpenAPIController().endpoints)
+    let failures = FailedLoginBudget(redis: dependencies.redis, maxFailures: configuration.authFailMax, window: window)
+    router.addRoutes(AuthController(configuration: configuration, tokens: tokens, failures: failures).endpoints)
+
+    let protected = router.group().add(middleware: RequireAuthMiddleware())
+    protected.addRoutes(ToolsController().endpoints)
+    return router
+}
+
+/// Builds the gateway: the router and the services it runs. The `talkhub gateway` command
+/// and the tests call this same function.
 public func buildApplication(
     configuration: TalkHubConfiguration,
     dependencies: GatewayDependencies? = nil,
     logger: Logger = Logger(label: "talkhub.gateway")
-) throws -> some ApplicationProtocol {
+) async throws -> some ApplicationProtocol {
     let dependencies = try dependencies ?? GatewayDependencies(configuration: configuration, logger: logger)
-    let router = Router(context: GatewayContext.self)
-    router.add(middleware: RequestIDMiddleware())
-
-    let health = HealthController(redis: dependencies.redis, postgres: dependencies.postgres)
-    router.addRoutes(health.endpoints)
-    let webhooks = WebhookController(configuration: configuration, publisher: InboundPublisher(redis: dependencies.redis))
-    router.addRoutes(webhooks.endpoints)
-
+    let tokens = await TokenService(current: configuration.jwtSecret, previous: configuration.jwtPreviousSecrets)
+    let router = buildRouter(configuration: configuration, dependencies: dependencies, tokens: tokens)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "talkhub"),

@@ -10,6 +10,12 @@ public struct GatewayContext: RequestContext {
     public var requestID: String = ""
     /// The socket's peer, when there is one (router tests have none).
     public let remoteAddress: SocketAddress?
+    /// The client's IP (`ClientAddress`), set by `IdentityMiddleware`.
+    public var clientIP: String = "unknown"
+    /// Who the verified credential says is calling, if a valid one was presented.
+    public var identity: Identity?
+    /// Why the presented credential was refused (nil when none was presented or it was valid).
+    public var credentialFailure: TokenService.Failure?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

@@ -17,7 +17,7 @@ struct GatewayCommand: AsyncParsableCommand {
         LoggingBootstrap.bootstrap(level: configuration.logLevel)
         let logger = Logger(label: "talkhub.gateway")
         try await MigrateCommand.migrate(configuration: configuration, logger: logger)
-        let app = try buildApplication(configuration: configuration, logger: logger)
+        let app = try await buildApplication(configuration: configuration, logger: logger)
         try await app.runService()
     }
 }

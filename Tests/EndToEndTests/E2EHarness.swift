@@ -23,7 +23,7 @@ struct E2EHarness {
         _ body: @Sendable (any TestClientProtocol, PostgresClient) async throws -> Result
     ) async throws -> Result {
         let logger = TestServices.logger
-        let app = try buildApplication(configuration: configuration, logger: logger)
+        let app = try await buildApplication(configuration: configuration, logger: logger)
         let workerServices = try options.map { try buildWorkerServices(configuration: configuration, options: $0, logger: logger) } ?? []
         return try await TestServices.withPostgres { postgres in
             let group = ServiceGroup(configuration: .init(services: workerServices, logger: logger))

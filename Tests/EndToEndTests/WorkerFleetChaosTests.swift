@@ -117,7 +117,7 @@ struct WorkerFleetChaosTests {
     @Test("Redis restarted (AOF): the gateway answers 503 while it is down, and every event acknowledged with 200 is stored")
     func redisRestart() async throws {
         let configuration = try TestServices.configuration(prefix: prefix, overrides: ["REDIS_URL": ChaosServers.redisURL, "DATABASE_URL": ChaosServers.databaseURL])
-        let app = try buildApplication(configuration: configuration, logger: TestServices.logger)
+        let app = try await buildApplication(configuration: configuration, logger: TestServices.logger)
         let process = try worker("redis-restart")
         defer { Task { await process.stop() } }
         let acknowledged = try await app.test(.live) { client in

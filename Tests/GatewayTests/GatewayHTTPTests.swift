@@ -13,7 +13,7 @@ struct GatewayHTTPTests {
     @Test("/api/health is 200 with Redis and PostgreSQL up; probes answer")
     func healthy() async throws {
         let configuration = try TestServices.configuration(prefix: TestServices.uniquePrefix("health"))
-        let app = try buildApplication(configuration: configuration, logger: TestServices.logger)
+        let app = try await buildApplication(configuration: configuration, logger: TestServices.logger)
         try await app.test(.router) { client in
             try await client.execute(uri: "/api/health", method: .get) { response in
                 #expect(response.status == .ok)
@@ -35,7 +35,7 @@ struct GatewayHTTPTests {
     @Test("/api/health is 503 naming Redis when Redis is down")
     func degraded() async throws {
         let configuration = try TestServices.configuration(prefix: "x:", overrides: ["REDIS_URL": "redis://127.0.0.1:1"])
-        let app = try buildApplication(configuration: configuration, logger: TestServices.logger)
+        let app = try await buildApplication(configuration: configuration, logger: TestServices.logger)
         try await app.test(.router) { client in
             try await client.execute(uri: "/api/health", method: .get) { response in
                 #expect(response.status == .serviceUnavailable)
@@ -65,7 +65,7 @@ struct GatewayHTTPTests {
     @Test("request ids are echoed when valid, replaced otherwise; errors have the contract's shape")
     func requestIDAndErrors() async throws {
         let configuration = try TestServices.configuration(prefix: TestServices.uniquePrefix("rid"), overrides: ["MAX_BODY_BYTES": "1024"])
-        let app = try buildApplication(configuration: configuration, logger: TestServices.logger)
+        let app = try await buildApplication(configuration: configuration, logger: TestServices.logger)
         try await app.test(.router) { client in
             try await client.execute(uri: "/health/live", method: .get, headers: [.xRequestID: "abc-123"]) { response in
                 #expect(response.headers[.xRequestID] == "abc-123")
@@ -110,7 +110,7 @@ struct GatewayHTTPTests {
     func unknownShapeIsDeadLettered() async throws {
         let prefix = TestServices.uniquePrefix("dlq")
         let configuration = try TestServices.configuration(prefix: prefix)
-        let app = try buildApplication(configuration: configuration, logger: TestServices.logger)
+        let app = try await buildApplication(configuration: configuration, logger: TestServices.logger)
         let body = #"{"hello":"world"}"#
         try await app.test(.router) { client in
             try await client.execute(

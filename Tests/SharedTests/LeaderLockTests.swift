@@ -8,13 +8,14 @@ struct LeaderLockTests {
     @Test("one holder at a time; renewal keeps it; release or expiry hands it over")
     func exclusiveAndHandedOver() async throws {
         try await TestServices.withRedis { redis in
-            let a = LeaderLock(redis: redis, name: "job", ttl: .milliseconds(400), token: "a")
-            let b = LeaderLock(redis: redis, name: "job", ttl: .milliseconds(400), token: "b")
+            let a = LeaderLock(redis: redis, name: "job", ttl: .seconds(2), token: "a")
+            let b = LeaderLock(redis: redis, name: "job", ttl: .seconds(2), token: "b")
             #expect(try await a.acquireOrRenew())
             #expect(try await b.acquireOrRenew() == false)
             // A keeps renewing past its TTL: B still cannot take it.
+            // (Renewing every 0.6 s leaves room for a loaded machine within the 2 s TTL.)
             for _ in 0..<4 {
-                try await Task.sleep(for: .milliseconds(150))
+                try await Task.sleep(for: .milliseconds(600))
                 #expect(try await a.acquireOrRenew())
                 #expect(try await b.acquireOrRenew() == false)
             }
@@ -24,7 +25,7 @@ struct LeaderLockTests {
             try await a.release()
             #expect(try await b.acquireOrRenew())
             // B dies (stops renewing): A takes over once the TTL passes.
-            let tookOver = try await TestServices.eventually(timeout: .seconds(3)) { try await a.acquireOrRenew() }
+            let tookOver = try await TestServices.eventually(timeout: .seconds(6)) { try await a.acquireOrRenew() }
             #expect(tookOver)
             #expect(try await b.acquireOrRenew() == false)
         }

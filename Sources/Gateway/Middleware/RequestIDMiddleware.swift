@@ -21,11 +21,7 @@ public struct RequestIDMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch {
-            let apiError = APIError.from(error)
-            if apiError.status.code >= 500 && apiError.code == "internal" {
-                context.logger.error("request failed", metadata: ["error.type": "\(type(of: error))", "http.route": "\(context.endpointPath ?? "")"])
-            }
-            response = apiError.response(requestID: requestID)
+            response = APIError.response(for: error, context: context)
         }
         response.headers[.xRequestID] = requestID
         return response

@@ -91,7 +91,7 @@ public struct TalkHubConfiguration: Sendable {
         self.retentionDays = env["RETENTION_DAYS"].flatMap { Int($0) }
         self.logLevel = env.string("LOG_LEVEL", default: "info")
 
-        guard (1...65535).contains(port) else { throw ConfigurationError("PORT must be 1–65535") }
+        guard (0...65535).contains(port) else { throw ConfigurationError("PORT must be 0–65535 (0 picks a free port)") }
         guard maxBodyBytes > 0 else { throw ConfigurationError("MAX_BODY_BYTES must be positive") }
         guard maxDeliveries > 0 else { throw ConfigurationError("MAX_DELIVERIES must be positive") }
         guard TimeZone(identifier: analyticsTimeZone) != nil else {

@@ -93,3 +93,82 @@ public enum JSONValue: Sendable, Hashable, Codable {
 
     public var isNull: Bool { self == .null }
 }
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByFloatLiteral, ExpressibleByNilLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int64) { self = .integer(value) }
+    public init(floatLiteral value: Double) { self = .number(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { $1 }))
+    }
+    public init(nilLiteral: ()) { self = .null }
+}
+
+extension JSONValue {
+    /// Compact JSON text with sorted keys.
+    public var jsonText: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? String(decoding: encoder.encode(self), as: UTF8.self)) ?? "null"
+    }
+
+    /// YAML text (block style, keys sorted, strings double-quoted), for documents such as
+    /// `openapi.yaml` that people read.
+    public var yamlText: String {
+        var out = ""
+        Self.emitYAML(self, indent: 0, into: &out)
+        return out
+    }
+
+    private static func scalarYAML(_ value: JSONValue) -> String? {
+        switch value {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .integer(let i): return String(i)
+        case .number(let d): return String(d)
+        case .string: return value.jsonText
+        case .object(let o) where o.isEmpty: return "{}"
+        case .array(let a) where a.isEmpty: return "[]"
+        default: return nil
+        }
+    }
+
+    private static func yamlKey(_ key: String) -> String {
+        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "_-./{}$".unicodeScalars.contains($0) }
+            && !key.hasPrefix("{") && !key.hasPrefix("-")
+        // Keys that YAML would read as numbers, booleans or null ("200", "on") are quoted.
+        let ambiguous = Double(key) != nil || ["true", "false", "null", "yes", "no", "on", "off", "~", "y", "n"].contains(key.lowercased())
+        return plain && !ambiguous ? key : JSONValue.string(key).jsonText
+    }
+
+    private static func emitYAML(_ value: JSONValue, indent: Int, into out: inout String) {
+        let pad = String(repeating: " ", count: indent)
+        switch value {
+        case .object(let object):
+            for key in object.keys.sorted() {
+                let child = object[key]!
+                if let scalar = scalarYAML(child) {
+                    out += "\(pad)\(yamlKey(key)): \(scalar)\n"
+                } else {
+                    out += "\(pad)\(yamlKey(key)):\n"
+                    emitYAML(child, indent: indent + 2, into: &out)
+                }
+            }
+        case .array(let array):
+            for item in array {
+                if let scalar = scalarYAML(item) {
+                    out += "\(pad)- \(scalar)\n"
+                } else {
+                    out += "\(pad)-\n"
+                    emitYAML(item, indent: indent + 2, into: &out)
+                }
+            }
+        default:
+            out += pad + (scalarYAML(value) ?? "null") + "\n"
+        }
+    }
+}

@@ -28,7 +28,7 @@ public struct ConsumerConfiguration: Sendable {
 
     public init(
         stream: RedisKey, group: String, consumerName: String, batchSize: Int = 100, block: Duration = .seconds(1),
-        visibilityTimeout: Duration = .seconds(30), maxDeliveries: Int = 5, handlerTimeout: Duration = .seconds(20)
+        visibilityTimeout: Duration = .seconds(30), maxDeliveries: Int = 5, handlerTimeout: Duration = .seconds(10)
     ) {
         self.stream = stream
         self.group = group

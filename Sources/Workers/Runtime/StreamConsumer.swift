@@ -126,8 +126,11 @@ public final class StreamConsumer: Service, Sendable {
         )
         let due = parked.filter { $0.idle >= configuration.retryDelay(afterDeliveries: $0.deliveries) }
         guard !due.isEmpty else { return }
+        // A min-idle on the claim makes it exclusive: once one consumer claims an entry its
+        // idle time restarts, so another consumer's claim of the same entry finds nothing.
         let entries = try await redis.send(
-            XCLAIM(configuration.stream, group: configuration.group, consumer: configuration.consumerName, ids: due.map(\.id))
+            XCLAIM(configuration.stream, group: configuration.group, consumer: configuration.consumerName,
+                   minIdle: configuration.retryBase / 2, ids: due.map(\.id))
         )
         let deliveries = Dictionary(due.map { ($0.id, $0.deliveries + 1) }, uniquingKeysWith: max)
         await process(entries, deliveries: deliveries)
@@ -248,18 +251,31 @@ public final class StreamConsumer: Service, Sendable {
         logger.error("could not acknowledge entries; they will be redelivered", metadata: ["batch.size": "\(ids.count)"])
     }
 
-    /// Moves an entry to the dead-letter stream and acknowledges it, in one MULTI/EXEC.
+    /// Acknowledges an entry and, only if it was still pending (so only once, whatever
+    /// consumers race for it), adds it to the dead-letter stream: one atomic script.
+    static let deadLetterScript = """
+        if redis.call('XACK', KEYS[1], ARGV[1], ARGV[2]) == 1 then
+            redis.call('XADD', KEYS[2], '*', unpack(ARGV, 3))
+            return 1
+        end
+        return 0
+        """
+
     private func deadLetter(_ entry: StreamEntry, reason: String, deliveries: Int) async {
         let letter = DeadLetter(
             source: "stream." + configuration.group, reason: reason, stream: configuration.stream.rawValue,
             original: entry.fields ?? [:], deliveries: deliveries
         )
+        var args: [RedisArgument] = [RedisArgument(configuration.group), RedisArgument(entry.id)]
+        for (name, value) in letter.fields {
+            args.append(RedisArgument(name))
+            args.append(value)
+        }
         do {
-            _ = try await redis.transaction([
-                XADD(redis.keys.deadLetters, fields: letter.fields),
-                XACK(configuration.stream, group: configuration.group, ids: [entry.id]),
-            ])
-            logger.warning("entry dead-lettered", metadata: ["message.id": "\(entry.fields?["id"] ?? entry.id)", "reason": "\(reason)"])
+            let added = try await redis.eval(Self.deadLetterScript, keys: [configuration.stream, redis.keys.deadLetters], args: args)
+            if added.int == 1 {
+                logger.warning("entry dead-lettered", metadata: ["message.id": "\(entry.fields?["id"] ?? entry.id)", "reason": "\(reason)"])
+            }
         } catch {
             logger.error("could not dead-letter an entry; it stays pending", metadata: ["error": "\(error)"])
         }

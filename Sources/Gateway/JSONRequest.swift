@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+import Shared
+
+/// Reads an API request's JSON body: at most `MAX_BODY_BYTES` (413), UTF-8 (400
+/// `invalid_json`), no NUL character in any string (400 `invalid_argument`), an object at the
+/// top (400).
+enum JSONRequest {
+    static func object(_ request: Request, limit: Int) async throws -> [String: JSONValue] {
+        let body = try await WebhookController.readBody(request, limit: limit)
+        let bytes = Array(body.readableBytesView)
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw APIError.invalidJSON("request body is not valid UTF-8")
+        }
+        let value: JSONValue
+        do {
+            value = try JSONValue.parse(bytes)
+        } catch {
+            throw APIError.invalidJSON()
+        }
+        if let path = firstNUL(value, path: "") {
+            throw APIError.invalidArgument("strings must not contain NUL", details: [.init(field: path.isEmpty ? "body" : path, problem: "contains a NUL character")])
+        }
+        guard case .object(let object) = value else {
+            throw APIError.invalidArgument("request body must be a JSON object")
+        }
+        return object
+    }
+
+    /// The path of the first string (or key) holding U+0000.
+    static func firstNUL(_ value: JSONValue, path: String) -> String? {
+        switch value {
+        case .string(let s): return s.contains("\u{0}") ? path : nil
+        case .array(let items):
+            for (i, item) in items.enumerated() {
+                if let p = firstNUL(item, path: "\(path)[\(i)]") { return p }
+            }
+        case .object(let object):
+            for (key, item) in object {
+                let p = path.isEmpty ? key : "\(path).\(key)"
+                if key.contains("\u{0}") { return p }
+                if let found = firstNUL(item, path: p) { return found }
+            }
+        default: break
+        }
+        return nil
+    }
+}

@@ -1,0 +1,59 @@
+import HTTPTypes
+import Hummingbird
+
+/// Works out who is calling, for every route: the client IP (`TRUSTED_PROXIES` decide
+/// whether `X-Forwarded-For` is believed) and, when an `Authorization: Bearer` credential is
+/// presented, its verified identity. It refuses nothing itself: protected routes use
+/// `RequireAuthMiddleware`, and the rate limit counts a valid identity by subject.
+public struct IdentityMiddleware: RouterMiddleware {
+    public typealias Context = GatewayContext
+    let tokens: TokenService
+    let addresses: ClientAddress
+
+    public init(tokens: TokenService, addresses: ClientAddress) {
+        self.tokens = tokens
+        self.addresses = addresses
+    }
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.clientIP = addresses.resolve(peer: context.remoteAddress, forwardedFor: request.headers[.xForwardedFor])
+        if let authorization = request.headers[.authorization] {
+            let parts = authorization.split(separator: " ", maxSplits: 1)
+            if parts.count == 2, parts[0].lowercased() == "bearer" {
+                do {
+                    context.identity = try await tokens.verify(String(parts[1]).trimmingCharacters(in: .whitespaces))
+                } catch {
+                    context.credentialFailure = error
+                }
+            } else {
+                context.credentialFailure = .invalid("not a bearer credential")
+            }
+        }
+        return try await next(request, context)
+    }
+}
+
+/// Refuses a request without a valid credential: 401 with `WWW-Authenticate: Bearer`
+/// (missing) or `Bearer error="invalid_token"` (refused), in the contract's error shape.
+public struct RequireAuthMiddleware: RouterMiddleware {
+    public typealias Context = GatewayContext
+    public init() {}
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard context.identity != nil else {
+            var headers = HTTPFields()
+            if context.credentialFailure != nil {
+                headers[.wwwAuthenticate] = #"Bearer error="invalid_token""#
+                throw APIError.unauthorized("invalid or expired token", headers: headers)
+            }
+            headers[.wwwAuthenticate] = "Bearer"
+            throw APIError.unauthorized("a bearer token is required", headers: headers)
+        }
+        return try await next(request, context)
+    }
+}
+
+extension HTTPField.Name {
+    static let xForwardedFor = Self("X-Forwarded-For")!
+}
