@@ -47,6 +47,11 @@ struct GatewayHTTPTests {
             }
             try await client.execute(uri: "/health/ready", method: .get) { #expect($0.status == .serviceUnavailable) }
             try await client.execute(uri: "/health/live", method: .get) { #expect($0.status == .ok) }
+            // The API rate limit cannot be checked: the API fails closed.
+            try await client.execute(uri: "/openapi.json", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.retryAfter] != nil)
+            }
             // A webhook cannot be queued: 503 with Retry-After, never 200.
             let body = #"{"event_id":"e","user_id":"u","message":{"text":"x"}}"#
             try await client.execute(
