@@ -53,6 +53,16 @@ struct UChatWebhookEndToEndTests {
             }
             #expect(seen == 1)
             #expect(try await postgres.count("SELECT count(*)::int FROM chat_sessions WHERE user_id = \(user)") == 1)
+            // The worker analysed the text: a pt-BR delivery problem, negative.
+            let labels = try await postgres.query(
+                "SELECT sentiment, intent, language, topics FROM messages WHERE platform_message_id = \(messageID)", logger: TestServices.logger
+            )
+            for try await (sentiment, intent, language, topics) in labels.decode((String, String, String, [String]).self) {
+                #expect(sentiment == "negative")
+                #expect(language == "pt")
+                #expect(["support", "complaint"].contains(intent))
+                #expect(topics.contains("pedido") && topics.contains("entrega"))
+            }
             #expect(try await postgres.count("SELECT (interaction_stats->>'total_messages')::int FROM user_profiles WHERE user_id = \(user)") == 1)
 
             // A second message of the same user joins the same open session.

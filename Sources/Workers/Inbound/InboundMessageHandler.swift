@@ -106,17 +106,26 @@ public struct InboundMessageHandler: EnvelopeHandler {
             sessions[SessionKey(user: user, platform: platform)] = session
         }
 
-        // 3. Messages, once each.
+        // 3. Messages, once each, with the analysis of their text (messages without text,
+        // such as images without caption, keep NULL labels).
+        let analyses = messages.map { MessageAnalyzer.analyze($0.text ?? "") }
         let inserted = try await connection.query(
             """
-            INSERT INTO messages (platform, platform_message_id, channel_id, user_id, session_id, role, direction, type, text, sent_at)
-            SELECT p, pid, NULLIF(c, ''), u, s, r, d, ty, tx, at
+            INSERT INTO messages (platform, platform_message_id, channel_id, user_id, session_id, role, direction, type, text, sent_at,
+                                  sentiment, sentiment_score, intent, intent_confidence, language, topics)
+            SELECT p, pid, NULLIF(c, ''), u, s, r, d, ty, x.tx, at,
+                   CASE WHEN has_text THEN se END, CASE WHEN has_text THEN sc END, CASE WHEN has_text THEN it END,
+                   CASE WHEN has_text THEN ic END, CASE WHEN has_text THEN lg END,
+                   CASE WHEN has_text THEN (CASE WHEN tp = '' THEN '{}'::text[] ELSE string_to_array(tp, chr(31)) END) END
             FROM unnest(
                 \(messages.map(\.platform))::text[], \(messages.map(\.platformMessageId))::text[], \(messages.map { $0.channelId ?? "" })::text[],
                 \(messages.map(\.userId))::text[], \(messages.map { sessions[SessionKey(user: $0.userId, platform: $0.platform)] ?? "" })::text[],
                 \(messages.map(\.role))::text[], \(messages.map(\.direction))::text[], \(messages.map(\.type))::text[],
-                \(messages.map { $0.text ?? "" })::text[], \(messages.map(\.hasText))::bool[], \(messages.map(\.sentAt))::timestamptz[]
-            ) AS t(p, pid, c, u, s, r, d, ty, txt, has_text, at)
+                \(messages.map { $0.text ?? "" })::text[], \(messages.map(\.hasText))::bool[], \(messages.map(\.sentAt))::timestamptz[],
+                \(analyses.map(\.sentiment))::text[], \(analyses.map(\.sentimentScore))::float8[], \(analyses.map(\.intent))::text[],
+                \(analyses.map(\.confidence))::float8[], \(analyses.map(\.language))::text[],
+                \(analyses.map { $0.topics.joined(separator: "\u{1F}") })::text[]
+            ) AS t(p, pid, c, u, s, r, d, ty, txt, has_text, at, se, sc, it, ic, lg, tp)
             CROSS JOIN LATERAL (SELECT CASE WHEN has_text THEN txt END AS tx) AS x
             ON CONFLICT (platform, platform_message_id) DO NOTHING
             RETURNING user_id, sent_at

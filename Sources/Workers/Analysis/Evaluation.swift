@@ -1,0 +1,81 @@
+/// Scores the analyzer on labelled rows (`lang<TAB>label<TAB>text<TAB>source`, as in
+/// `shared/eval/`): accuracy, macro-F1 and per-label F1, overall, per language and per
+/// source, and language-detection accuracy.
+public struct Evaluation: Sendable {
+    public struct Row: Sendable {
+        public var language: String
+        public var label: String
+        public var text: String
+        public var source: String
+    }
+
+    public struct Score: Sendable {
+        public var count: Int
+        public var accuracy: Double
+        public var macroF1: Double
+        public var f1: [String: Double]
+    }
+
+    public enum Task: String, Sendable { case sentiment, intent }
+
+    /// Reads the TSV (first line is the header; no quoting).
+    public static func parse(_ text: String) -> [Row] {
+        text.split(separator: "\n").dropFirst().compactMap { line in
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard f.count >= 4 else { return nil }
+            return Row(language: String(f[0]), label: String(f[1]), text: String(f[2]), source: String(f[3]))
+        }
+    }
+
+    public static func task(of rows: [Row]) -> Task {
+        rows.allSatisfy { ["positive", "negative", "neutral"].contains($0.label) } ? .sentiment : .intent
+    }
+
+    static func score(gold: [String], predicted: [String]) -> Score {
+        let labels = Set(gold)
+        var f1: [String: Double] = [:]
+        for label in labels {
+            let tp = Double(zip(gold, predicted).filter { $0 == label && $1 == label }.count)
+            let fp = Double(zip(gold, predicted).filter { $0 != label && $1 == label }.count)
+            let fn = Double(zip(gold, predicted).filter { $0 == label && $1 != label }.count)
+            let precision = tp + fp == 0 ? 0 : tp / (tp + fp)
+            let recall = tp + fn == 0 ? 0 : tp / (tp + fn)
+            f1[label] = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+        }
+        let correct = zip(gold, predicted).filter { $0 == $1 }.count
+        return Score(
+            count: gold.count,
+            accuracy: gold.isEmpty ? 0 : Double(correct) / Double(gold.count),
+            macroF1: labels.isEmpty ? 0 : f1.values.reduce(0, +) / Double(labels.count),
+            f1: f1
+        )
+    }
+
+    /// The report as text lines: one block per group.
+    public static func report(_ rows: [Row]) -> String {
+        let task = task(of: rows)
+        let analyses = rows.map { MessageAnalyzer.analyze($0.text) }
+        let predicted = analyses.map { task == .sentiment ? $0.sentiment : $0.intent }
+        var groups: [(String, [Int])] = [("all", Array(rows.indices))]
+        for language in Set(rows.map(\.language)).sorted() {
+            groups.append(("lang=\(language)", rows.indices.filter { rows[$0].language == language }))
+        }
+        for source in Set(rows.map { "\($0.language)/\($0.source)" }).sorted() {
+            groups.append(("source=\(source)", rows.indices.filter { "\(rows[$0].language)/\(rows[$0].source)" == source }))
+        }
+        var out = "task: \(task.rawValue), rows: \(rows.count)\n"
+        for (name, indices) in groups {
+            let s = score(gold: indices.map { rows[$0].label }, predicted: indices.map { predicted[$0] })
+            let perLabel = s.f1.sorted { $0.key < $1.key }.map { "\($0.key)=\(fmt($0.value))" }.joined(separator: " ")
+            out += "\(name.padding(toLength: 34, withPad: " ", startingAt: 0)) n=\(s.count) accuracy=\(fmt(s.accuracy)) macroF1=\(fmt(s.macroF1))  \(perLabel)\n"
+        }
+        let languageCorrect = zip(rows, analyses).filter { $0.language == $1.language }.count
+        out += "language detection: \(fmt(Double(languageCorrect) / Double(max(1, rows.count)))) (\(languageCorrect)/\(rows.count))\n"
+        return out
+    }
+
+    static func fmt(_ x: Double) -> String {
+        let v = (x * 1000).rounded() / 1000
+        return String(v)
+    }
+}

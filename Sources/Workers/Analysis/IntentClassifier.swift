@@ -1,0 +1,95 @@
+/// The eight intents of API.md from cue phrases in Portuguese and English, with weights,
+/// plus two rules for messages without a cue: a clearly negative message is a complaint,
+/// anything else is "other". Greetings and thanks weigh little, so "oi, meu pedido não
+/// chegou" is about the order, not a greeting.
+public enum IntentClassifier {
+    public static let intents = ["support", "purchase", "information", "complaint", "cancellation", "greeting", "thanks", "other"]
+
+    static let cues: PhraseIndex<(String, Double)> = {
+        var entries: [(String, (String, Double))] = []
+        func add(_ intent: String, _ weight: Double, _ phrases: [String]) {
+            for p in phrases { entries.append((p, (intent, weight))) }
+        }
+        add("cancellation", 4, [
+            "cancelar", "cancela", "cancelamento", "cancelem", "cancele", "cancelado", "desistir", "desisti", "encerrar", "encerrem",
+            "nao quero mais", "excluir minha conta", "excluir conta", "apagar minha conta", "descadastrar", "estornar a compra",
+            "cancel", "cancelling", "canceling", "cancellation", "terminate", "close my account", "delete my account",
+            "delete account", "remove my account", "unsubscribe", "stop my", "revoke", "undo the transfer", "reverse the transfer",
+        ])
+        add("complaint", 3, [
+            "reclamacao", "reclamar", "reclamando", "reclame aqui", "procon", "absurdo", "descaso", "vergonha", "pessimo", "pessima",
+            "horrivel", "lixo", "palhacada", "desrespeito", "enganado", "enganada", "propaganda enganosa", "falta de respeito",
+            "complaint", "complain", "file a claim", "lodge a claim", "file a complaint", "lodge a complaint", "make a claim",
+            "claim against", "terrible", "worst", "horrible", "unacceptable", "rude", "disgusting", "ridiculous", "awful",
+            "lost my bag", "lost luggage", "lost my luggage", "damaged", "delayed", "late flight", "cancelled flightled",
+            "no one answers", "ninguem responde", "ninguem atende", "nunca mais compro", "not happy", "disappointed",
+        ])
+        add("support", 2.5, [
+            "ajuda", "ajudar", "me ajuda", "problema", "nao consigo", "nao funciona", "nao funcionou", "erro", "deu erro", "travou",
+            "senha", "login", "acessar", "acesso", "entrar na conta", "rastrear", "rastreio", "rastreamento", "cade meu", "cade o",
+            "onde esta meu", "onde esta o", "nao chegou", "nao recebi", "ainda nao chegou", "atendente", "falar com", "humano",
+            "meu pedido", "segunda via", "reembolso", "estorno", "trocar o endereco", "mudar o endereco", "alterar", "atualizar",
+            "bloqueado", "bloqueada", "nao passa", "recusado", "recusou",
+            "help", "issue", "problem", "not working", "doesn't work", "won't work", "isn't working", "error", "password",
+            "reset", "recover", "can't log", "cannot log", "sign in", "log in", "login", "track", "tracking", "where is my",
+            "where's my", "has not arrived", "hasn't arrived", "still hasn't", "refund", "invoice", "human", "agent",
+            "representative", "speak to", "talk to", "change my", "change the", "update my", "edit my", "switch", "declined",
+            "blocked", "stolen", "lost my card", "activate", "pin", "swallowed", "transfer failed", "failed", "stuck", "bill",
+            "payment issue", "charged twice", "shipping address", "register", "registration", "my order",
+        ])
+        add("purchase", 2.5, [
+            "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
+            "fazer um pedido", "fazer pedido", "encomendar", "quero pedir", "vou levar", "quero levar", "reservar", "quero um",
+            "buy", "purchase", "place an order", "place order", "make an order", "order a", "order some", "order the",
+            "i want to order", "book a", "book me", "book the", "reserve", "subscribe to", "sign up for", "get me a", "shop",
+            "acquire", "earn several", "purchase some",
+        ])
+        add("information", 2, [
+            "quanto custa", "qual o preco", "qual o valor", "preco", "valor do", "prazo de entrega", "qual o prazo", "quanto tempo",
+            "horario", "funcionamento", "aceita", "aceitam", "formas de pagamento", "forma de pagamento", "parcela", "parcelar",
+            "politica", "como funciona", "tem como", "voces entregam", "entregam", "frete gratis", "qual", "quais", "informacao",
+            "informacoes", "duvida", "saber", "gostaria de saber",
+            "how much", "price", "cost", "how long", "what are", "what is", "which", "do you accept", "do you", "can i use",
+            "policy", "options", "delivery options", "delivery period", "how many days", "exchange rate", "fee", "fees", "limit",
+            "limits", "supported", "support for", "countries", "age", "requirements", "information", "info", "know", "check",
+            "visa or mastercard", "atm", "methods",
+        ])
+        add("greeting", 1, [
+            "oi", "ola", "bom dia", "boa tarde", "boa noite", "e ai", "eai", "salve", "tudo bem", "tudo bom", "opa", "hey",
+            "hi", "hello", "good morning", "good afternoon", "good evening", "how are you", "how's it going", "howdy", "greetings",
+            "what's up", "sup", "nice to meet", "hola",
+        ])
+        add("thanks", 1.2, [
+            "obrigado", "obrigada", "obg", "valeu", "agradeco", "grato", "grata", "muito obrigado", "brigado", "gratidao",
+            "thanks", "thank", "thx", "appreciate", "appreciated", "grateful", "cheers", "gracias",
+        ])
+        return PhraseIndex(entries)
+    }()
+
+    /// The intent and a confidence in 0…1.
+    public static func classify(_ words: [String], sentiment: Double) -> (intent: String, confidence: Double) {
+        var scores: [String: Double] = [:]
+        for match in cues.matches(in: words) {
+            let (intent, weight) = match.value
+            // Longer phrases are more specific.
+            scores[intent, default: 0] += weight * (1 + 0.3 * Double(match.length - 1))
+        }
+        // A message that is only a greeting or thanks ("oi", "obrigado!") is one; with
+        // other content, those cues step back.
+        let total = scores.values.reduce(0, +)
+        if total == 0 {
+            if sentiment <= -0.45 { return ("complaint", min(0.9, 0.4 + abs(sentiment) / 2)) }
+            return ("other", 0.5)
+        }
+        // Strong negativity turns a support request into a complaint when cues are close.
+        if sentiment <= -0.6, let support = scores["support"] {
+            scores["complaint", default: 0] += support * 0.6
+        }
+        let ranked = scores.sorted { $0.value == $1.value ? rank($0.key) < rank($1.key) : $0.value > $1.value }
+        let best = ranked[0]
+        let confidence = min(0.99, 0.35 + 0.6 * best.value / (total + 1))
+        return (best.key, confidence)
+    }
+
+    private static func rank(_ intent: String) -> Int { intents.firstIndex(of: intent) ?? intents.count }
+}

@@ -1,0 +1,49 @@
+/// Tells Portuguese, English and Spanish apart from function words and the letters only one
+/// of them uses. Chat messages are short, so every cue counts; with none, the answer is
+/// Portuguese, the language of most traffic.
+public enum LanguageDetector {
+    static let portuguese: Set<String> = [
+        "nao", "voce", "voces", "vc", "vcs", "que", "pra", "para", "com", "uma", "um", "os", "as", "do", "da", "dos", "das", "no",
+        "na", "nos", "nas", "em", "e", "eu", "meu", "minha", "meus", "minhas", "seu", "sua", "ele", "ela", "isso", "esse", "essa",
+        "este", "esta", "ta", "to", "tem", "tinha", "foi", "ser", "estou", "estava", "muito", "mt", "mais", "mas", "porque", "pq",
+        "quando", "onde", "como", "ate", "ja", "tambem", "tb", "bem", "so", "agora", "hoje", "obrigado", "obrigada", "obg", "oi",
+        "ola", "tudo", "nada", "ainda", "entao", "aqui", "la", "ao", "pelo", "pela", "sem", "sim", "produto", "entrega", "pedido",
+        "chegou", "recebi", "comprei", "gostei", "bom", "boa", "otimo", "ruim", "qualidade", "prazo", "veio", "quero", "preciso",
+        "consigo", "vou", "fiz", "dia", "dias", "kkk", "kkkk", "q", "n", "blz", "vlw", "cade", "ne", "dele", "dela", "sao", "esta",
+        "estao", "voltar", "pagamento", "cartao", "boleto", "pix", "senha", "entrar", "conta", "atendimento", "recomendo", "lindo",
+    ]
+    static let english: Set<String> = [
+        "the", "a", "an", "and", "or", "but", "you", "your", "i", "my", "me", "we", "our", "is", "are", "was", "were", "be", "been",
+        "have", "has", "had", "do", "does", "did", "not", "no", "to", "of", "in", "on", "at", "for", "with", "it", "its", "this",
+        "that", "what", "how", "when", "where", "why", "can", "could", "would", "will", "should", "just", "so", "very", "get", "got",
+        "from", "they", "them", "there", "here", "please", "thanks", "thank", "hi", "hello", "hey", "good", "great", "bad", "flight",
+        "order", "account", "card", "need", "want", "help", "don't", "can't", "i'm", "it's", "is", "am", "if", "about", "out",
+        "up", "all", "any", "some", "again", "still", "now", "today", "time", "customer", "service", "money", "like", "love",
+        "u", "ur", "im", "dont", "cant", "lol", "been", "being", "by", "he", "she", "his", "her", "who", "which", "than", "then",
+    ]
+    static let spanish: Set<String> = [
+        "el", "los", "las", "del", "y", "es", "por", "muy", "pero", "como", "usted", "ustedes", "hola", "gracias", "quiero",
+        "necesito", "tengo", "cuando", "donde", "porque", "tambien", "nada", "todo", "esta", "este", "eso", "hay", "mi", "su",
+        "yo", "soy", "estoy", "bueno", "buena", "pedido", "cuenta", "ayuda", "dinero", "hoy", "ya", "algo", "mucho", "poco",
+    ]
+
+    public static func detect(_ text: NormalizedText) -> String {
+        var pt = Double(text.portugueseMarks) * 1.5
+        var en = 0.0
+        var es = Double(text.spanishMarks) * 2
+        for token in text.tokens {
+            let word = token.text
+            if portuguese.contains(word) { pt += 1 }
+            if english.contains(word) { en += 1 }
+            if spanish.contains(word) { es += 1 }
+            if word.contains("'") { en += 0.5 }
+            if word.hasSuffix("cao") || word.hasSuffix("coes") || word.hasSuffix("mente") || word.hasSuffix("inho") || word.hasSuffix("inha") { pt += 0.5 }
+            if word.hasSuffix("ing") || word.hasSuffix("tion") || word.hasSuffix("ly") { en += 0.4 }
+            if word.hasSuffix("cion") || word.hasSuffix("ado") && es > pt { es += 0.3 }
+        }
+        if text.laughter && pt == en { pt += 0.5 }
+        if es > pt && es > en { return "es" }
+        if en > pt { return "en" }
+        return "pt"
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// The word lists of the analyzers: sentiment valences (package resources, loaded once) and
+/// the small closed classes (negations, intensifiers, contrast words, abbreviations, emoji).
+public struct Lexicon: Sendable {
+    public let valence: [String: [String: Double]]
+
+    /// Loaded once from `Resources/sentiment_<lang>.tsv`.
+    public static let shared = Lexicon()
+
+    init() {
+        var valence: [String: [String: Double]] = [:]
+        for language in ["pt", "en"] {
+            var table: [String: Double] = [:]
+            if let url = Bundle.module.url(forResource: "sentiment_\(language)", withExtension: "tsv", subdirectory: "Resources")
+                ?? Bundle.module.url(forResource: "sentiment_\(language)", withExtension: "tsv"),
+                let text = try? String(contentsOf: url, encoding: .utf8)
+            {
+                for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                    let parts = line.split(separator: "\t")
+                    if parts.count == 2, let value = Double(parts[1]) { table[String(parts[0])] = value }
+                }
+            }
+            valence[language] = table
+        }
+        valence["es"] = valence["pt"]
+        self.valence = valence
+    }
+
+    /// Words that flip what follows.
+    static let negations: Set<String> = [
+        "nao", "nunca", "jamais", "nem", "nenhum", "nenhuma", "sem", "ninguem", "n", "naum", "nada",
+        "not", "no", "never", "none", "nobody", "nothing", "without", "neither", "nor", "isn't", "wasn't", "aren't",
+        "don't", "doesn't", "didn't", "can't", "couldn't", "won't", "wouldn't", "shouldn't", "haven't", "hasn't", "cannot",
+        "dont", "doesnt", "didnt", "cant", "wont", "isnt", "wasnt", "aint",
+    ]
+    static let intensifiers: [String: Double] = [
+        "muito": 0.35, "mt": 0.35, "mto": 0.35, "super": 0.4, "demais": 0.35, "extremamente": 0.5, "bastante": 0.3, "tao": 0.3,
+        "totalmente": 0.35, "completamente": 0.35, "mega": 0.35, "hiper": 0.4, "absolutamente": 0.4, "bem": 0.2, "mais": 0.1,
+        "very": 0.35, "really": 0.3, "so": 0.25, "extremely": 0.5, "totally": 0.35, "absolutely": 0.4, "super_": 0.4,
+        "incredibly": 0.45, "too": 0.2, "completely": 0.35, "truly": 0.3, "most": 0.25,
+        "pouco": -0.4, "meio": -0.35, "levemente": -0.4, "quase": -0.3, "slightly": -0.4, "kinda": -0.35, "somewhat": -0.35,
+        "barely": -0.5, "little": -0.3, "bit": -0.3,
+    ]
+    static let contrast: Set<String> = ["mas", "porem", "entretanto", "contudo", "todavia", "but", "however", "although", "though", "yet"]
+
+    /// Chat abbreviations, per language.
+    static let abbreviations: [String: [String: [String]]] = [
+        "pt": [
+            "vc": ["voce"], "vcs": ["voces"], "pq": ["porque"], "obg": ["obrigado"], "obgd": ["obrigado"], "obgda": ["obrigada"],
+            "blz": ["beleza"], "td": ["tudo"], "tds": ["todos"], "msm": ["mesmo"], "mt": ["muito"], "mto": ["muito"], "mta": ["muita"],
+            "tb": ["tambem"], "tbm": ["tambem"], "tmb": ["tambem"], "q": ["que"], "n": ["nao"], "naum": ["nao"], "hj": ["hoje"],
+            "cmg": ["comigo"], "ngm": ["ninguem"], "vlw": ["valeu"], "pfv": ["por", "favor"], "pf": ["por", "favor"],
+            "pfvr": ["por", "favor"], "qdo": ["quando"], "qnd": ["quando"], "agr": ["agora"], "dps": ["depois"], "msg": ["mensagem"],
+            "kd": ["cade"], "tmj": ["tamo", "junto"], "sqn": ["<sarcasm>"], "mds": ["meu", "deus"], "aff": ["aff"], "ctz": ["certeza"],
+            "cel": ["celular"], "pdc": ["pode", "crer"], "flw": ["falou"], "bjs": ["beijos"],
+        ],
+        "en": [
+            "u": ["you"], "ur": ["your"], "r": ["are"], "thx": ["thanks"], "thnx": ["thanks"], "ty": ["thank", "you"], "tysm": ["thanks"],
+            "pls": ["please"], "plz": ["please"], "idk": ["i", "don't", "know"], "im": ["i'm"], "bc": ["because"], "cuz": ["because"],
+            "gr8": ["great"], "luv": ["love"], "b4": ["before"], "tmrw": ["tomorrow"], "msg": ["message"], "acct": ["account"],
+        ],
+    ]
+
+    /// Two-word phrases with their own valence, checked before single words.
+    static let phrases: [String: Double] = [
+        "nao recebi": -2.5, "nao chegou": -2.5, "nao funciona": -2.5, "nao funcionou": -2.5, "nao veio": -2.2, "nao presta": -3,
+        "nunca mais": -2.5, "deixa desejar": -2.5, "deixou desejar": -2.5, "vale pena": 2, "custo beneficio": 1.5,
+        "dinheiro jogado": -3, "ate agora": -1.2, "sem resposta": -2.2, "ninguem responde": -2.5, "nao recomendo": -3,
+        "muito bom": 2.6, "muito boa": 2.6, "de primeira": 2, "chegou rapido": 2.2, "chegou antes": 2.4, "antes do": 0.8,
+        "no prazo": 1.5, "dentro do": 0.5, "5 estrelas": 2.5, "nota 10": 3, "nota 0": -3, "nota zero": -3,
+        "not working": -2.2, "doesn't work": -2.2, "customer service": -0.3, "on hold": -1.5, "no one": -1.2, "still waiting": -2,
+        "thank you": 1.8, "well done": 2.5, "not bad": 1.2, "no problem": 0.8, "no worries": 0.8, "waste of": -2.5,
+        "never again": -2.5, "fell apart": -2.5, "broke down": -2,
+    ]
+
+    /// Emoji and their valences (by code point).
+    static let emoji: [UInt32: Double] = {
+        var table: [UInt32: Double] = [:]
+        let positive: [UInt32: Double] = [
+            0x1F600: 2, 0x1F603: 2, 0x1F604: 2, 0x1F601: 2, 0x1F606: 1.5, 0x1F60A: 2, 0x1F642: 1, 0x1F643: 0.3, 0x1F609: 1,
+            0x1F60D: 3, 0x1F970: 3, 0x1F618: 2.5, 0x1F917: 2, 0x1F929: 3, 0x1F60E: 1.5, 0x1F602: 1, 0x1F923: 1, 0x1F44D: 2,
+            0x1F44F: 2, 0x1F64F: 1.5, 0x1F4AA: 1.5, 0x1F389: 2, 0x1F38A: 2, 0x2764: 3, 0x1F496: 3, 0x1F495: 3, 0x1F499: 2.5,
+            0x1F49A: 2.5, 0x1F49C: 2.5, 0x1F49B: 2.5, 0x1F5A4: 1.5, 0x2728: 1.5, 0x1F31F: 2, 0x2B50: 2, 0x1F525: 1.5,
+            0x1F44C: 1.5, 0x270C: 1, 0x1F91D: 1.5, 0x1F60B: 1.5, 0x263A: 2, 0x1F973: 2.5, 0x2705: 1.5, 0x1F4AF: 2,
+        ]
+        let negative: [UInt32: Double] = [
+            0x1F620: -3, 0x1F621: -3, 0x1F92C: -3.5, 0x1F624: -2.5, 0x1F61E: -2, 0x1F622: -2, 0x1F62D: -2.5, 0x1F614: -2,
+            0x1F61F: -2, 0x1F615: -1.2, 0x1F641: -1.5, 0x2639: -2, 0x1F623: -2, 0x1F616: -2, 0x1F62B: -2, 0x1F629: -2,
+            0x1F44E: -2.5, 0x1F494: -2.5, 0x1F644: -1.5, 0x1F612: -1.5, 0x1F611: -0.8, 0x1F610: -0.3, 0x1F92E: -3,
+            0x1F922: -2.5, 0x1F4A9: -2.5, 0x1F631: -1.5, 0x1F630: -1.5, 0x1F625: -1.5, 0x1F613: -1, 0x1F480: -0.5,
+            0x1F926: -1.5, 0x1F937: -0.3, 0x274C: -1.5, 0x1F4A2: -2, 0x1F62C: -0.8, 0x1F97A: -0.5, 0x1F928: -0.5,
+        ]
+        for (k, v) in positive { table[k] = v }
+        for (k, v) in negative { table[k] = v }
+        return table
+    }()
+}

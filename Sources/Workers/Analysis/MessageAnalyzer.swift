@@ -1,0 +1,59 @@
+/// The analysis of one message (API.md: `sentiment`, `sentiment_score`, `intent`,
+/// `confidence`, `language`, `topics`).
+public struct MessageAnalysis: Sendable, Hashable, Codable {
+    public var sentiment: String
+    public var sentimentScore: Double
+    public var intent: String
+    public var confidence: Double
+    public var language: String
+    public var topics: [String]
+}
+
+/// Analyses messages: normalise, detect the language, expand that language's chat
+/// abbreviations, then sentiment, intent and topics. Pure Swift, no I/O.
+public enum MessageAnalyzer {
+    public static func analyze(_ text: String) -> MessageAnalysis {
+        let normalized = TextNormalizer.normalize(text)
+        let language = LanguageDetector.detect(normalized)
+        let words = expand(normalized.tokens, language: language)
+        let score = normalized.tokens.isEmpty && normalized.emojiCount == 0 ? 0 : SentimentAnalyzer.score(words, normalized, language: language)
+        let plain = words.map(\.text)
+        let (intent, confidence) = IntentClassifier.classify(plain, sentiment: score)
+        return MessageAnalysis(
+            sentiment: SentimentAnalyzer.label(score),
+            sentimentScore: (score * 1000).rounded() / 1000,
+            intent: intent,
+            confidence: (confidence * 1000).rounded() / 1000,
+            language: language,
+            topics: TopicExtractor.topics(plain)
+        )
+    }
+
+    static func expand(_ tokens: [Token], language: String) -> [Token] {
+        guard let table = Lexicon.abbreviations[language] else { return tokens }
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count)
+        for var token in tokens {
+            // Stretched words: Portuguese rarely doubles letters other than r and s
+            // ("obrigadoooo" -> "obrigado"); English keeps its doubles ("goooood" -> "good").
+            if token.elongated && language != "en" { token.text = singleLetters(token.text) }
+            if let expansion = table[token.text] {
+                for word in expansion { out.append(Token(text: word, elongated: token.elongated, shouted: token.shouted)) }
+            } else {
+                out.append(token)
+            }
+        }
+        return out
+    }
+
+    static func singleLetters(_ word: String) -> String {
+        var out = String.UnicodeScalarView()
+        var last: Unicode.Scalar?
+        for s in word.unicodeScalars {
+            if s == last && s != "r" && s != "s" { continue }
+            out.append(s)
+            last = s
+        }
+        return String(out)
+    }
+}

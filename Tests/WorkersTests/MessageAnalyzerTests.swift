@@ -1,0 +1,101 @@
+import Testing
+
+@testable import Workers
+
+@Suite("Message analysis: hard cases in Portuguese and English")
+struct MessageAnalyzerTests {
+    @Test("negation, contrast, capitals, emoji and sarcasm", arguments: [
+        ("não gostei", "negative"),
+        ("nao gostei do produto", "negative"),
+        ("não é ruim", "positive"),
+        ("nada bom", "negative"),
+        ("not bad at all", "positive"),
+        ("not good", "negative"),
+        ("o produto é bom mas a entrega foi péssima", "negative"),
+        ("a entrega atrasou mas o produto é excelente", "positive"),
+        ("VOCÊS SÃO UM LIXO, QUERO MEU DINHEIRO DE VOLTA", "negative"),
+        ("THIS IS THE WORST SERVICE EVER", "negative"),
+        ("😍😍😍", "positive"),
+        ("😡😡", "negative"),
+        ("👍", "positive"),
+        ("ótimo, mais um atraso 🙄", "negative"),
+        ("adorei sqn", "negative"),
+        ("amei muitoooo, chegou rapidinho", "positive"),
+        ("obrigadoooo vcs são demais kkkk", "positive"),
+        ("the app keeps crashing, I'm so frustrated", "negative"),
+        ("I love it, great job!", "positive"),
+        ("qual o horário de funcionamento?", "neutral"),
+        ("ok", "neutral"),
+    ])
+    func sentiment(text: String, expected: String) {
+        let analysis = MessageAnalyzer.analyze(text)
+        #expect(analysis.sentiment == expected, "\(text): \(analysis.sentimentScore)")
+        #expect((-1...1).contains(analysis.sentimentScore))
+    }
+
+    @Test("intents", arguments: [
+        ("Oi, meu pedido ainda não chegou e já faz 10 dias. Preciso de ajuda!", "support"),
+        ("esqueci minha senha e não consigo entrar", "support"),
+        ("quero falar com um atendente", "support"),
+        ("Quanto custa o plano anual? Quero assinar hoje.", "purchase"),
+        ("quero comprar dois fones", "purchase"),
+        ("vocês aceitam pix? qual o prazo de entrega pra SP?", "information"),
+        ("quero cancelar minha assinatura", "cancellation"),
+        ("I want to cancel my order", "cancellation"),
+        ("vou reclamar no procon, que descaso", "complaint"),
+        ("bom dia!", "greeting"),
+        ("hello there", "greeting"),
+        ("muito obrigado pela ajuda", "thanks"),
+        ("thanks a lot!", "thanks"),
+        ("where is my package? tracking says nothing", "support"),
+        ("how much is the premium plan?", "information"),
+        ("o jogo ontem foi muito bom", "other"),
+    ])
+    func intent(text: String, expected: String) {
+        let analysis = MessageAnalyzer.analyze(text)
+        #expect(analysis.intent == expected, "\(text)")
+        #expect((0...1).contains(analysis.confidence))
+        #expect(IntentClassifier.intents.contains(analysis.intent))
+    }
+
+    @Test("language", arguments: [
+        ("oi tudo bem? preciso de ajuda com meu pedido", "pt"),
+        ("vc pode me ajudar pfv", "pt"),
+        ("kkkkk", "pt"),
+        ("my card was declined again", "en"),
+        ("where is my refund", "en"),
+        ("hola, necesito ayuda con mi pedido por favor", "es"),
+        ("¿dónde está mi dinero?", "es"),
+        ("não", "pt"),
+    ])
+    func language(text: String, expected: String) {
+        #expect(MessageAnalyzer.analyze(text).language == expected, "\(text)")
+    }
+
+    @Test("topics use canonical names across languages")
+    func topics() {
+        #expect(MessageAnalyzer.analyze("paguei o boleto e o pix não caiu, quero reembolso").topics.sorted() == ["boleto", "pagamento", "pix", "reembolso"])
+        #expect(MessageAnalyzer.analyze("my credit card payment failed").topics.sorted() == ["cartão", "pagamento"])
+        #expect(MessageAnalyzer.analyze("cadê o código de rastreio do frete?").topics.sorted() == ["frete", "rastreio"])
+        #expect(MessageAnalyzer.analyze("").topics.isEmpty)
+    }
+
+    @Test("normalisation: accents, stretched letters, laughter, URLs and handles")
+    func normalisation() {
+        let text = TextNormalizer.normalize("@loja Péssimooooo!!! https://x.co/a kkkkkk #fail")
+        #expect(text.tokens.map(\.text) == ["pessimoo", "<laugh>", "fail"])
+        #expect(text.tokens[0].elongated)
+        #expect(text.exclamations == 3)
+        #expect(text.laughter)
+        #expect(MessageAnalyzer.expand(text.tokens, language: "pt").first?.text == "pessimo")
+        #expect(TextNormalizer.isLaughter("rsrsrs") && TextNormalizer.isLaughter("hahaha") && !TextNormalizer.isLaughter("casa"))
+    }
+
+    @Test("empty and odd input never crashes")
+    func oddInput() {
+        for text in ["", " ", "\u{0}", "🙂", String(repeating: "a", count: 10_000), "ﷺ ⁂ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "\u{301}\u{301}"] {
+            let a = MessageAnalyzer.analyze(text)
+            #expect(["positive", "negative", "neutral"].contains(a.sentiment))
+        }
+    }
+}
