@@ -13,12 +13,31 @@ public struct MessageAnalysis: Sendable, Hashable, Codable {
 /// abbreviations, then sentiment, intent and topics. Pure Swift, no I/O.
 public enum MessageAnalyzer {
     public static func analyze(_ text: String) -> MessageAnalysis {
+        analyze(text, intentModel: IntentModel.shared)
+    }
+
+    /// With an explicit intent model (training and cross-validation pass their own).
+    public static func analyze(_ text: String, intentModel: IntentModel?) -> MessageAnalysis {
         let normalized = TextNormalizer.normalize(text)
         let language = LanguageDetector.detect(normalized)
         let words = expand(normalized.tokens, language: language)
         let score = normalized.tokens.isEmpty && normalized.emojiCount == 0 ? 0 : SentimentAnalyzer.score(words, normalized, language: language)
         let plain = words.map(\.text)
-        let (intent, confidence) = IntentClassifier.classify(plain, sentiment: score)
+        var (intent, confidence) = IntentClassifier.classify(plain, sentiment: score)
+        // English: the trained model decides when it is confident; the rules otherwise.
+        if language == "en", let model = intentModel, !plain.isEmpty {
+            let p = model.probabilities(IntentModel.features(plain))
+            // A complaint the rules found (complaint cues, or strong negativity without other
+            // cues) stands: the model was trained on requests, not on angry posts.
+            // Otherwise the model wins when the rules found nothing, are unsure, or it is sure.
+            if let best = p.indices.max(by: { p[$0] < p[$1] }), p[best] >= IntentModel.trustAbove,
+                intent != "complaint" || (model.labels[best] == "cancellation" && p[best] >= 0.7),
+                intent == "other" || confidence < 0.6 || p[best] >= 0.8
+            {
+                intent = model.labels[best]
+                confidence = p[best]
+            }
+        }
         return MessageAnalysis(
             sentiment: SentimentAnalyzer.label(score),
             sentimentScore: (score * 1000).rounded() / 1000,
