@@ -10,8 +10,8 @@ public enum IntentClassifier {
         func add(_ intent: String, _ weight: Double, _ phrases: [String]) {
             for p in phrases { entries.append((p, (intent, weight))) }
         }
-        add("cancellation", 4, [
-            "cancelar", "cancela", "cancelamento", "cancelem", "cancele", "cancelado", "desistir", "desisti", "encerrar", "encerrem",
+        add("cancellation", 5, [
+            "cancelo", "cancelem", "rescindir", "rescisao", "parar de pagar", "dar baixa", "nao vou mais precisar", "cancelar", "cancela", "cancelamento", "cancelem", "cancele", "cancelado", "desistir", "desisti", "encerrar", "encerrem",
             "nao quero mais", "excluir minha conta", "excluir conta", "apagar minha conta", "descadastrar", "estornar a compra",
             "cancel", "cancelling", "canceling", "cancellation", "terminate", "close my account", "delete my account",
             "delete account", "remove my account", "unsubscribe", "stop my", "revoke", "undo the transfer", "reverse the transfer",
@@ -23,13 +23,17 @@ public enum IntentClassifier {
             "claim against", "terrible", "worst", "horrible", "unacceptable", "rude", "disgusting", "ridiculous", "awful",
             "lost my bag", "lost luggage", "lost my luggage", "damaged", "delayed", "late flight", "cancelled flightled",
             "no one answers", "ninguem responde", "ninguem atende", "nunca mais compro", "not happy", "disappointed",
+            "piada", "grosso", "grossa", "grosseiro", "enganaram", "enganacao", "enrolacao", "nao fazem nada", "ninguem resolve",
+            "nao respeitam", "porco", "mal atendido", "mal atendida", "indignado", "indignada", "revoltante", "lesado", "lesada",
+            "inadmissivel", "de brincadeira", "decepcionado", "decepcionada", "insatisfeito", "insatisfeita",
         ])
         add("support", 2.5, [
             "ajuda", "ajudar", "me ajuda", "problema", "nao consigo", "nao funciona", "nao funcionou", "erro", "deu erro", "travou",
             "senha", "login", "acessar", "acesso", "entrar na conta", "rastrear", "rastreio", "rastreamento", "cade meu", "cade o",
             "onde esta meu", "onde esta o", "nao chegou", "nao recebi", "ainda nao chegou", "atendente", "falar com", "humano",
             "meu pedido", "segunda via", "reembolso", "estorno", "trocar o endereco", "mudar o endereco", "alterar", "atualizar",
-            "bloqueado", "bloqueada", "nao passa", "recusado", "recusou",
+            "bloqueado", "bloqueada", "nao passa", "recusado", "recusou", "cade", "estornar", "endereco", "nao achou", "defeito",
+            "falhou", "sumiu", "nao saiu", "demorando", "nao acho", "transferencia", "nao aparece", "caiu duas", "cobranca em dobro",
             "help", "issue", "problem", "not working", "doesn't work", "won't work", "isn't working", "error", "password",
             "reset", "recover", "can't log", "cannot log", "sign in", "log in", "login", "track", "tracking", "where is my",
             "where's my", "has not arrived", "hasn't arrived", "still hasn't", "refund", "invoice", "human", "agent",
@@ -42,13 +46,16 @@ public enum IntentClassifier {
             "fazer um pedido", "fazer pedido", "encomendar", "quero pedir", "vou levar", "quero levar", "reservar", "quero um",
             "buy", "purchase", "place an order", "place order", "make an order", "order a", "order some", "order the",
             "i want to order", "book a", "book me", "book the", "reserve", "subscribe to", "sign up for", "get me a", "shop",
-            "acquire", "earn several", "purchase some",
+            "acquire", "earn several", "purchase some", "vou querer", "quero pegar", "quero adicionar", "me ve", "me vende", "manda",
+            "fechar", "finalizar a compra", "link de pagamento", "eu pago", "quanto fica pra levar", "quero agendar", "quero o",
+            "quero a", "separar", "quero fazer a matricula", "me inscreve",
         ])
         add("information", 2, [
             "quanto custa", "qual o preco", "qual o valor", "preco", "valor do", "prazo de entrega", "qual o prazo", "quanto tempo",
             "horario", "funcionamento", "aceita", "aceitam", "formas de pagamento", "forma de pagamento", "parcela", "parcelar",
             "politica", "como funciona", "tem como", "voces entregam", "entregam", "frete gratis", "qual", "quais", "informacao",
-            "informacoes", "duvida", "saber", "gostaria de saber",
+            "informacoes", "duvida", "saber", "gostaria de saber", "abrem", "fazem", "atendem", "funciona no", "acima de",
+            "precisa de", "cobre", "veste", "tem desconto", "tem loja", "tem opcao", "tem versao",
             "how much", "price", "cost", "how long", "what are", "what is", "which", "do you accept", "do you", "can i use",
             "policy", "options", "delivery options", "delivery period", "how many days", "exchange rate", "fee", "fees", "limit",
             "limits", "supported", "support for", "countries", "age", "requirements", "information", "info", "know", "check",
@@ -57,17 +64,19 @@ public enum IntentClassifier {
         add("greeting", 1, [
             "oi", "ola", "bom dia", "boa tarde", "boa noite", "e ai", "eai", "salve", "tudo bem", "tudo bom", "opa", "hey",
             "hi", "hello", "good morning", "good afternoon", "good evening", "how are you", "how's it going", "howdy", "greetings",
-            "what's up", "sup", "nice to meet", "hola",
+            "what's up", "sup", "nice to meet", "hola", "oii", "oie", "oiee", "eae", "fala pessoal",
         ])
+        add("thanks", 3, ["pela ajuda", "a ajuda", "pelo atendimento", "pela atencao", "pelo retorno", "tenha um bom dia"])
         add("thanks", 1.2, [
             "obrigado", "obrigada", "obg", "valeu", "agradeco", "grato", "grata", "muito obrigado", "brigado", "gratidao",
-            "thanks", "thank", "thx", "appreciate", "appreciated", "grateful", "cheers", "gracias",
+            "thanks", "thank", "thx", "appreciate", "appreciated", "grateful", "cheers", "gracias", "brigadao", "obrigadao",
+            "agradecido", "agradecida", "muito obrigada",
         ])
         return PhraseIndex(entries)
     }()
 
     /// The intent and a confidence in 0…1.
-    public static func classify(_ words: [String], sentiment: Double) -> (intent: String, confidence: Double) {
+    public static func classify(_ words: [String], sentiment: Double, questions: Int = 0) -> (intent: String, confidence: Double) {
         var scores: [String: Double] = [:]
         for match in cues.matches(in: words) {
             let (intent, weight) = match.value
@@ -79,6 +88,8 @@ public enum IntentClassifier {
         let total = scores.values.reduce(0, +)
         if total == 0 {
             if sentiment <= -0.45 { return ("complaint", min(0.9, 0.4 + abs(sentiment) / 2)) }
+            // A question with no other cue asks for information ("tem estacionamento?").
+            if questions > 0 && words.count >= 2 { return ("information", 0.5) }
             return ("other", 0.5)
         }
         // Strong negativity turns a support request into a complaint when cues are close.

@@ -23,7 +23,7 @@ public enum MessageAnalyzer {
         let words = expand(normalized.tokens, language: language)
         let score = normalized.tokens.isEmpty && normalized.emojiCount == 0 ? 0 : SentimentAnalyzer.score(words, normalized, language: language)
         let plain = words.map(\.text)
-        var (intent, confidence) = IntentClassifier.classify(plain, sentiment: score)
+        var (intent, confidence) = IntentClassifier.classify(plain, sentiment: score, questions: normalized.questions)
         // English: the trained model decides when it is confident; the rules otherwise.
         if language == "en", let model = intentModel, !plain.isEmpty {
             let p = model.probabilities(IntentModel.features(plain))
