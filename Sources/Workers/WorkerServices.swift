@@ -66,7 +66,7 @@ public func buildWorkerServices(
         }
     }
     if options.role == .ingest || options.role == .all {
-        services += consumers(stream: redis.keys.inbound, group: StreamGroup.ingest, registry: HandlerRegistry([InboundMessageHandler(postgres: postgres)]))
+        services += consumers(stream: redis.keys.inbound, group: StreamGroup.ingest, registry: HandlerRegistry([InboundMessageHandler(postgres: postgres), InboundStatusHandler(postgres: postgres)]))
     }
     if options.role == .background || options.role == .all {
         let jobs: [any BackgroundJob] = [StreamTrimmer(redis: redis, streams: [redis.keys.inbound, redis.keys.tools])]

@@ -37,6 +37,44 @@ public enum OpenAPIDocument {
         ],
     ]
 
+    static let whatsappVerify: JSONValue = [
+        "tags": ["webhooks"],
+        "summary": "WhatsApp subscription verification",
+        "parameters": [
+            ["name": "hub.mode", "in": "query", "required": true, "schema": ["type": "string", "enum": ["subscribe"]]],
+            ["name": "hub.verify_token", "in": "query", "required": true, "schema": ["type": "string"]],
+            ["name": "hub.challenge", "in": "query", "required": true, "schema": ["type": "string"]],
+        ],
+        "responses": [
+            "200": ["description": "The challenge, echoed.", "content": ["text/plain": ["schema": ["type": "string"]]]],
+            "403": response("Forbidden"),
+        ],
+    ]
+
+    static let whatsappOperation: JSONValue = [
+        "tags": ["webhooks"],
+        "summary": "WhatsApp Cloud API webhook",
+        "description": "entry[].changes[].value with messages[] (every type), statuses[] and contacts[]. Signed with X-Hub-Signature-256 (sha256=<hex HMAC-SHA256 of the raw body with WHATSAPP_APP_SECRET>). Checked in order: size (413), signature (401), JSON (400); 200 once every event is queued; unknown shapes are dead-lettered with 200; 503 with Retry-After when the queue is unavailable.",
+        "parameters": [["name": "X-Hub-Signature-256", "in": "header", "required": true, "schema": ["type": "string", "pattern": "^sha256=[0-9a-fA-F]{64}$"]]],
+        "requestBody": ["required": true, "content": ["application/json": ["schema": ["type": "object"]]]],
+        "responses": [
+            "200": json(ref("WebhookAccepted"), "Every event of the delivery is queued (or the delivery was dead-lettered)."),
+            "400": response("BadRequest"), "401": response("Unauthorized"), "413": response("PayloadTooLarge"), "503": response("Unavailable"),
+        ],
+    ]
+
+    static let telegramOperation: JSONValue = [
+        "tags": ["webhooks"],
+        "summary": "Telegram Bot API webhook",
+        "description": "An Update with message, edited_message or callback_query. X-Telegram-Bot-Api-Secret-Token must equal TELEGRAM_SECRET_TOKEN.",
+        "parameters": [["name": "X-Telegram-Bot-Api-Secret-Token", "in": "header", "required": true, "schema": ["type": "string"]]],
+        "requestBody": ["required": true, "content": ["application/json": ["schema": ["type": "object"]]]],
+        "responses": [
+            "200": json(ref("WebhookAccepted"), "The update is queued (or dead-lettered)."),
+            "400": response("BadRequest"), "401": response("Unauthorized"), "413": response("PayloadTooLarge"), "503": response("Unavailable"),
+        ],
+    ]
+
     static let healthOperation: JSONValue = [
         "tags": ["health"],
         "summary": "Health of the gateway, Redis, PostgreSQL and the worker groups",
@@ -65,6 +103,10 @@ public enum OpenAPIDocument {
             "/health/ready": ["get": probe("Readiness: Redis and PostgreSQL are reachable")],
             "/webhooks/uchat": ["post": webhookOperation],
             "/uchat": ["post": merge(webhookOperation, ["summary": "UChat webhook (the original service's path)"])],
+            "/webhooks/whatsapp": ["get": whatsappVerify, "post": whatsappOperation],
+            "/whatsapp": ["get": whatsappVerify, "post": merge(whatsappOperation, ["summary": "WhatsApp webhook (the original service's path)"])],
+            "/webhooks/telegram": ["post": telegramOperation],
+            "/telegram": ["post": merge(telegramOperation, ["summary": "Telegram webhook (the original service's path)"])],
             "/api/v1/auth/token": [
                 "post": [
                     "tags": ["auth"],
@@ -102,6 +144,7 @@ public enum OpenAPIDocument {
             "responses": [
                 "BadRequest": json(ref("Error"), "Malformed request (invalid_json, invalid_argument)."),
                 "Unauthorized": json(ref("Error"), "Missing or invalid credentials (WWW-Authenticate says which)."),
+                "Forbidden": json(ref("Error"), "Not allowed."),
                 "PayloadTooLarge": json(ref("Error"), "Body larger than MAX_BODY_BYTES."),
                 "RateLimited": merge(json(ref("Error"), "Over the rate limit."), ["headers": ["Retry-After": ["$ref": "#/components/headers/Retry-After"]]]),
                 "Unavailable": merge(json(ref("Error"), "A dependency is unavailable; retry."), ["headers": ["Retry-After": ["$ref": "#/components/headers/Retry-After"]]]),

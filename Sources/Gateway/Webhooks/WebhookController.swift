@@ -17,6 +17,13 @@ struct WebhookController {
         for path in ["/webhooks/uchat", "/uchat"] {
             routes.post(RouterPath(path), use: uchat)
         }
+        for path in ["/webhooks/whatsapp", "/whatsapp"] {
+            routes.get(RouterPath(path), use: whatsappVerify)
+            routes.post(RouterPath(path), use: whatsapp)
+        }
+        for path in ["/webhooks/telegram", "/telegram"] {
+            routes.post(RouterPath(path), use: telegram)
+        }
         return routes
     }
 
@@ -36,6 +43,38 @@ struct WebhookController {
         guard signed else { throw APIError.unauthorized("missing or invalid webhook signature") }
         return try await accept(source: "webhook.uchat", body: body, context: context) { bytes throws(WebhookParseError) in
             try UChatPayloadParser.parse(bytes)
+        }
+    }
+
+    /// WhatsApp's subscription check: echo `hub.challenge` when `hub.verify_token` matches.
+    @Sendable func whatsappVerify(_ request: Request, context: GatewayContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        guard query["hub.mode"].map(String.init) == "subscribe", let given = query["hub.verify_token"].map(String.init),
+            let expected = configuration.whatsappVerifyToken, WebhookSignature.constantTimeEquals(given, expected),
+            let challenge = query["hub.challenge"].map(String.init)
+        else { throw APIError.forbidden("verification failed") }
+        return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: challenge)))
+    }
+
+    /// WhatsApp Cloud API deliveries, signed with `X-Hub-Signature-256` over the raw body.
+    @Sendable func whatsapp(_ request: Request, context: GatewayContext) async throws -> Response {
+        let body = try await Self.readBody(request, limit: configuration.maxBodyBytes)
+        guard let secret = configuration.whatsappAppSecret,
+            WebhookSignature.verifySHA256(header: request.headers[.xHubSignature256], body: body.readableBytesView, secret: secret)
+        else { throw APIError.unauthorized("missing or invalid X-Hub-Signature-256") }
+        return try await accept(source: "webhook.whatsapp", body: body, context: context) { bytes throws(WebhookParseError) in
+            try WhatsAppPayloadParser.parse(bytes)
+        }
+    }
+
+    /// Telegram Bot API updates, with the secret token set by `setWebhook`.
+    @Sendable func telegram(_ request: Request, context: GatewayContext) async throws -> Response {
+        let body = try await Self.readBody(request, limit: configuration.maxBodyBytes)
+        guard let secret = configuration.telegramSecretToken, let given = request.headers[.xTelegramSecretToken],
+            WebhookSignature.constantTimeEquals(given, secret)
+        else { throw APIError.unauthorized("missing or invalid X-Telegram-Bot-Api-Secret-Token") }
+        return try await accept(source: "webhook.telegram", body: body, context: context) { bytes throws(WebhookParseError) in
+            try TelegramPayloadParser.parse(bytes)
         }
     }
 
@@ -76,4 +115,6 @@ struct WebhookController {
 extension HTTPField.Name {
     static let xWebhookSignature = Self("X-Webhook-Signature")!
     static let xWebhookSecret = Self("X-Webhook-Secret")!
+    static let xHubSignature256 = Self("X-Hub-Signature-256")!
+    static let xTelegramSecretToken = Self("X-Telegram-Bot-Api-Secret-Token")!
 }

@@ -34,8 +34,19 @@ public struct InboundMessageHandler: EnvelopeHandler {
         }
         guard !messages.isEmpty else { return }
         messages.sort { ($0.userId, $0.sentAt) < ($1.userId, $1.sentAt) }
+        // Edits (Telegram edited_message) change a stored message's text and analysis; they add no row.
+        let edits = messages.filter { $0.isEdit == true }
+        let originals = messages.filter { $0.isEdit != true }
         try await postgres.withTransaction(logger: logger) { connection in
-            try await Self.store(messages, on: connection, logger: logger)
+            if !originals.isEmpty {
+                try await Self.store(originals, on: connection, logger: logger)
+                try await InboundStatusHandler.applyPending(
+                    platforms: originals.map(\.platform), ids: originals.map(\.platformMessageId), on: connection, logger: logger
+                )
+            }
+            if !edits.isEmpty {
+                try await Self.applyEdits(edits, on: connection, logger: logger)
+            }
         }
     }
 
@@ -151,6 +162,27 @@ public struct InboundMessageHandler: EnvelopeHandler {
             )
             FROM unnest(\(statUsers)::text[], \(added)::int[], \(lasts)::text[]) AS t(u, n, last)
             WHERE p.user_id = t.u
+            """,
+            logger: logger
+        )
+    }
+}
+
+extension InboundMessageHandler {
+    static func applyEdits(_ edits: [InboundMessage], on connection: PostgresConnection, logger: Logger) async throws {
+        let analyses = edits.map { MessageAnalyzer.analyze($0.text ?? "") }
+        try await connection.query(
+            """
+            UPDATE messages AS m SET text = t.tx, sentiment = t.se, sentiment_score = t.sc, intent = t.it,
+                   intent_confidence = t.ic, language = t.lg,
+                   topics = CASE WHEN t.tp = '' THEN '{}'::text[] ELSE string_to_array(t.tp, chr(31)) END
+            FROM unnest(
+                \(edits.map(\.platform))::text[], \(edits.map(\.platformMessageId))::text[], \(edits.map { $0.text ?? "" })::text[],
+                \(analyses.map(\.sentiment))::text[], \(analyses.map(\.sentimentScore))::float8[], \(analyses.map(\.intent))::text[],
+                \(analyses.map(\.confidence))::float8[], \(analyses.map(\.language))::text[],
+                \(analyses.map { $0.topics.joined(separator: "\u{1F}") })::text[]
+            ) AS t(p, pid, tx, se, sc, it, ic, lg, tp)
+            WHERE m.platform = t.p AND m.platform_message_id = t.pid
             """,
             logger: logger
         )

@@ -1,0 +1,119 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PostgresNIO
+import Testing
+import TestSupport
+
+@testable import Gateway
+@testable import Shared
+
+@Suite("End to end: WhatsApp and Telegram webhooks", .enabled(if: TestServices.available))
+struct PlatformWebhookEndToEndTests {
+    /// The fixture with every platform id made unique for this run (tests run again and in parallel).
+    static func fixture(_ name: String, run: String) throws -> String {
+        try String(contentsOf: TestServices.fixture(name), encoding: .utf8)
+            .replacingOccurrences(of: "wamid.", with: "wamid.\(run).")
+            .replacingOccurrences(of: "4382bfdwdsb323b2d9", with: "4382bfdwdsb323b2d9-\(run)")
+            .replacingOccurrences(of: "5511987654321", with: "55119\(run.prefix(8).unicodeScalars.map { String($0.value % 10) }.joined())")
+            .replacingOccurrences(of: "531234567", with: "9\(run.prefix(8).unicodeScalars.map { String($0.value % 10) }.joined())")
+    }
+
+    static func whatsapp(_ client: some TestClientProtocol, _ body: String, signature: String? = nil) async throws -> HTTPResponse.Status {
+        let sig = signature ?? WebhookSignature.sign(body: Array(body.utf8), secret: "test-whatsapp-secret")
+        return try await client.execute(uri: "/webhooks/whatsapp", method: .post, headers: [.xHubSignature256: sig], body: ByteBuffer(string: body)) { $0.status }
+    }
+
+    static func telegram(_ client: some TestClientProtocol, _ body: String, token: String = "test-telegram-token") async throws -> HTTPResponse.Status {
+        try await client.execute(uri: "/telegram", method: .post, headers: [.xTelegramSecretToken: token], body: ByteBuffer(string: body)) { $0.status }
+    }
+
+    @Test("each fixture becomes rows, three deliveries store once; a status before its message still ends on it, forward only")
+    func whatsappFixtures() async throws {
+        let run = UUID().uuidString.prefix(8).lowercased()
+        let harness = try E2EHarness()
+        try await harness.run { client, postgres in
+            let text = try Self.fixture("whatsapp_text.json", run: String(run))
+            let interactive = try Self.fixture("whatsapp_interactive.json", run: String(run))
+            for _ in 0..<3 {
+                #expect(try await Self.whatsapp(client, text) == .ok)
+                #expect(try await Self.whatsapp(client, interactive) == .ok)
+            }
+            #expect(try await Self.whatsapp(client, text, signature: WebhookSignature.sign(body: Array(text.utf8), secret: "wrong")) == .unauthorized)
+            #expect(try await harness.drained())
+            #expect(try await postgres.count("SELECT count(*)::int FROM messages WHERE platform_message_id LIKE \("wamid.\(run).%")") == 3)
+            #expect(try await postgres.count("SELECT count(DISTINCT session_id)::int FROM messages WHERE platform_message_id LIKE \("wamid.\(run).%")") == 1)
+            #expect(try await postgres.count("SELECT count(*)::int FROM messages WHERE platform_message_id LIKE \("wamid.\(run).%") AND channel_id = '106540352242922'") == 3)
+
+            // A status for an outbound message that is not stored yet waits, then applies.
+            let status = try Self.fixture("whatsapp_status.json", run: String(run))
+            #expect(try await Self.whatsapp(client, status) == .ok)
+            let read = status.replacingOccurrences(of: "\"delivered\"", with: "\"read\"")
+            let sent = status.replacingOccurrences(of: "\"delivered\"", with: "\"sent\"")
+            #expect(try await Self.whatsapp(client, read) == .ok)
+            #expect(try await harness.drained())
+            let outboundID = "wamid.\(run).HBgNNTUxMTk4NzY1NDMyMRUCABEYEjdGMkU0QTdBNkQ4QjlDMEUxAA=="
+            #expect(try await postgres.count("SELECT count(*)::int FROM messages WHERE platform_message_id = \(outboundID)") == 0)
+            #expect(try await postgres.count("SELECT count(*)::int FROM pending_statuses WHERE platform_message_id = \(outboundID)") == 2)
+            // The business's own message arrives (UChat, direction out) with that id.
+            let out = #"{"event_id":"o1","user_id":"whatsapp:5511900000000","platform":"whatsapp","message":{"id":"\#(outboundID)","text":"Seu pedido saiu para entrega","direction":"out"}}"#
+            let outStatus = try await client.execute(
+                uri: "/webhooks/uchat", method: .post, headers: [.xWebhookSignature: WebhookSignature.sign(body: Array(out.utf8), secret: "test-webhook-secret")],
+                body: ByteBuffer(string: out)
+            ) { $0.status }
+            #expect(outStatus == .ok)
+            #expect(try await harness.drained())
+            let rows = try await postgres.query("SELECT delivery_status FROM messages WHERE platform_message_id = \(outboundID)", logger: TestServices.logger)
+            for try await s in rows.decode(String.self) { #expect(s == "read") }
+            #expect(try await postgres.count("SELECT count(*)::int FROM pending_statuses WHERE platform_message_id = \(outboundID)") == 0)
+            // A late "sent" does not move it back.
+            #expect(try await Self.whatsapp(client, sent) == .ok)
+            #expect(try await harness.drained())
+            let again = try await postgres.query("SELECT delivery_status FROM messages WHERE platform_message_id = \(outboundID)", logger: TestServices.logger)
+            for try await s in again.decode(String.self) { #expect(s == "read") }
+        }
+    }
+
+    @Test("WhatsApp verification echoes the challenge only with the right token")
+    func whatsappVerification() async throws {
+        try await buildApplication(configuration: try TestServices.configuration(prefix: TestServices.uniquePrefix("wa")), logger: TestServices.logger).test(.router) { client in
+            try await client.execute(uri: "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=test-verify-token&hub.challenge=12345", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body) == "12345")
+                #expect(response.headers[.contentType]?.hasPrefix("text/plain") == true)
+            }
+            try await client.execute(uri: "/whatsapp?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=12345", method: .get) { response in
+                #expect(response.status == .forbidden)
+            }
+        }
+    }
+
+    @Test("Telegram: message and callback stored once, an edit updates the text without a new row, a wrong token stores nothing")
+    func telegramFlow() async throws {
+        let run = UUID().uuidString.prefix(8).lowercased()
+        let harness = try E2EHarness()
+        try await harness.run { client, postgres in
+            let message = try Self.fixture("telegram_message.json", run: String(run))
+            let callback = try Self.fixture("telegram_callback.json", run: String(run))
+            for _ in 0..<3 {
+                #expect(try await Self.telegram(client, message) == .ok)
+                #expect(try await Self.telegram(client, callback) == .ok)
+            }
+            #expect(try await Self.telegram(client, message, token: "wrong") == .unauthorized)
+            #expect(try await harness.drained())
+            let user = "telegram:9" + run.prefix(8).unicodeScalars.map { String($0.value % 10) }.joined()
+            #expect(try await postgres.count("SELECT count(*)::int FROM messages WHERE user_id = \(user)") == 2)
+            let edit = message.replacingOccurrences(of: "\"message\":", with: "\"edited_message\":")
+                .replacingOccurrences(of: "Quanto custa o plano anual? Quero assinar hoje.", with: "Quero cancelar o plano.")
+            #expect(try await Self.telegram(client, edit) == .ok)
+            #expect(try await harness.drained())
+            #expect(try await postgres.count("SELECT count(*)::int FROM messages WHERE user_id = \(user)") == 2)
+            let rows = try await postgres.query("SELECT text, intent FROM messages WHERE user_id = \(user) AND type = 'text'", logger: TestServices.logger)
+            for try await (text, intent) in rows.decode((String, String).self) {
+                #expect(text == "Quero cancelar o plano.")
+                #expect(intent == "cancellation")
+            }
+        }
+    }
+}
