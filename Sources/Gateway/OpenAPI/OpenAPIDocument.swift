@@ -22,6 +22,12 @@ public enum OpenAPIDocument {
         .object((a.object ?? [:]).merging(b.object ?? [:]) { $1 })
     }
 
+    /// What every webhook answers.
+    static let webhookResponses: JSONValue = [
+        "200": json(ref("WebhookAccepted"), "Every event of the delivery is queued (or the delivery was dead-lettered)."),
+        "400": response("BadRequest"), "401": response("Unauthorized"), "413": response("PayloadTooLarge"), "503": response("Unavailable"),
+    ]
+
     static let webhookOperation: JSONValue = [
         "tags": ["webhooks"],
         "summary": "UChat/TalkHub flow webhook",
@@ -31,10 +37,7 @@ public enum OpenAPIDocument {
             ["name": "X-Webhook-Secret", "in": "header", "required": false, "schema": ["type": "string"]],
         ],
         "requestBody": ["required": true, "content": ["application/json": ["schema": ref("UChatEvent")]]],
-        "responses": [
-            "200": json(ref("WebhookAccepted"), "Every event of the delivery is queued (or the delivery was dead-lettered)."),
-            "400": response("BadRequest"), "401": response("Unauthorized"), "413": response("PayloadTooLarge"), "503": response("Unavailable"),
-        ],
+        "responses": webhookResponses,
     ]
 
     static let whatsappVerify: JSONValue = [
@@ -57,10 +60,7 @@ public enum OpenAPIDocument {
         "description": "entry[].changes[].value with messages[] (every type), statuses[] and contacts[]. Signed with X-Hub-Signature-256 (sha256=<hex HMAC-SHA256 of the raw body with WHATSAPP_APP_SECRET>). Checked in order: size (413), signature (401), JSON (400); 200 once every event is queued; unknown shapes are dead-lettered with 200; 503 with Retry-After when the queue is unavailable.",
         "parameters": [["name": "X-Hub-Signature-256", "in": "header", "required": true, "schema": ["type": "string", "pattern": "^sha256=[0-9a-fA-F]{64}$"]]],
         "requestBody": ["required": true, "content": ["application/json": ["schema": ["type": "object"]]]],
-        "responses": [
-            "200": json(ref("WebhookAccepted"), "Every event of the delivery is queued (or the delivery was dead-lettered)."),
-            "400": response("BadRequest"), "401": response("Unauthorized"), "413": response("PayloadTooLarge"), "503": response("Unavailable"),
-        ],
+        "responses": webhookResponses,
     ]
 
     static let telegramOperation: JSONValue = [
@@ -69,10 +69,7 @@ public enum OpenAPIDocument {
         "description": "An Update with message, edited_message or callback_query. X-Telegram-Bot-Api-Secret-Token must equal TELEGRAM_SECRET_TOKEN.",
         "parameters": [["name": "X-Telegram-Bot-Api-Secret-Token", "in": "header", "required": true, "schema": ["type": "string"]]],
         "requestBody": ["required": true, "content": ["application/json": ["schema": ["type": "object"]]]],
-        "responses": [
-            "200": json(ref("WebhookAccepted"), "The update is queued (or dead-lettered)."),
-            "400": response("BadRequest"), "401": response("Unauthorized"), "413": response("PayloadTooLarge"), "503": response("Unavailable"),
-        ],
+        "responses": webhookResponses,
     ]
 
     static let healthOperation: JSONValue = [
