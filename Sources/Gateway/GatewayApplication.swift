@@ -10,6 +10,8 @@ import Shared
 public struct GatewayDependencies: Sendable {
     public let redis: RedisClient
     public let postgres: PostgresClient
+    /// Samples the inbound backlog for webhook backpressure (`INGEST_MAX_BACKLOG`).
+    public let backlog: BacklogMonitor
 
     public init(configuration: TalkHubConfiguration, logger: Logger) throws {
         self.redis = RedisClient(
@@ -21,9 +23,10 @@ public struct GatewayDependencies: Sendable {
             configuration: try DatabaseConfiguration.client(url: configuration.databaseURL, maximumConnections: 8),
             backgroundLogger: logger
         )
+        self.backlog = BacklogMonitor(redis: redis, limit: configuration.ingestMaxBacklog)
     }
 
-    var services: [any Service] { [redis, postgres] }
+    var services: [any Service] { [redis, postgres, backlog] }
 }
 
 /// Builds the gateway's router: every route and middleware. Middleware order, outermost
@@ -42,7 +45,7 @@ public func buildRouter(
     router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(redis: dependencies.redis, limit: configuration.rateLimitMax, window: window)))
 
     router.addRoutes(HealthController(redis: dependencies.redis, postgres: dependencies.postgres).endpoints)
-    router.addRoutes(WebhookController(configuration: configuration, publisher: InboundPublisher(redis: dependencies.redis)).endpoints)
+    router.addRoutes(WebhookController(configuration: configuration, publisher: InboundPublisher(redis: dependencies.redis, backlog: dependencies.backlog)).endpoints)
     router.addRoutes(OpenAPIController().endpoints)
     let failures = FailedLoginBudget(redis: dependencies.redis, maxFailures: configuration.authFailMax, window: window)
     router.addRoutes(AuthController(configuration: configuration, tokens: tokens, failures: failures).endpoints)

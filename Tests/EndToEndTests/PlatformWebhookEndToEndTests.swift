@@ -5,6 +5,7 @@ import HummingbirdTesting
 import PostgresNIO
 import Testing
 import TestSupport
+import Workers
 
 @testable import Gateway
 @testable import Shared
@@ -115,5 +116,62 @@ struct PlatformWebhookEndToEndTests {
                 #expect(intent == "cancellation")
             }
         }
+    }
+}
+
+@Suite("End to end: ingest under load and backpressure", .enabled(if: TestServices.available))
+struct IngestLoadEndToEndTests {
+    static func uchat(user: String, id: String, text: String = "oi") -> String {
+        #"{"event_id":"\#(id)","event":"message","user_id":"\#(user)","platform":"uchat","message":{"id":"\#(id)","text":"\#(text)"}}"#
+    }
+
+    static func post(_ client: some TestClientProtocol, _ body: String) async throws -> TestResponse {
+        try await client.execute(
+            uri: "/webhooks/uchat", method: .post,
+            headers: [.xWebhookSignature: WebhookSignature.sign(body: Array(body.utf8), secret: "test-webhook-secret")],
+            body: ByteBuffer(string: body)
+        ) { $0 }
+    }
+
+    @Test("200 messages from one user sent concurrently give one open session")
+    func burstOpensOneSession() async throws {
+        let user = "burst-\(UUID().uuidString.prefix(8))"
+        let harness = try E2EHarness()
+        try await harness.run(workers: WorkerOptions(role: .ingest, concurrency: 4, batchSize: 10)) { client, postgres in
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for i in 0..<200 {
+                    group.addTask { try await Self.post(client, Self.uchat(user: user, id: "\(user)-\(i)")).status }
+                }
+                return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == .ok })
+            #expect(try await harness.drained())
+            #expect(try await postgres.count("SELECT count(*)::int FROM messages WHERE user_id = \(user)") == 200)
+            #expect(try await postgres.count("SELECT count(*)::int FROM chat_sessions WHERE user_id = \(user)") == 1)
+            #expect(try await postgres.count("SELECT count(DISTINCT session_id)::int FROM messages WHERE user_id = \(user)") == 1)
+            #expect(try await postgres.count("SELECT (interaction_stats->>'total_messages')::int FROM user_profiles WHERE user_id = \(user)") == 200)
+        }
+    }
+
+    @Test("past INGEST_MAX_BACKLOG webhooks get 503 overloaded with Retry-After, and what was accepted is queued")
+    func backpressure() async throws {
+        let harness = try E2EHarness(overrides: ["INGEST_MAX_BACKLOG": "5"])
+        let user = "bp-\(UUID().uuidString.prefix(8))"
+        let (accepted, refused) = try await harness.run(workers: nil) { client, _ in
+            var accepted = 0
+            var refused: TestResponse?
+            for i in 0..<400 where refused == nil {
+                let response = try await Self.post(client, Self.uchat(user: user, id: "\(user)-\(i)"))
+                if response.status == .ok { accepted += 1 } else if response.status == .serviceUnavailable { refused = response }
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            return (accepted, refused)
+        }
+        let response = try #require(refused, "the backlog limit never refused a delivery")
+        #expect(response.headers[.retryAfter] != nil)
+        #expect((try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])?["code"] as? String == "overloaded")
+        #expect(accepted > 5)
+        let queued = try await TestServices.withRedis(prefix: harness.configuration.redisKeyPrefix) { redis in try await redis.xlen(redis.keys.inbound) }
+        #expect(queued == accepted)
     }
 }

@@ -7,13 +7,19 @@ import Shared
 /// `Retry-After`, so the platform retries and nothing acknowledged is lost.
 public struct InboundPublisher: Sendable {
     let redis: RedisClient
+    let backlog: BacklogMonitor?
 
-    public init(redis: RedisClient) {
+    public init(redis: RedisClient, backlog: BacklogMonitor? = nil) {
         self.redis = redis
+        self.backlog = backlog
     }
 
     public func publish(_ events: [WebhookEvent], trace: String) async throws {
         guard !events.isEmpty else { return }
+        // Backpressure, not loss: past the backlog limit the platform is asked to retry later.
+        if let backlog, backlog.isOverloaded {
+            throw APIError.overloaded("the event backlog is over its limit; retry later", retryAfter: 5)
+        }
         let envelopes = try events.map { try $0.envelope(trace: trace) }
         let commands: [any RedisCommand] = envelopes.map { XADD(redis.keys.inbound, fields: $0.fields) }
         let replies: [RESPValue]
