@@ -69,7 +69,10 @@ public func buildWorkerServices(
         services += consumers(stream: redis.keys.inbound, group: StreamGroup.ingest, registry: HandlerRegistry([InboundMessageHandler(postgres: postgres), InboundStatusHandler(postgres: postgres)]))
     }
     if options.role == .background || options.role == .all {
-        let jobs: [any BackgroundJob] = [StreamTrimmer(redis: redis, streams: [redis.keys.inbound, redis.keys.tools])]
+        let jobs: [any BackgroundJob] = [
+            StreamTrimmer(redis: redis, streams: [redis.keys.inbound, redis.keys.tools]),
+            SessionCloser(postgres: postgres, idle: .seconds(configuration.sessionIdleMinutes * 60)),
+        ]
         services.append(BackgroundJobRunner(redis: redis, jobs: jobs, logger: logger))
     }
     return services

@@ -175,3 +175,56 @@ struct IngestLoadEndToEndTests {
         #expect(queued == accepted)
     }
 }
+
+@Suite("End to end: idle sessions become conversations", .enabled(if: TestServices.available))
+struct SessionCloserEndToEndTests {
+    @Test("an idle session is closed into a conversation with its messages, analysis and timing")
+    func idleSessionBecomesConversation() async throws {
+        let user = "idle-\(UUID().uuidString.prefix(8))"
+        let harness = try E2EHarness()
+        try await harness.run { client, postgres in
+            let script: [(String, String, String)] = [
+                ("in", "Oi, meu pedido não chegou", "2025-06-01T12:00:00Z"),
+                ("out", "Vou verificar o rastreio", "2025-06-01T12:00:30Z"),
+                ("in", "obrigado!", "2025-06-01T12:01:00Z"),
+            ]
+            for (i, (direction, text, at)) in script.enumerated() {
+                let body = #"{"event_id":"\#(user)-\#(i)","user_id":"\#(user)","platform":"uchat","message":{"id":"\#(user)-\#(i)","text":"\#(text)","direction":"\#(direction)","timestamp":"\#(at)"}}"#
+                let status = try await IngestLoadEndToEndTests.post(client, body).status
+                #expect(status == .ok)
+            }
+            #expect(try await harness.drained())
+            try await postgres.query("UPDATE chat_sessions SET last_activity_at = now() - interval '2 hours' WHERE user_id = \(user)", logger: TestServices.logger)
+            let closer = SessionCloser(postgres: postgres, idle: .seconds(3600))
+            try await closer.run(logger: TestServices.logger)
+            try await closer.run(logger: TestServices.logger)
+
+            #expect(try await postgres.count("SELECT count(*)::int FROM chat_sessions WHERE user_id = \(user) AND status = 'closed'") == 1)
+            #expect(try await postgres.count("SELECT count(*)::int FROM conversations WHERE user_id = \(user)") == 1)
+            #expect(try await postgres.count("SELECT count(*)::int FROM messages WHERE user_id = \(user) AND conversation_id LIKE 'session:%'") == 3)
+            #expect(try await postgres.count("SELECT (interaction_stats->>'total_conversations')::int FROM user_profiles WHERE user_id = \(user)") == 1)
+            let rows = try await postgres.query(
+                "SELECT metadata::text, intent_analysis::text, jsonb_array_length(messages), started_at FROM conversations WHERE user_id = \(user)",
+                logger: TestServices.logger
+            )
+            for try await (metadataText, analysisText, count, started) in rows.decode((String, String, Int, Date).self) {
+                let metadata = try JSONValue.parse(Array(metadataText.utf8))
+                #expect(metadata["message_count"] == .integer(3))
+                #expect(metadata["first_response_time_s"]?.doubleValue == 30)
+                #expect(metadata["duration_s"]?.doubleValue == 60)
+                #expect(metadata["completion_status"] == .string("abandoned"))
+                let analysis = try JSONValue.parse(Array(analysisText.utf8))
+                #expect(analysis["per_message"]?.array?.count == 2)
+                #expect(analysis["language"] == .string("pt"))
+                #expect(count == 3)
+                #expect(started == RFC3339.parse("2025-06-01T12:00:00Z"))
+            }
+            // A new message after the close opens a new session.
+            let next = #"{"event_id":"\#(user)-9","user_id":"\#(user)","platform":"uchat","message":{"id":"\#(user)-9","text":"voltei"}}"#
+            #expect(try await IngestLoadEndToEndTests.post(client, next).status == .ok)
+            #expect(try await harness.drained())
+            #expect(try await postgres.count("SELECT count(*)::int FROM chat_sessions WHERE user_id = \(user)") == 2)
+            #expect(try await postgres.count("SELECT count(*)::int FROM chat_sessions WHERE user_id = \(user) AND status = 'active'") == 1)
+        }
+    }
+}
