@@ -42,6 +42,9 @@ struct PlatformWebhookEndToEndTests {
                 #expect(try await Self.whatsapp(client, interactive) == .ok)
             }
             #expect(try await Self.whatsapp(client, text, signature: WebhookSignature.sign(body: Array(text.utf8), secret: "wrong")) == .unauthorized)
+            #expect(try await Self.whatsapp(client, text, signature: "") == .unauthorized)
+            let reserialized = try JSONSerialization.data(withJSONObject: JSONSerialization.jsonObject(with: Data(text.utf8)), options: [.sortedKeys])
+            #expect(try await Self.whatsapp(client, text, signature: WebhookSignature.sign(body: Array(reserialized), secret: "test-whatsapp-secret")) == .unauthorized)
             #expect(try await harness.drained())
             #expect(try await postgres.count("SELECT count(*)::int FROM messages WHERE platform_message_id LIKE \("wamid.\(run).%")") == 3)
             #expect(try await postgres.count("SELECT count(DISTINCT session_id)::int FROM messages WHERE platform_message_id LIKE \("wamid.\(run).%")") == 1)

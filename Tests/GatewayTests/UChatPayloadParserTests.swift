@@ -24,6 +24,9 @@ struct UChatPayloadParserTests {
         #expect(m.channelId == "ch1")
         #expect(m.userId == "user_123")
         #expect(m.contact == InboundContact(name: "João", phone: "+5511999999999", email: "j@x.com"))
+        let national = try parse(#"{"event_id":"e","user_id":"u","user":{"phone":"(11) 98888-7777"},"message":{"text":"x"}}"#)
+        guard case .message(let n) = national.first else { Issue.record("no message"); return }
+        #expect(n.contact?.phone == "+5511988887777")
         #expect(m.text == "Oi")
         #expect(m.direction == "in")
         #expect(m.role == "user")

@@ -5,7 +5,7 @@ import Shared
 /// `{"event_id", "event": "message"|"status", "user_id", "user": {"name","phone","email"},
 ///   "platform", "channel", "message": {"id","text","direction","timestamp","status"}}`.
 public enum UChatPayloadParser {
-    public static func parse(_ body: some Collection<UInt8>, receivedAt: Date = Date()) throws(WebhookParseError) -> [WebhookEvent] {
+    public static func parse(_ body: some Collection<UInt8>, receivedAt: Date = Date(), defaultCountry: String = "BR") throws(WebhookParseError) -> [WebhookEvent] {
         let json = try PayloadJSON.parse(body)
         guard let root = json.object else { throw .unknownShape("body is not a JSON object") }
         let event = PayloadJSON.string(root["event"]) ?? "message"
@@ -21,8 +21,14 @@ public enum UChatPayloadParser {
         case "message":
             guard let userID = PayloadJSON.nonEmpty(root["user_id"]) else { throw .unknownShape("user_id missing") }
             let user = root["user"]?.object
+            // Phones are stored in E.164; one that is not a phone number is left out, not refused
+            // (a 4xx would make the platform retry a delivery that can never succeed).
             let contact = user.map {
-                InboundContact(name: PayloadJSON.nonEmpty($0["name"]), phone: PayloadJSON.nonEmpty($0["phone"]), email: PayloadJSON.nonEmpty($0["email"]))
+                InboundContact(
+                    name: PayloadJSON.nonEmpty($0["name"]),
+                    phone: PayloadJSON.nonEmpty($0["phone"]).flatMap { PhoneNumber.e164($0, defaultCountry: defaultCountry) },
+                    email: PayloadJSON.nonEmpty($0["email"])
+                )
             }
             let direction = PayloadJSON.string(message["direction"]) == "out" ? "out" : "in"
             let text = PayloadJSON.string(message["text"])

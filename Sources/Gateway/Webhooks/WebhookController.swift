@@ -42,7 +42,7 @@ struct WebhookController {
         }
         guard signed else { throw APIError.unauthorized("missing or invalid webhook signature") }
         return try await accept(source: "webhook.uchat", body: body, context: context) { bytes throws(WebhookParseError) in
-            try UChatPayloadParser.parse(bytes)
+            try UChatPayloadParser.parse(bytes, defaultCountry: configuration.defaultCountry)
         }
     }
 

@@ -24,6 +24,8 @@ public struct SessionCloser: BackgroundJob {
 
     public func run(logger: Logger) async throws {
         while try await closeBatch(logger: logger) == batchSize {}
+        // Statuses whose message never came are kept 7 days, then dropped.
+        try await postgres.query("DELETE FROM pending_statuses WHERE expires_at < now()", logger: logger)
     }
 
     /// Closes one batch of idle sessions; returns how many it closed.
