@@ -68,6 +68,8 @@ struct StreamConsumerTests {
             #expect(Set(handler.ids) == Set((0..<25).map { "e\($0)" }))
             #expect(handler.batchSizes.allSatisfy { $0 <= 10 })
             #expect(try await redis.xpending(redis.keys.inbound, group: "g").count == 0)
+            // The stopped consumer, with nothing pending, left the group.
+            #expect(try await redis.xinfoGroups(redis.keys.inbound).first?.consumers == 0)
         }
     }
 

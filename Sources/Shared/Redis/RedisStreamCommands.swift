@@ -377,3 +377,17 @@ public struct XCLAIM: RedisCommand {
         }
     }
 }
+
+public struct XGROUP_DELCONSUMER: RedisCommand {
+    public var key: RedisKey
+    public var group: String
+    public var consumer: String
+    public init(_ key: RedisKey, group: String, consumer: String) {
+        self.key = key
+        self.group = group
+        self.consumer = consumer
+    }
+    public var arguments: [RedisArgument] { ["XGROUP", "DELCONSUMER", RedisArgument(key), RedisArgument(group), RedisArgument(consumer)] }
+    /// The number of entries that were still pending for the consumer.
+    public func decode(_ value: RESPValue) throws -> Int { try expectStreamInt(value, "XGROUP DELCONSUMER") }
+}

@@ -84,6 +84,13 @@ public final class StreamConsumer: Service, Sendable {
                 backoff = min(backoff * 2, .seconds(2))
             }
         }
+        // Leave the group tidy: a consumer name carries the pid, so each restart would add
+        // one more. Only a consumer with nothing pending is removed (its entries stay claimable).
+        if let pending = try? await redis.xpending(configuration.stream, group: configuration.group, count: 1, consumer: configuration.consumerName),
+            pending.isEmpty
+        {
+            _ = try? await redis.send(XGROUP_DELCONSUMER(configuration.stream, group: configuration.group, consumer: configuration.consumerName))
+        }
         logger.info("consumer stopped", metadata: ["consumer.processed": "\(processedCount)"])
     }
 
