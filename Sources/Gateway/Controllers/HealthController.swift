@@ -13,7 +13,7 @@ struct HealthController {
     var endpoints: RouteCollection<GatewayContext> {
         let routes = RouteCollection(context: GatewayContext.self)
         routes.get("/api/health", use: health)
-        routes.get("/health/live") { _, _ in Self.json(["status": "alive"], status: .ok) }
+        routes.get("/health/live") { _, _ in Response.json(["status": "alive"]) }
         routes.get("/health/ready", use: ready)
         return routes
     }
@@ -42,48 +42,39 @@ struct HealthController {
     @Sendable func health(_ request: Request, context: GatewayContext) async throws -> Response {
         let report = await check(logger: context.logger)
         let healthy = report.redisUp && report.postgresUp
-        var groups: [String: Any] = [:]
+        var groups: [String: JSONValue] = [:]
         for (name, info) in report.groups {
-            groups[name] = ["consumers": info.consumers, "pending": info.pending, "lag": info.lag ?? 0]
+            groups[name] = ["consumers": .integer(Int64(info.consumers)), "pending": .integer(Int64(info.pending)), "lag": .integer(Int64(info.lag ?? 0))]
         }
-        var body: [String: Any] = [
-            "status": healthy ? "healthy" : "degraded",
-            "version": TalkHubVersion.current,
-            "redis": ["status": report.redisUp ? "up" : "down"],
-            "postgres": ["status": report.postgresUp ? "up" : "down"],
+        var body: [String: JSONValue] = [
+            "status": .string(healthy ? "healthy" : "degraded"),
+            "version": .string(TalkHubVersion.current),
+            "redis": ["status": .string(report.redisUp ? "up" : "down")],
+            "postgres": ["status": .string(report.postgresUp ? "up" : "down")],
             "workers": [
-                "consumers": report.groups.values.reduce(0) { $0 + $1.consumers },
-                "pending": report.groups.values.reduce(0) { $0 + $1.pending },
-                "lag": report.groups.values.reduce(0) { $0 + ($1.lag ?? 0) },
-                "groups": groups,
+                "consumers": .integer(Int64(report.groups.values.reduce(0) { $0 + $1.consumers })),
+                "pending": .integer(Int64(report.groups.values.reduce(0) { $0 + $1.pending })),
+                "lag": .integer(Int64(report.groups.values.reduce(0) { $0 + ($1.lag ?? 0) })),
+                "groups": .object(groups),
             ],
         ]
         if !healthy {
-            body["down"] = [report.redisUp ? nil : "redis", report.postgresUp ? nil : "postgres"].compactMap { $0 }
+            body["down"] = .array([report.redisUp ? nil : "redis", report.postgresUp ? nil : "postgres"].compactMap { $0 }.map { .string($0) })
         }
-        return Self.json(body, status: healthy ? .ok : .serviceUnavailable)
+        return Response.json(.object(body), status: healthy ? .ok : .serviceUnavailable)
     }
 
     @Sendable func ready(_ request: Request, context: GatewayContext) async throws -> Response {
         async let redisUp = probe { _ = try await redis.ping() }
         async let postgresUp = probe { try await postgres.query("SELECT 1", logger: context.logger) }
         let (r, p) = await (redisUp, postgresUp)
-        return Self.json(
-            ["status": r && p ? "ready" : "not_ready", "redis": r ? "up" : "down", "postgres": p ? "up" : "down"],
+        return Response.json(
+            ["status": .string(r && p ? "ready" : "not_ready"), "redis": .string(r ? "up" : "down"), "postgres": .string(p ? "up" : "down")],
             status: r && p ? .ok : .serviceUnavailable
         )
     }
 
     private func probe(_ body: @escaping @Sendable () async throws -> Void) async -> Bool {
         (try? await withTimeout(.seconds(2), body)) != nil
-    }
-
-    static func json(_ object: [String: Any], status: HTTPResponse.Status) -> Response {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return Response(
-            status: status,
-            headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data))
-        )
     }
 }

@@ -37,9 +37,7 @@ public struct RateLimitMiddleware: RouterMiddleware {
         headers[.rateLimitReset] = String(decision.resetSeconds)
         guard decision.allowed else {
             headers[.retryAfter] = String(decision.retryAfterSeconds)
-            var error = APIError(.tooManyRequests, code: "rate_limited", message: "rate limit exceeded; retry later", headers: headers)
-            error.headers = headers
-            throw error
+            throw APIError(.tooManyRequests, code: "rate_limited", message: "rate limit exceeded; retry later", headers: headers)
         }
         var response: Response
         do {

@@ -93,10 +93,10 @@ struct WebhookController {
         } catch .unknownShape(let reason) {
             try await publisher.deadLetter(source: source, reason: reason, payload: body.readableBytesView, trace: context.requestID)
             context.logger.warning("webhook of unknown shape dead-lettered", metadata: ["webhook.source": "\(source)", "reason": "\(reason)"])
-            return HealthController.json(["status": "ok", "accepted": 0, "dead_lettered": 1], status: .ok)
+            return Response.json(["status": "ok", "accepted": 0, "dead_lettered": 1])
         }
         try await publisher.publish(events, trace: context.requestID)
-        return HealthController.json(["status": "ok", "accepted": events.count], status: .ok)
+        return Response.json(["status": "ok", "accepted": .integer(Int64(events.count))])
     }
 
     /// The raw body, refusing more than `limit` bytes with 413 (by Content-Length when given).

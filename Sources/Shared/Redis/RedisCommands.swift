@@ -1,7 +1,8 @@
 /// The commands TalkHub uses, each a small value (after valkey-swift). Friendly methods on
 /// `RedisClient` and `RedisConnection` wrap them.
 
-private func expectInt(_ value: RESPValue, _ command: String) throws -> Int {
+/// The integer reply of `command`, or the server's error.
+func expectInt(_ value: RESPValue, _ command: String) throws -> Int {
     guard let int = try value.checked().int else { throw RedisClientError.unexpectedReply("\(command): \(value)") }
     return int
 }

@@ -113,7 +113,7 @@ public struct XACK: RedisCommand {
         self.ids = ids
     }
     public var arguments: [RedisArgument] { ["XACK", RedisArgument(key), RedisArgument(group)] + ids.map { RedisArgument($0) } }
-    public func decode(_ value: RESPValue) throws -> Int { try expectStreamInt(value, "XACK") }
+    public func decode(_ value: RESPValue) throws -> Int { try expectInt(value, "XACK") }
 }
 
 /// The reply of XAUTOCLAIM: where to continue, the claimed entries, and ids that were
@@ -253,7 +253,7 @@ public struct XDEL: RedisCommand {
         self.ids = ids
     }
     public var arguments: [RedisArgument] { ["XDEL", RedisArgument(key)] + ids.map { RedisArgument($0) } }
-    public func decode(_ value: RESPValue) throws -> Int { try expectStreamInt(value, "XDEL") }
+    public func decode(_ value: RESPValue) throws -> Int { try expectInt(value, "XDEL") }
 }
 
 public struct XGROUP_CREATE: RedisCommand {
@@ -319,7 +319,7 @@ public struct XLEN: RedisCommand {
     public var key: RedisKey
     public init(_ key: RedisKey) { self.key = key }
     public var arguments: [RedisArgument] { ["XLEN", RedisArgument(key)] }
-    public func decode(_ value: RESPValue) throws -> Int { try expectStreamInt(value, "XLEN") }
+    public func decode(_ value: RESPValue) throws -> Int { try expectInt(value, "XLEN") }
 }
 
 public struct XTRIM: RedisCommand {
@@ -339,12 +339,7 @@ public struct XTRIM: RedisCommand {
         }
         return args
     }
-    public func decode(_ value: RESPValue) throws -> Int { try expectStreamInt(value, "XTRIM") }
-}
-
-private func expectStreamInt(_ value: RESPValue, _ command: String) throws -> Int {
-    guard let int = try value.checked().int else { throw RedisClientError.unexpectedReply("\(command): \(value)") }
-    return int
+    public func decode(_ value: RESPValue) throws -> Int { try expectInt(value, "XTRIM") }
 }
 
 public struct XCLAIM: RedisCommand {
@@ -389,5 +384,5 @@ public struct XGROUP_DELCONSUMER: RedisCommand {
     }
     public var arguments: [RedisArgument] { ["XGROUP", "DELCONSUMER", RedisArgument(key), RedisArgument(group), RedisArgument(consumer)] }
     /// The number of entries that were still pending for the consumer.
-    public func decode(_ value: RESPValue) throws -> Int { try expectStreamInt(value, "XGROUP DELCONSUMER") }
+    public func decode(_ value: RESPValue) throws -> Int { try expectInt(value, "XGROUP DELCONSUMER") }
 }

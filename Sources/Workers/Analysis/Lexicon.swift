@@ -37,7 +37,7 @@ public struct Lexicon: Sendable {
     static let intensifiers: [String: Double] = [
         "muito": 0.35, "mt": 0.35, "mto": 0.35, "super": 0.4, "demais": 0.35, "extremamente": 0.5, "bastante": 0.3, "tao": 0.3,
         "totalmente": 0.35, "completamente": 0.35, "mega": 0.35, "hiper": 0.4, "absolutamente": 0.4, "bem": 0.2, "mais": 0.1,
-        "very": 0.35, "really": 0.3, "so": 0.25, "extremely": 0.5, "totally": 0.35, "absolutely": 0.4, "super_": 0.4,
+        "very": 0.35, "really": 0.3, "so": 0.25, "extremely": 0.5, "totally": 0.35, "absolutely": 0.4,
         "incredibly": 0.45, "too": 0.2, "completely": 0.35, "truly": 0.3, "most": 0.25,
         "pouco": -0.4, "meio": -0.35, "levemente": -0.4, "quase": -0.3, "slightly": -0.4, "kinda": -0.35, "somewhat": -0.35,
         "barely": -0.5, "little": -0.3, "bit": -0.3,

@@ -65,11 +65,12 @@ public enum MessageAnalyzer {
         return out
     }
 
-    static func singleLetters(_ word: String) -> String {
+    /// Collapses runs of a letter to one, except letters in `keepingDoubles`.
+    static func singleLetters(_ word: String, keepingDoubles: Set<Unicode.Scalar> = ["r", "s"]) -> String {
         var out = String.UnicodeScalarView()
         var last: Unicode.Scalar?
         for s in word.unicodeScalars {
-            if s == last && s != "r" && s != "s" { continue }
+            if s == last && !keepingDoubles.contains(s) { continue }
             out.append(s)
             last = s
         }

@@ -34,7 +34,10 @@ public enum SentimentAnalyzer {
             }
             if valence == 0 {
                 valence = table[word] ?? other[word] ?? 0
-                if valence == 0, words[i].elongated, let single = collapseToOne(word) { valence = table[single] ?? 0 }
+                if valence == 0, words[i].elongated {
+                    let single = MessageAnalyzer.singleLetters(word, keepingDoubles: [])
+                    if single != word { valence = table[single] ?? 0 }
+                }
             }
             if valence != 0 {
                 // Intensifiers and diminishers just before.
@@ -89,16 +92,5 @@ public enum SentimentAnalyzer {
 
     public static func label(_ score: Double) -> String {
         score >= positiveThreshold ? "positive" : score <= negativeThreshold ? "negative" : "neutral"
-    }
-
-    static func collapseToOne(_ word: String) -> String? {
-        var out = String.UnicodeScalarView()
-        var last: Unicode.Scalar?
-        for s in word.unicodeScalars where s != last {
-            out.append(s)
-            last = s
-        }
-        let result = String(out)
-        return result == word ? nil : result
     }
 }
