@@ -12,10 +12,15 @@ public struct GatewayDependencies: Sendable {
     public let postgres: PostgresClient
     /// Samples the inbound backlog for webhook backpressure (`INGEST_MAX_BACKLOG`).
     public let backlog: BacklogMonitor
+    /// Enqueues tool calls and waits for their results on this replica's reply key.
+    public let tools: ToolDispatcher
 
     public init(configuration: TalkHubConfiguration, logger: Logger) throws {
+        let gatewayID = UUID().lowercasedString
+        var redisConfiguration = try RedisConfiguration(url: configuration.redisURL, poolSize: 4)
+        redisConfiguration.clientName = "talkhub-gateway-" + gatewayID
         self.redis = RedisClient(
-            configuration: try RedisConfiguration(url: configuration.redisURL, poolSize: 4),
+            configuration: redisConfiguration,
             keys: RedisKeyspace(prefix: configuration.redisKeyPrefix),
             logger: logger
         )
@@ -24,9 +29,13 @@ public struct GatewayDependencies: Sendable {
             backgroundLogger: logger
         )
         self.backlog = BacklogMonitor(redis: redis, limit: configuration.ingestMaxBacklog)
+        self.tools = ToolDispatcher(
+            redis: redis, timeout: .milliseconds(configuration.toolTimeoutMS), resultTTLSeconds: configuration.resultTTLSeconds,
+            gatewayID: gatewayID, logger: logger
+        )
     }
 
-    var services: [any Service] { [redis, postgres, backlog] }
+    var services: [any Service] { [redis, postgres, backlog, tools] }
 }
 
 /// Builds the gateway's router: every route and middleware. Middleware order, outermost
@@ -51,7 +60,8 @@ public func buildRouter(
     router.addRoutes(AuthController(configuration: configuration, tokens: tokens, failures: failures).endpoints)
 
     let protected = router.group().add(middleware: RequireAuthMiddleware())
-    protected.addRoutes(ToolsController().endpoints)
+    let runner = ToolRunner(dispatcher: dependencies.tools, configuration: configuration)
+    protected.addRoutes(ToolsController(runner: runner, maxBodyBytes: configuration.maxBodyBytes).endpoints)
     return router
 }
 

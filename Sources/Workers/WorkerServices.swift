@@ -36,8 +36,10 @@ public func buildWorkerServices(
     options: WorkerOptions,
     logger: Logger = Logger(label: "talkhub.worker")
 ) throws -> [any Service] {
+    var redisConfiguration = try RedisConfiguration(url: configuration.redisURL, poolSize: 2)
+    redisConfiguration.clientName = "talkhub-worker-\(options.role.rawValue)-\(ProcessInfo.processInfo.processIdentifier)"
     let redis = RedisClient(
-        configuration: try RedisConfiguration(url: configuration.redisURL, poolSize: 2),
+        configuration: redisConfiguration,
         keys: RedisKeyspace(prefix: configuration.redisKeyPrefix),
         logger: logger
     )
@@ -65,13 +67,20 @@ public func buildWorkerServices(
             return StreamConsumer(configuration: consumer, redis: redis, registry: registry, logger: logger)
         }
     }
+    let cache = UserCache(redis: redis)
     if options.role == .ingest || options.role == .all {
-        services += consumers(stream: redis.keys.inbound, group: StreamGroup.ingest, registry: HandlerRegistry([InboundMessageHandler(postgres: postgres), InboundStatusHandler(postgres: postgres)]))
+        let handlers: [any EnvelopeHandler] = [InboundMessageHandler(postgres: postgres, cache: cache), InboundStatusHandler(postgres: postgres)]
+        services += consumers(stream: redis.keys.inbound, group: StreamGroup.ingest, registry: HandlerRegistry(handlers))
+    }
+    if options.role == .tools || options.role == .all {
+        let handler = ToolCallHandler(postgres: postgres, redis: redis, configuration: configuration, logger: logger)
+        services += consumers(stream: redis.keys.tools, group: StreamGroup.tools, registry: HandlerRegistry([handler]))
     }
     if options.role == .background || options.role == .all {
         let jobs: [any BackgroundJob] = [
             StreamTrimmer(redis: redis, streams: [redis.keys.inbound, redis.keys.tools]),
-            SessionCloser(postgres: postgres, idle: .seconds(configuration.sessionIdleMinutes * 60)),
+            SessionCloser(postgres: postgres, cache: cache, idle: .seconds(configuration.sessionIdleMinutes * 60)),
+            RecordPruner(postgres: postgres),
         ]
         services.append(BackgroundJobRunner(redis: redis, jobs: jobs, logger: logger))
     }

@@ -22,8 +22,17 @@ struct E2EHarness {
         workers options: WorkerOptions? = WorkerOptions(role: .ingest, concurrency: 2, batchSize: 50),
         _ body: @Sendable (any TestClientProtocol, PostgresClient) async throws -> Result
     ) async throws -> Result {
+        try await run(workers: options) { client, postgres, _ in try await body(client, postgres) }
+    }
+
+    /// The same, also handing the gateway's dependencies (its tool dispatcher, Redis client) to `body`.
+    func run<Result: Sendable>(
+        workers options: WorkerOptions?,
+        _ body: @Sendable (any TestClientProtocol, PostgresClient, GatewayDependencies) async throws -> Result
+    ) async throws -> Result {
         let logger = TestServices.logger
-        let app = try await buildApplication(configuration: configuration, logger: logger)
+        let dependencies = try GatewayDependencies(configuration: configuration, logger: logger)
+        let app = try await buildApplication(configuration: configuration, dependencies: dependencies, logger: logger)
         let workerServices = try options.map { try buildWorkerServices(configuration: configuration, options: $0, logger: logger) } ?? []
         return try await TestServices.withPostgres { postgres in
             let group = ServiceGroup(configuration: .init(services: workerServices, logger: logger))
@@ -32,7 +41,7 @@ struct E2EHarness {
                     tasks.addTask { try await group.run() }
                 }
                 do {
-                    let result = try await app.test(.router) { client in try await body(client, postgres) }
+                    let result = try await app.test(.router) { client in try await body(client, postgres, dependencies) }
                     await group.triggerGracefulShutdown()
                     return result
                 } catch {

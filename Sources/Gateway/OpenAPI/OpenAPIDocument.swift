@@ -94,7 +94,7 @@ public enum OpenAPIDocument {
         ],
         "servers": [["url": "/"]],
         "tags": [["name": "health"], ["name": "webhooks"], ["name": "auth"], ["name": "tools"], ["name": "meta"]],
-        "paths": [
+        "paths": merge(toolPaths, [
             "/api/health": ["get": healthOperation],
             "/health/live": ["get": probe("Liveness: the process is up")],
             "/health/ready": ["get": probe("Readiness: Redis and PostgreSQL are reachable")],
@@ -128,7 +128,7 @@ public enum OpenAPIDocument {
                     "responses": ["200": ["description": "OpenAPI 3.1", "content": ["application/yaml": ["schema": ["type": "string"]]]]],
                 ]
             ],
-        ],
+        ]),
         "components": [
             "securitySchemes": ["bearerAuth": ["type": "http", "scheme": "bearer", "bearerFormat": "JWT"]],
             "headers": [
@@ -137,11 +137,13 @@ public enum OpenAPIDocument {
                 "RateLimit-Reset": ["schema": ["type": "integer"], "description": "Seconds until the full budget is back."],
                 "Retry-After": ["schema": ["type": "integer"], "description": "Seconds to wait."],
                 "X-Request-Id": ["schema": ["type": "string"], "description": "Echoed when it matches [A-Za-z0-9._:-]{1,128}, else generated."],
+                "X-Call-Id": ["schema": ["type": "string", "format": "uuid"], "description": "The tool call's id: names its stored result."],
             ],
             "responses": [
                 "BadRequest": json(ref("Error"), "Malformed request (invalid_json, invalid_argument)."),
                 "Unauthorized": json(ref("Error"), "Missing or invalid credentials (WWW-Authenticate says which)."),
                 "Forbidden": json(ref("Error"), "Not allowed."),
+                "NotFound": json(ref("Error"), "No such thing."),
                 "PayloadTooLarge": json(ref("Error"), "Body larger than MAX_BODY_BYTES."),
                 "RateLimited": merge(json(ref("Error"), "Over the rate limit."), ["headers": ["Retry-After": ["$ref": "#/components/headers/Retry-After"]]]),
                 "Unavailable": merge(json(ref("Error"), "A dependency is unavailable; retry."), ["headers": ["Retry-After": ["$ref": "#/components/headers/Retry-After"]]]),

@@ -8,7 +8,11 @@ public enum ToolCatalog {
         public let title: String
         public let description: String
         public let inputSchema: JSONValue
+        /// The schema of the answer (MCP `outputSchema`, OpenAPI responses).
+        public var outputSchema: JSONValue { ToolName(rawValue: name).map(ToolSchemas.output) ?? ["type": "object"] }
     }
+
+    public static func tool(_ name: ToolName) -> Tool { tools.first { $0.name == name.rawValue }! }
 
     static let userID: JSONValue = ["type": "string", "minLength": 1, "maxLength": 255, "description": "The user's id in the flow (for webhook users: whatsapp:<wa_id> or telegram:<id>)."]
 

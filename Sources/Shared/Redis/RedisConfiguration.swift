@@ -10,6 +10,8 @@ public struct RedisConfiguration: Sendable {
     /// Multiplexed connections in the shared pool.
     public var poolSize: Int
     public var connectTimeout: Duration
+    /// Set with `CLIENT SETNAME` on every connection, so `CLIENT LIST` shows who holds what.
+    public var clientName: String?
 
     public init(url: String, poolSize: Int = 4, connectTimeout: Duration = .seconds(2)) throws(RedisClientError) {
         guard let components = URLComponents(string: url), components.scheme == "redis",

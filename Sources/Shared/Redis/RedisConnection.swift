@@ -44,6 +44,9 @@ public final class RedisConnection: Sendable {
             if configuration.database != 0 {
                 _ = try await connection.send(SELECT(database: configuration.database))
             }
+            if let name = configuration.clientName {
+                _ = try await connection.send(RawCommand(["CLIENT", "SETNAME", RedisArgument(name)]))
+            }
         } catch {
             connection.close()
             throw error

@@ -25,6 +25,13 @@ public struct RedisKeyspace: Sendable, Hashable {
     public func reply(gateway: String) -> RedisKey { key("reply:" + gateway) }
     /// The stored result of a tool call.
     public func result(callID: String) -> RedisKey { key("result:" + callID) }
+    /// A user's cache generation: bumped whenever the user's data changes, so cache entries
+    /// made before the change are never read again (`UserCache`).
+    public func userGeneration(_ userID: String) -> RedisKey { key("user:" + userID + ":gen") }
+    /// A cached answer about a user at one generation.
+    public func userCache(_ userID: String, generation: Int, name: String) -> RedisKey {
+        key("cache:user:" + userID + ":" + String(generation) + ":" + name)
+    }
     /// A key that is not part of the fixed layout (cache entries, limits, locks).
     public func custom(_ name: String) -> RedisKey { key(name) }
 }

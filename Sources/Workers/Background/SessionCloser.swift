@@ -9,12 +9,14 @@ import Shared
 /// conversation id (`session:<session_id>`) makes a repeated close a no-op.
 public struct SessionCloser: BackgroundJob {
     let postgres: PostgresClient
+    let cache: UserCache?
     let idle: Duration
     public var interval: Duration
     let batchSize: Int
 
-    public init(postgres: PostgresClient, idle: Duration, interval: Duration = .seconds(30), batchSize: Int = 200) {
+    public init(postgres: PostgresClient, cache: UserCache? = nil, idle: Duration, interval: Duration = .seconds(30), batchSize: Int = 200) {
         self.postgres = postgres
+        self.cache = cache
         self.idle = idle
         self.interval = interval
         self.batchSize = batchSize
@@ -24,8 +26,6 @@ public struct SessionCloser: BackgroundJob {
 
     public func run(logger: Logger) async throws {
         while try await closeBatch(logger: logger) == batchSize {}
-        // Statuses whose message never came are kept 7 days, then dropped.
-        try await postgres.query("DELETE FROM pending_statuses WHERE expires_at < now()", logger: logger)
     }
 
     /// Closes one batch of idle sessions; returns how many it closed.
@@ -33,7 +33,7 @@ public struct SessionCloser: BackgroundJob {
     public func closeBatch(logger: Logger) async throws -> Int {
         let idleSeconds = Double(idle.wholeMilliseconds) / 1000
         let limit = batchSize
-        return try await postgres.withTransaction(logger: logger) { connection in
+        let closedUsers = try await postgres.withTransaction(logger: logger) { connection -> [String] in
             struct Session { var id: String; var user: String; var platform: String; var channel: String? }
             var sessions: [Session] = []
             let rows = try await connection.query(
@@ -47,7 +47,7 @@ public struct SessionCloser: BackgroundJob {
             for try await (id, user, platform, channel) in rows.decode((String, String, String, String?).self) {
                 sessions.append(Session(id: id, user: user, platform: platform, channel: channel))
             }
-            guard !sessions.isEmpty else { return 0 }
+            guard !sessions.isEmpty else { return [] }
             let ids = sessions.map(\.id)
 
             var messages: [String: [(ConversationMessage, String)]] = [:]
@@ -130,7 +130,10 @@ public struct SessionCloser: BackgroundJob {
                 )
             }
             logger.info("closed idle sessions", metadata: ["sessions.closed": "\(sessions.count)", "conversations.created": "\(inserted.values.reduce(0, +))"])
-            return sessions.count
+            return sessions.map(\.user)
         }
+        // Their open session and history changed.
+        try await cache?.invalidate(closedUsers)
+        return closedUsers.count
     }
 }

@@ -13,11 +13,14 @@ import Shared
 ///
 /// Every statement is idempotent, so a redelivered batch changes nothing. Rows are written in
 /// a fixed order (by user id) so two workers' transactions cannot deadlock on each other.
+/// After the commit the users' cached answers (`UserCache`) are made stale.
 public struct InboundMessageHandler: EnvelopeHandler {
     let postgres: PostgresClient
+    let cache: UserCache?
 
-    public init(postgres: PostgresClient) {
+    public init(postgres: PostgresClient, cache: UserCache? = nil) {
         self.postgres = postgres
+        self.cache = cache
     }
 
     public var kinds: [String] { [EnvelopeKind.inboundMessage] }
@@ -48,6 +51,7 @@ public struct InboundMessageHandler: EnvelopeHandler {
                 try await Self.applyEdits(edits, on: connection, logger: logger)
             }
         }
+        try await cache?.invalidate(messages.map(\.userId))
     }
 
     static func store(_ messages: [InboundMessage], on connection: PostgresConnection, logger: Logger) async throws {

@@ -1,0 +1,100 @@
+import Shared
+import Synchronization
+
+/// The HTTP requests of one gateway waiting for tool results, by call id. A waiter is
+/// registered *before* its call is enqueued, so a reply that comes back faster than the
+/// request reaches `wait` is kept, not dropped. Several waiters may share a call id (a replay
+/// of a running call); each is resumed exactly once, by a reply, a cancellation or `forget`.
+final class ReplyWaiters: Sendable {
+    private enum Slot {
+        case registered
+        case waiting(CheckedContinuation<ToolResult?, Never>)
+        case done(ToolResult)
+    }
+
+    private struct State {
+        var nextToken = 0
+        var calls: [String: [Int: Slot]] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    struct Token: Sendable, Hashable {
+        let callID: String
+        let number: Int
+    }
+
+    func register(_ callID: String) -> Token {
+        state.withLock { state in
+            state.nextToken &+= 1
+            state.calls[callID, default: [:]][state.nextToken] = .registered
+            return Token(callID: callID, number: state.nextToken)
+        }
+    }
+
+    /// Hands a result to every waiter of its call; a result nobody waits for is dropped.
+    /// Returns how many waiters took it.
+    @discardableResult
+    func deliver(_ result: ToolResult) -> Int {
+        let resumed = state.withLock { state -> [CheckedContinuation<ToolResult?, Never>] in
+            guard var slots = state.calls[result.id] else { return [] }
+            var resumed: [CheckedContinuation<ToolResult?, Never>] = []
+            for (number, slot) in slots {
+                switch slot {
+                case .registered: slots[number] = .done(result)
+                case .waiting(let continuation):
+                    resumed.append(continuation)
+                    slots[number] = nil
+                case .done: break
+                }
+            }
+            state.calls[result.id] = slots.isEmpty ? nil : slots
+            return resumed
+        }
+        for continuation in resumed { continuation.resume(returning: result) }
+        return resumed.count
+    }
+
+    /// Waits for the call's result; nil when cancelled (a timeout cancels it).
+    func wait(_ token: Token) async -> ToolResult? {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<ToolResult?, Never>) in
+                let immediate = state.withLock { state -> ToolResult?? in
+                    switch state.calls[token.callID]?[token.number] {
+                    case .registered?:
+                        state.calls[token.callID]![token.number] = .waiting(continuation)
+                        return .none
+                    case .done(let result)?:
+                        Self.remove(token, from: &state)
+                        return .some(result)
+                    case .waiting?, nil:
+                        // Cancelled or forgotten before we got here.
+                        return .some(nil)
+                    }
+                }
+                if case .some(let result) = immediate { continuation.resume(returning: result) }
+            }
+        } onCancel: {
+            forget(token)
+        }
+    }
+
+    /// Removes the waiter, resuming it with nil if it is still waiting.
+    func forget(_ token: Token) {
+        let continuation = state.withLock { state -> CheckedContinuation<ToolResult?, Never>? in
+            let slot = state.calls[token.callID]?[token.number]
+            Self.remove(token, from: &state)
+            if case .waiting(let continuation)? = slot { return continuation }
+            return nil
+        }
+        continuation?.resume(returning: nil)
+    }
+
+    private static func remove(_ token: Token, from state: inout State) {
+        state.calls[token.callID]?[token.number] = nil
+        if state.calls[token.callID]?.isEmpty == true { state.calls[token.callID] = nil }
+    }
+
+    /// Calls with at least one waiter (for tests and metrics).
+    var waitingCalls: Int { state.withLock { $0.calls.count } }
+}

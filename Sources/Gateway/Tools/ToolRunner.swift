@@ -1,0 +1,80 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Shared
+
+/// Validates, dispatches and answers one tool call; the REST routes, the generic
+/// `POST /api/v1/mcp/call` and MCP's `tools/call` all come through here, so they answer alike.
+public struct ToolRunner: Sendable {
+    let dispatcher: ToolDispatcher
+    let arguments: ToolArguments
+
+    init(dispatcher: ToolDispatcher, configuration: TalkHubConfiguration) {
+        self.dispatcher = dispatcher
+        self.arguments = ToolArguments(
+            defaultCountry: configuration.defaultCountry,
+            timeZone: TimeZone(identifier: configuration.analyticsTimeZone) ?? .gmt
+        )
+    }
+
+    /// A finished call: the status and body of the REST form, and the call id.
+    struct Answer: Sendable {
+        var status: Int
+        var body: JSONValue
+        var callID: String
+    }
+
+    /// Throws `APIError`: 400 with field details for bad arguments, 503 when the queue is
+    /// down, 504 `timeout` with `call_id` when the worker did not answer in time.
+    func run(_ tool: ToolName, _ raw: [String: JSONValue], subject: String, idempotencyKey: String?, trace: String) async throws -> Answer {
+        let validated: JSONValue
+        do {
+            validated = try arguments.validate(tool, raw)
+        } catch {
+            throw APIError.invalidArgument(
+                "invalid arguments for \(tool.rawValue)",
+                details: error.problems.map { APIError.Detail(field: $0.field, problem: $0.problem) }
+            )
+        }
+        let callID = ToolDispatcher.callID(subject: subject, idempotencyKey: idempotencyKey, tool: tool, arguments: validated)
+        switch try await dispatcher.call(tool, arguments: validated, subject: subject, callID: callID, trace: trace) {
+        case .finished(let result):
+            return Answer(status: result.status, body: result.body, callID: callID)
+        case .timedOut(let callID):
+            var headers = HTTPFields()
+            headers[.xCallID] = callID
+            throw APIError(
+                .gatewayTimeout, code: "timeout",
+                message: "the tool call did not finish in time; fetch its result at /api/v1/requests/\(callID)",
+                headers: headers, extra: ["call_id": callID]
+            )
+        }
+    }
+
+    /// The REST answer: the worker's status and body, with `X-Call-Id`.
+    func response(_ tool: ToolName, _ raw: [String: JSONValue], request: Request, context: GatewayContext) async throws -> Response {
+        guard let identity = context.identity else { throw APIError.unauthorized() }
+        let key = try Self.idempotencyKey(request)
+        let answer = try await run(tool, raw, subject: identity.subject, idempotencyKey: key, trace: context.requestID)
+        var headers = HTTPFields()
+        headers[.xCallID] = answer.callID
+        return .json(answer.body, status: HTTPResponse.Status(code: answer.status), headers: headers)
+    }
+
+    /// `Idempotency-Key`: 1–255 visible characters.
+    static func idempotencyKey(_ request: Request) throws -> String? {
+        guard let key = request.headers[.idempotencyKey] else { return nil }
+        guard !key.isEmpty, key.count <= 255, key.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else {
+            throw APIError.invalidArgument(
+                "Idempotency-Key must be 1–255 visible ASCII characters",
+                details: [.init(field: "Idempotency-Key", problem: "1–255 visible ASCII characters")]
+            )
+        }
+        return key
+    }
+}
+
+extension HTTPField.Name {
+    static let xCallID = Self("X-Call-Id")!
+    static let idempotencyKey = Self("Idempotency-Key")!
+}
