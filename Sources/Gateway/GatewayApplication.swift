@@ -48,7 +48,8 @@ public func buildRouter(
     let router = Router(context: GatewayContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestIDMiddleware())
-    router.add(middleware: CORSMiddleware(allowedOrigins: configuration.allowedOrigins))
+    let cors = CORSMiddleware(allowedOrigins: configuration.allowedOrigins)
+    router.add(middleware: cors)
     router.add(middleware: IdentityMiddleware(tokens: tokens, addresses: ClientAddress(trustedProxies: configuration.trustedProxies)))
     let window = Duration.seconds(configuration.rateLimitWindowMinutes * 60)
     router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(redis: dependencies.redis, limit: configuration.rateLimitMax, window: window)))
@@ -62,6 +63,10 @@ public func buildRouter(
     let protected = router.group().add(middleware: RequireAuthMiddleware())
     let runner = ToolRunner(dispatcher: dependencies.tools, configuration: configuration)
     protected.addRoutes(ToolsController(runner: runner, maxBodyBytes: configuration.maxBodyBytes).endpoints)
+    // /mcp checks Origin before the credential (DNS-rebinding defence), then wants a token.
+    router.group().add(middleware: OriginGuardMiddleware(cors: cors)).addRoutes(
+        MCPController(runner: runner, sessions: MCPSessions(redis: dependencies.redis), maxBodyBytes: configuration.maxBodyBytes).endpoints
+    )
     return router
 }
 

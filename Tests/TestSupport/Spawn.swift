@@ -54,6 +54,19 @@ public enum Spawn {
         }
     }
 
+    /// Runs a command to its end and returns its exit status and output (nil status: timed out, killed).
+    public static func output(_ path: String, _ arguments: [String], environment: [String: String], timeout: Duration = .seconds(120)) async throws -> (status: Int32?, output: String) {
+        let log = NSTemporaryDirectory() + "talkhub-spawn-\(UUID().uuidString).log"
+        let pid = try start(path, arguments, environment: environment, logPath: log)
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let status = try await wait(pid, timeout: timeout)
+        if status == nil {
+            kill(pid, SIGKILL)
+            _ = try? await wait(pid, timeout: .seconds(5))
+        }
+        return (status, (try? String(contentsOfFile: log, encoding: .utf8)) ?? "")
+    }
+
     /// Runs a command to its end (for helper scripts); throws unless it exits 0.
     public static func run(_ path: String, _ arguments: [String], environment: [String: String], timeout: Duration = .seconds(120)) async throws {
         let log = NSTemporaryDirectory() + "talkhub-spawn-\(UUID().uuidString).log"

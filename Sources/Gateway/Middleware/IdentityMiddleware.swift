@@ -41,16 +41,20 @@ public struct RequireAuthMiddleware: RouterMiddleware {
     public init() {}
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard context.identity != nil else {
-            var headers = HTTPFields()
-            if context.credentialFailure != nil {
-                headers[.wwwAuthenticate] = #"Bearer error="invalid_token""#
-                throw APIError.unauthorized("invalid or expired token", headers: headers)
-            }
-            headers[.wwwAuthenticate] = "Bearer"
-            throw APIError.unauthorized("a bearer token is required", headers: headers)
-        }
+        _ = try Self.identity(context)
         return try await next(request, context)
+    }
+
+    /// The caller's verified identity, or the contract's 401.
+    static func identity(_ context: GatewayContext) throws -> Identity {
+        if let identity = context.identity { return identity }
+        var headers = HTTPFields()
+        if context.credentialFailure != nil {
+            headers[.wwwAuthenticate] = #"Bearer error="invalid_token""#
+            throw APIError.unauthorized("invalid or expired token", headers: headers)
+        }
+        headers[.wwwAuthenticate] = "Bearer"
+        throw APIError.unauthorized("a bearer token is required", headers: headers)
     }
 }
 

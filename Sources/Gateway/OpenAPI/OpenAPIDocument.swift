@@ -93,8 +93,8 @@ public enum OpenAPIDocument {
             "description": "Memory and insight for chatbots on WhatsApp, Telegram and UChat/TalkHub flows: webhooks, tools (REST and MCP), health.",
         ],
         "servers": [["url": "/"]],
-        "tags": [["name": "health"], ["name": "webhooks"], ["name": "auth"], ["name": "tools"], ["name": "meta"]],
-        "paths": merge(toolPaths, [
+        "tags": [["name": "health"], ["name": "webhooks"], ["name": "auth"], ["name": "tools"], ["name": "mcp"], ["name": "meta"]],
+        "paths": merge(merge(toolPaths, mcpPaths), [
             "/api/health": ["get": healthOperation],
             "/health/live": ["get": probe("Liveness: the process is up")],
             "/health/ready": ["get": probe("Readiness: Redis and PostgreSQL are reachable")],
@@ -144,11 +144,13 @@ public enum OpenAPIDocument {
                 "Unauthorized": json(ref("Error"), "Missing or invalid credentials (WWW-Authenticate says which)."),
                 "Forbidden": json(ref("Error"), "Not allowed."),
                 "NotFound": json(ref("Error"), "No such thing."),
+                "MethodNotAllowed": json(ref("Error"), "Method not allowed (the Allow header lists those that are)."),
                 "PayloadTooLarge": json(ref("Error"), "Body larger than MAX_BODY_BYTES."),
                 "RateLimited": merge(json(ref("Error"), "Over the rate limit."), ["headers": ["Retry-After": ["$ref": "#/components/headers/Retry-After"]]]),
                 "Unavailable": merge(json(ref("Error"), "A dependency is unavailable; retry."), ["headers": ["Retry-After": ["$ref": "#/components/headers/Retry-After"]]]),
             ],
             "schemas": [
+                "JSONRPCMessage": jsonRPCMessage,
                 "Error": [
                     "type": "object",
                     "required": ["error", "code", "request_id"],
