@@ -50,7 +50,8 @@ public func buildRouter(
     router.add(middleware: RequestIDMiddleware())
     let cors = CORSMiddleware(allowedOrigins: configuration.allowedOrigins)
     router.add(middleware: cors)
-    router.add(middleware: IdentityMiddleware(tokens: tokens, addresses: ClientAddress(trustedProxies: configuration.trustedProxies)))
+    let apiKeys = APIKeyStore(redis: dependencies.redis, postgres: dependencies.postgres, logger: Logger(label: "talkhub.gateway"))
+    router.add(middleware: IdentityMiddleware(tokens: tokens, addresses: ClientAddress(trustedProxies: configuration.trustedProxies), apiKeys: apiKeys))
     let window = Duration.seconds(configuration.rateLimitWindowMinutes * 60)
     router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(redis: dependencies.redis, limit: configuration.rateLimitMax, window: window)))
 
@@ -60,11 +61,15 @@ public func buildRouter(
     let failures = FailedLoginBudget(redis: dependencies.redis, maxFailures: configuration.authFailMax, window: window)
     router.addRoutes(AuthController(configuration: configuration, tokens: tokens, failures: failures).endpoints)
 
-    let protected = router.group().add(middleware: RequireAuthMiddleware())
     let runner = ToolRunner(dispatcher: dependencies.tools, configuration: configuration)
-    protected.addRoutes(ToolsController(runner: runner, maxBodyBytes: configuration.maxBodyBytes).endpoints)
-    // /mcp checks Origin before the credential (DNS-rebinding defence), then wants a token.
-    router.group().add(middleware: OriginGuardMiddleware(cors: cors)).addRoutes(
+    router.group().add(middleware: RequireScopeMiddleware(Scope.tools))
+        .addRoutes(ToolsController(runner: runner, maxBodyBytes: configuration.maxBodyBytes).endpoints)
+    let rights = UserDataRights(postgres: dependencies.postgres, redis: dependencies.redis, logger: Logger(label: "talkhub.gateway"))
+    router.group().add(middleware: RequireScopeMiddleware(Scope.admin))
+        .addRoutes(AdminController(rights: rights, apiKeys: apiKeys, maxBodyBytes: configuration.maxBodyBytes).endpoints)
+    // /mcp checks Origin before the credential (DNS-rebinding defence), then wants a token
+    // with the tools scope.
+    router.group().add(middleware: OriginGuardMiddleware(cors: cors)).add(middleware: RequireScopeMiddleware(Scope.tools)).addRoutes(
         MCPController(runner: runner, sessions: MCPSessions(redis: dependencies.redis), maxBodyBytes: configuration.maxBodyBytes).endpoints
     )
     return router

@@ -77,11 +77,14 @@ public func buildWorkerServices(
         services += consumers(stream: redis.keys.tools, group: StreamGroup.tools, registry: HandlerRegistry([handler]))
     }
     if options.role == .background || options.role == .all {
-        let jobs: [any BackgroundJob] = [
+        var jobs: [any BackgroundJob] = [
             StreamTrimmer(redis: redis, streams: [redis.keys.inbound, redis.keys.tools]),
             SessionCloser(postgres: postgres, cache: cache, idle: .seconds(configuration.sessionIdleMinutes * 60)),
             RecordPruner(postgres: postgres),
         ]
+        if let days = configuration.retentionDays {
+            jobs.append(RetentionJob(postgres: postgres, days: days))
+        }
         services.append(BackgroundJobRunner(redis: redis, jobs: jobs, logger: logger))
     }
     return services

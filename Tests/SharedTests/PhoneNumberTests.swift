@@ -22,3 +22,29 @@ struct PhoneNumberTests {
         #expect(PhoneNumber.e164("(415) 555-0100", defaultCountry: "US") == "+14155550100")
     }
 }
+
+@Suite("Brazilian mobiles and canonical user ids")
+struct BrazilianMobileTests {
+    @Test("an eight-digit mobile gets its ninth digit; landlines and other countries stay", arguments: [
+        ("551187654321", "5511987654321"), ("5521912345678", "5521912345678"), ("5511987654321", "5511987654321"),
+        ("551133334444", "551133334444"), ("551123456789", "551123456789"), ("14155550100", "14155550100"), ("441187654321", "441187654321"),
+    ])
+    func ninthDigit(raw: String, expected: String) {
+        #expect(PhoneNumber.brazilianMobile(raw) == expected)
+    }
+
+    @Test("E.164 keeps the nine-digit form of Brazilian mobiles")
+    func e164() {
+        #expect(PhoneNumber.e164("+55 11 8765-4321") == "+5511987654321")
+        #expect(PhoneNumber.e164("11 8765-4321") == "+5511987654321")
+        #expect(PhoneNumber.e164("+55 11 3333-4444") == "+551133334444")
+    }
+
+    @Test("both WhatsApp forms of one mobile are one user id")
+    func userIDs() {
+        #expect(UserID.canonical("whatsapp:551187654321") == "whatsapp:5511987654321")
+        #expect(UserID.canonical("whatsapp:5511987654321") == "whatsapp:5511987654321")
+        #expect(UserID.canonical("telegram:551187654321") == "telegram:551187654321")
+        #expect(UserID.canonical("user_123") == "user_123")
+    }
+}

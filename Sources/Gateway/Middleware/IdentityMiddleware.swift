@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import Shared
 
 /// Works out who is calling, for every route: the client IP (`TRUSTED_PROXIES` decide
 /// whether `X-Forwarded-For` is believed) and, when an `Authorization: Bearer` credential is
@@ -9,10 +10,12 @@ public struct IdentityMiddleware: RouterMiddleware {
     public typealias Context = GatewayContext
     let tokens: TokenService
     let addresses: ClientAddress
+    let apiKeys: APIKeyStore?
 
-    public init(tokens: TokenService, addresses: ClientAddress) {
+    public init(tokens: TokenService, addresses: ClientAddress, apiKeys: APIKeyStore? = nil) {
         self.tokens = tokens
         self.addresses = addresses
+        self.apiKeys = apiKeys
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -21,15 +24,47 @@ public struct IdentityMiddleware: RouterMiddleware {
         if let authorization = request.headers[.authorization] {
             let parts = authorization.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[0].lowercased() == "bearer" {
-                do {
-                    context.identity = try await tokens.verify(String(parts[1]).trimmingCharacters(in: .whitespaces))
-                } catch {
-                    context.credentialFailure = error
+                let credential = String(parts[1]).trimmingCharacters(in: .whitespaces)
+                if credential.hasPrefix(APIKeyStore.keyPrefix), let apiKeys {
+                    // An API key: its subject is key:<id>, its scopes its own.
+                    let verified: (id: String, scopes: [String])?
+                    do {
+                        verified = try await apiKeys.verify(credential)
+                    } catch {
+                        throw APIError.unavailable("credentials cannot be checked right now; retry later")
+                    }
+                    if let verified {
+                        context.identity = Identity(subject: "key:" + verified.id, role: "key", scopes: Set(verified.scopes))
+                    } else {
+                        context.credentialFailure = .invalid("unknown or revoked API key")
+                    }
+                } else {
+                    do {
+                        context.identity = try await tokens.verify(credential)
+                    } catch {
+                        context.credentialFailure = error
+                    }
                 }
             } else {
                 context.credentialFailure = .invalid("not a bearer credential")
             }
         }
+        return try await next(request, context)
+    }
+}
+
+/// Refuses a credential without the scope a group of routes needs: 403 `forbidden`
+/// (API.md: a valid credential without the needed role or scope). Runs after
+/// `RequireAuthMiddleware`, or on its own (it answers 401 without a credential too).
+public struct RequireScopeMiddleware: RouterMiddleware {
+    public typealias Context = GatewayContext
+    let scope: String
+
+    public init(_ scope: String) { self.scope = scope }
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let identity = try RequireAuthMiddleware.identity(context)
+        guard identity.allows(scope) else { throw APIError.forbidden("this credential lacks the \(scope) scope") }
         return try await next(request, context)
     }
 }

@@ -93,8 +93,8 @@ public enum OpenAPIDocument {
             "description": "Memory and insight for chatbots on WhatsApp, Telegram and UChat/TalkHub flows: webhooks, tools (REST and MCP), health.",
         ],
         "servers": [["url": "/"]],
-        "tags": [["name": "health"], ["name": "webhooks"], ["name": "auth"], ["name": "tools"], ["name": "mcp"], ["name": "meta"]],
-        "paths": merge(merge(toolPaths, mcpPaths), [
+        "tags": [["name": "health"], ["name": "webhooks"], ["name": "auth"], ["name": "tools"], ["name": "mcp"], ["name": "admin"], ["name": "meta"]],
+        "paths": merge(merge(merge(toolPaths, mcpPaths), adminPaths), [
             "/api/health": ["get": healthOperation],
             "/health/live": ["get": probe("Liveness: the process is up")],
             "/health/ready": ["get": probe("Readiness: Redis and PostgreSQL are reachable")],
@@ -130,7 +130,7 @@ public enum OpenAPIDocument {
             ],
         ]),
         "components": [
-            "securitySchemes": ["bearerAuth": ["type": "http", "scheme": "bearer", "bearerFormat": "JWT"]],
+            "securitySchemes": ["bearerAuth": ["type": "http", "scheme": "bearer", "description": "A JWT from /api/v1/auth/token, or an API key thk_… (scopes: tools, webhooks:read, admin; a route without its scope answers 403)."]],
             "headers": [
                 "RateLimit-Limit": ["schema": ["type": "integer"], "description": "Requests allowed per window."],
                 "RateLimit-Remaining": ["schema": ["type": "integer"]],

@@ -59,7 +59,7 @@ struct ToolArguments {
     /// A required id: a non-empty string of at most 255 characters.
     private func requiredID(_ key: String, _ arguments: [String: JSONValue], _ problems: inout [ArgumentProblem]) -> JSONValue {
         switch arguments[key] {
-        case .string(let s)? where !s.isEmpty && s.count <= 255: return .string(s)
+        case .string(let s)? where !s.isEmpty && s.count <= 255: return .string(key == "user_id" ? UserID.canonical(s) : s)
         case .string(let s)?:
             problems.append(ArgumentProblem(key, s.isEmpty ? "must not be empty" : "must be at most 255 characters"))
         case nil, .null?:

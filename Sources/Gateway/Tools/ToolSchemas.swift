@@ -25,6 +25,7 @@ enum ToolSchemas {
             "preferences": ["type": "object"], "interaction_stats": ["type": "object"],
             "tags": ["type": "array", "items": ["type": "string"]], "notes": nullableString, "attributes": ["type": "object"],
             "created_at": instant, "updated_at": instant,
+            "opted_out": ["type": "boolean"], "opted_out_at": nullableString,
         ],
     ]
 
@@ -59,10 +60,11 @@ enum ToolSchemas {
 
     static let userContext: JSONValue = [
         "type": "object",
-        "required": ["user_id", "profile", "has_history", "active_session", "recent_conversations", "interaction_stats"],
+        "required": ["user_id", "profile", "has_history", "active_session", "recent_conversations", "interaction_stats", "window_open_until"],
         "properties": [
             "user_id": ["type": "string"],
-            "profile": ["type": "object", "description": "The whole profile, or {} for an unknown user."],
+            "profile": ["type": "object", "description": "The whole profile (opted_out and opted_out_at included), or {} for an unknown user."],
+            "window_open_until": ["type": ["string", "null"], "description": "WhatsApp's 24-hour customer-service window: the last inbound WhatsApp message + 24 h; null when none or past."],
             "has_history": ["type": "boolean"],
             "active_session": ["anyOf": [session, ["type": "null"]]],
             "recent_conversations": ["type": "array", "items": ["type": "object"]],

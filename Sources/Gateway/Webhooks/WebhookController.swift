@@ -73,8 +73,10 @@ struct WebhookController {
         guard let secret = configuration.telegramSecretToken, let given = request.headers[.xTelegramSecretToken],
             WebhookSignature.constantTimeEquals(given, secret)
         else { throw APIError.unauthorized("missing or invalid X-Telegram-Bot-Api-Secret-Token") }
+        let botID = request.uri.queryParameters["bot_id"].map(String.init).flatMap { $0.isEmpty || $0.count > 64 ? nil : $0 }
+            ?? configuration.telegramBotID
         return try await accept(source: "webhook.telegram", body: body, context: context) { bytes throws(WebhookParseError) in
-            try TelegramPayloadParser.parse(bytes)
+            try TelegramPayloadParser.parse(bytes, channelID: botID)
         }
     }
 

@@ -68,12 +68,14 @@ public enum WhatsAppPayloadParser {
             text = place.isEmpty ? nil : place.joined(separator: ", ")
         default: text = nil
         }
+        // Both forms of a Brazilian mobile are one user, kept in the nine-digit form.
+        let number = PhoneNumber.brazilianMobile(from)
         return InboundMessage(
             platform: "whatsapp",
             platformMessageId: id,
             channelId: channel,
-            userId: "whatsapp:" + from,
-            contact: InboundContact(name: names[from], phone: "+" + from),
+            userId: "whatsapp:" + number,
+            contact: InboundContact(name: names[from] ?? names[number], phone: PhoneNumber.e164("+" + from) ?? "+" + number),
             direction: "in",
             type: type,
             text: text,
@@ -84,9 +86,11 @@ public enum WhatsAppPayloadParser {
 
 /// Turns a Telegram Bot API `Update` into events: `message`, `edited_message` (an edit of a
 /// stored message) and `callback_query` (a button press, stored as a message whose platform
-/// id is `cb:<id>`). Message platform ids are `<chat.id>:<message_id>`.
+/// id is `cb:<id>`). Message platform ids are `<chat.id>:<message_id>`. The update does not
+/// name the bot, so its id (the channel) comes from the deployment: `TELEGRAM_BOT_ID`, or a
+/// `bot_id` query parameter on the webhook URL given to `setWebhook`.
 public enum TelegramPayloadParser {
-    public static func parse(_ body: some Collection<UInt8>) throws(WebhookParseError) -> [WebhookEvent] {
+    public static func parse(_ body: some Collection<UInt8>, channelID: String? = nil) throws(WebhookParseError) -> [WebhookEvent] {
         let json = try PayloadJSON.parse(body)
         guard let root = json.object, root["update_id"]?.stringValue != nil else { throw .unknownShape("no update_id") }
         if let message = root["message"] ?? root["edited_message"] {
@@ -102,7 +106,7 @@ public enum TelegramPayloadParser {
             return [
                 .message(
                     InboundMessage(
-                        platform: "telegram", platformMessageId: "\(chat):\(messageID)", channelId: nil, userId: "telegram:" + from,
+                        platform: "telegram", platformMessageId: "\(chat):\(messageID)", channelId: channelID, userId: "telegram:" + from,
                         contact: InboundContact(name: name.isEmpty ? nil : name), direction: "in", type: type, text: text,
                         sentAt: PayloadJSON.date(message["date"]) ?? Date(), isEdit: isEdit ? true : nil
                     )
@@ -117,7 +121,7 @@ public enum TelegramPayloadParser {
             return [
                 .message(
                     InboundMessage(
-                        platform: "telegram", platformMessageId: "cb:" + id, channelId: nil, userId: "telegram:" + from,
+                        platform: "telegram", platformMessageId: "cb:" + id, channelId: channelID, userId: "telegram:" + from,
                         contact: InboundContact(name: name), direction: "in", type: "callback", text: PayloadJSON.string(callback["data"]),
                         // A button press has no date of its own: the time it reached us.
                         sentAt: Date()

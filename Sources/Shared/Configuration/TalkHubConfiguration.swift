@@ -18,6 +18,8 @@ public struct TalkHubConfiguration: Sendable {
     public var whatsappAppSecret: String?
     public var whatsappVerifyToken: String?
     public var telegramSecretToken: String?
+    /// The Telegram bot's id (the number before `:` in its token): the channel of its messages.
+    public var telegramBotID: String?
     public var rateLimitWindowMinutes: Int
     public var rateLimitMax: Int
     public var authFailMax: Int
@@ -72,6 +74,7 @@ public struct TalkHubConfiguration: Sendable {
         self.whatsappAppSecret = try env.secret("WHATSAPP_APP_SECRET")
         self.whatsappVerifyToken = try env.secret("WHATSAPP_VERIFY_TOKEN")
         self.telegramSecretToken = try env.secret("TELEGRAM_SECRET_TOKEN")
+        self.telegramBotID = env["TELEGRAM_BOT_ID"].flatMap { $0.isEmpty ? nil : $0 }
         self.metricsToken = try env.secret("METRICS_TOKEN")
         self.rateLimitWindowMinutes = try env.int("RATE_LIMIT_WINDOW", default: 15)
         self.rateLimitMax = try env.int("RATE_LIMIT_MAX", default: 1000)
@@ -88,7 +91,12 @@ public struct TalkHubConfiguration: Sendable {
         self.metricsPort = try env.int("METRICS_PORT", default: 9091)
         self.maxDeliveries = try env.int("MAX_DELIVERIES", default: 5)
         self.visibilityTimeoutSeconds = try env.int("VISIBILITY_TIMEOUT_S", default: 30)
-        self.retentionDays = env["RETENTION_DAYS"].flatMap { Int($0) }
+        if let raw = env["RETENTION_DAYS"], !raw.isEmpty {
+            guard let days = Int(raw), days > 0 else { throw ConfigurationError("RETENTION_DAYS must be a positive number of days, got \"\(raw)\"") }
+            self.retentionDays = days
+        } else {
+            self.retentionDays = nil
+        }
         self.logLevel = env.string("LOG_LEVEL", default: "info")
 
         guard (0...65535).contains(port) else { throw ConfigurationError("PORT must be 0–65535 (0 picks a free port)") }

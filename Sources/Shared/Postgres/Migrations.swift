@@ -1,7 +1,7 @@
 /// The schema of ARCHITECTURE.md, as numbered migrations. Names of tables and columns there
 /// are relied on by every issue: add columns, never rename.
 public enum Migrations {
-    public static let all: [Migration] = [initialSchema]
+    public static let all: [Migration] = [initialSchema, brazilianEssentials]
 
     static let initialSchema = Migration(
         version: 1,
@@ -110,6 +110,43 @@ public enum Migrations {
             )
             """,
             "CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at)",
+        ]
+    )
+
+    /// LGPD audit, API keys, opt-out state.
+    static let brazilianEssentials = Migration(
+        version: 2,
+        name: "brazilian_essentials",
+        statements: [
+            "ALTER TABLE user_profiles ADD COLUMN opted_out boolean NOT NULL DEFAULT false",
+            "ALTER TABLE user_profiles ADD COLUMN opted_out_at timestamptz",
+            // The platform time of the message that last changed opted_out, so that an older
+            // message processed later cannot undo a newer one.
+            "ALTER TABLE user_profiles ADD COLUMN opt_changed_at timestamptz",
+            """
+            CREATE TABLE audit_log (
+                id bigserial PRIMARY KEY,
+                at timestamptz NOT NULL DEFAULT now(),
+                actor text NOT NULL,
+                action text NOT NULL,
+                target_ref text,
+                details jsonb NOT NULL DEFAULT '{}'::jsonb
+            )
+            """,
+            "CREATE INDEX audit_log_at ON audit_log (at)",
+            """
+            CREATE TABLE api_keys (
+                id uuid PRIMARY KEY,
+                name text NOT NULL,
+                scopes text[] NOT NULL,
+                key_hash text NOT NULL UNIQUE,
+                prefix text NOT NULL,
+                created_by text NOT NULL,
+                created_at timestamptz NOT NULL DEFAULT now(),
+                revoked_at timestamptz
+            )
+            """,
+            "CREATE INDEX messages_retention ON messages (sent_at) WHERE text IS NOT NULL",
         ]
     )
 }

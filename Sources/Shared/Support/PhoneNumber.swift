@@ -15,12 +15,36 @@ public enum PhoneNumber {
         guard trimmed.allSatisfy({ $0.isNumber || " +-().".contains($0) }) else { return nil }
         if trimmed.hasPrefix("00") { digits.removeFirst(2) }
         if international || (12...15).contains(digits.count) {
-            return (8...15).contains(digits.count) ? "+" + digits : nil
+            return (8...15).contains(digits.count) ? "+" + brazilianMobile(digits) : nil
         }
         if (10...11).contains(digits.count), let code = callingCodes[defaultCountry.uppercased()] {
             if digits.hasPrefix("0") { digits.removeFirst() }
-            return "+" + code + digits
+            return "+" + brazilianMobile(code + digits)
         }
         return nil
+    }
+
+    /// A Brazilian mobile in its nine-digit form. WhatsApp may send `55 DD XXXX-XXXX` for a
+    /// mobile whose number is `55 DD 9XXXX-XXXX`; mobiles start with 6–9 after the area code
+    /// (landlines with 2–5), so the eight-digit form of a mobile gets its 9 back. Anything
+    /// else is returned as it is.
+    public static func brazilianMobile(_ digits: String) -> String {
+        let d = Array(digits.utf8)
+        guard d.count == 12, d[0] == UInt8(ascii: "5"), d[1] == UInt8(ascii: "5"), d.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+            d[2] != UInt8(ascii: "0"), d[3] != UInt8(ascii: "0"), (UInt8(ascii: "6")...UInt8(ascii: "9")).contains(d[4])
+        else { return digits }
+        return String(digits.prefix(4)) + "9" + String(digits.dropFirst(4))
+    }
+}
+
+/// User ids in their canonical form (API.md Precise rules): a WhatsApp user is
+/// `whatsapp:<wa_id>` with a Brazilian mobile always in its nine-digit form, so both forms
+/// that WhatsApp may send, and both forms a flow may ask for, are one user.
+public enum UserID {
+    public static func canonical(_ id: String) -> String {
+        guard id.hasPrefix("whatsapp:") else { return id }
+        let number = id.dropFirst("whatsapp:".count)
+        guard number.count == 12, number.allSatisfy({ $0.isASCII && $0.isNumber }) else { return id }
+        return "whatsapp:" + PhoneNumber.brazilianMobile(String(number))
     }
 }

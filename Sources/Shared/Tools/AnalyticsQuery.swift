@@ -41,7 +41,7 @@ public struct AnalyticsQuery: Sendable, Hashable {
             default: problems.append(ArgumentProblem(key, "must be a string")); return nil
             }
         }
-        userID = optionalString("user_id")
+        userID = optionalString("user_id").map(UserID.canonical)
         platform = optionalString("platform")
         channelID = optionalString("channel_id")
         switch arguments["date_range"] {

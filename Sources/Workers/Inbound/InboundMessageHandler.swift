@@ -9,7 +9,9 @@ import Shared
 /// 1. profiles of the batch's users are created if missing (contact details fill gaps);
 /// 2. each user's open session on the platform is found or opened;
 /// 3. messages are inserted, skipping those already stored (unique platform message id);
-/// 4. profile statistics move by the messages that were actually inserted.
+/// 4. profile statistics move by the messages that were actually inserted;
+///
+/// and a message that is only an opt-out or opt-in word sets the profile's `opted_out`.
 ///
 /// Every statement is idempotent, so a redelivered batch changes nothing. Rows are written in
 /// a fixed order (by user id) so two workers' transactions cannot deadlock on each other.
@@ -152,6 +154,8 @@ public struct InboundMessageHandler: EnvelopeHandler {
             let current = counts[user] ?? (0, at)
             counts[user] = (current.0 + 1, max(current.1, at))
         }
+        // Opt-out and opt-in words (before the statistics, which return early when nothing is new); the latest by platform time wins, however late it is processed.
+        try await applyOptWords(messages, on: connection, logger: logger)
         guard !counts.isEmpty else { return }
 
         // 4. Statistics move only by what was inserted now.
@@ -173,6 +177,25 @@ public struct InboundMessageHandler: EnvelopeHandler {
 }
 
 extension InboundMessageHandler {
+    static func applyOptWords(_ messages: [InboundMessage], on connection: PostgresConnection, logger: Logger) async throws {
+        var latest: [String: (Bool, Date)] = [:]
+        for message in messages where message.direction == "in" {
+            guard let text = message.text, let choice = OptWords.classify(text) else { continue }
+            if let current = latest[message.userId], current.1 > message.sentAt { continue }
+            latest[message.userId] = (choice == .optOut, message.sentAt)
+        }
+        guard !latest.isEmpty else { return }
+        let users = latest.keys.sorted()
+        try await connection.query(
+            """
+            UPDATE user_profiles AS p SET opted_out = t.o, opted_out_at = CASE WHEN t.o THEN t.at END, opt_changed_at = t.at, updated_at = now()
+            FROM unnest(\(users)::text[], \(users.map { latest[$0]!.0 })::bool[], \(users.map { latest[$0]!.1 })::timestamptz[]) AS t(u, o, at)
+            WHERE p.user_id = t.u AND (p.opt_changed_at IS NULL OR p.opt_changed_at <= t.at)
+            """,
+            logger: logger
+        )
+    }
+
     static func applyEdits(_ edits: [InboundMessage], on connection: PostgresConnection, logger: Logger) async throws {
         let analyses = edits.map { MessageAnalyzer.analyze($0.text ?? "") }
         try await connection.query(

@@ -20,7 +20,7 @@ enum GetUserContext {
         if let generation, let text = try? await context.cache.get(user, generation: generation, name: name),
             let body = try? JSONValue.parse(Array(text.utf8))
         {
-            return ToolOutcome(status: 200, body: body)
+            return ToolOutcome(status: 200, body: closingWindow(body))
         }
         let body = try await postgres.withConnection { connection in
             try await compute(user: user, includeHistory: includeHistory, on: connection, logger: context.logger)
@@ -28,7 +28,17 @@ enum GetUserContext {
         if let generation {
             try? await context.cache.set(user, generation: generation, name: name, value: body.jsonText)
         }
-        return ToolOutcome(status: 200, body: body)
+        return ToolOutcome(status: 200, body: closingWindow(body))
+    }
+
+    /// The WhatsApp window is kept as computed (cached answers included) and shown only while
+    /// it is open: a cached answer must not show a window that closed meanwhile.
+    static func closingWindow(_ body: JSONValue, now: Date = Date()) -> JSONValue {
+        guard case .object(var object) = body else { return body }
+        if let until = object["window_open_until"]?.stringValue.flatMap(RFC3339.parse), until <= now {
+            object["window_open_until"] = .null
+        }
+        return .object(object)
     }
 
     static func compute(user: String, includeHistory: Bool, on connection: PostgresConnection, logger: Logger) async throws -> JSONValue {
@@ -81,16 +91,22 @@ enum GetUserContext {
                     SELECT topic, count(*) AS n FROM messages, unnest(topics) AS topic
                     WHERE user_id = \(user) AND role = 'user' GROUP BY topic ORDER BY n DESC, topic LIMIT 5) AS top),
                 (SELECT avg((metadata->>'avg_response_time_s')::float8) FROM conversations
-                 WHERE user_id = \(user) AND jsonb_typeof(metadata->'avg_response_time_s') = 'number')
+                 WHERE user_id = \(user) AND jsonb_typeof(metadata->'avg_response_time_s') = 'number'),
+                (SELECT max(sent_at) FROM messages
+                 WHERE user_id = \(user) AND platform = 'whatsapp' AND direction = 'in'
+                   AND (conversation_id IS NULL OR conversation_id LIKE 'session:%'))
             """,
             logger: logger
         )
         var stats: [String: JSONValue] = [:]
         var hasHistory = false
-        for try await (conversations, messages, last, sentiment, topics, response)
-            in statsRows.decode((Int64, Int64, Date?, String?, [String], Double?).self)
+        var window: JSONValue = .null
+        for try await (conversations, messages, last, sentiment, topics, response, lastInbound)
+            in statsRows.decode((Int64, Int64, Date?, String?, [String], Double?, Date?).self)
         {
             hasHistory = conversations > 0 || messages > 0
+            // WhatsApp allows free-form replies for 24 hours after the user's last message.
+            if let lastInbound { window = SQLJSON.date(lastInbound.addingTimeInterval(24 * 3600)) }
             stats = [
                 "total_conversations": .integer(conversations),
                 "total_messages": .integer(messages),
@@ -107,6 +123,7 @@ enum GetUserContext {
             "active_session": activeSession,
             "recent_conversations": .array(recent),
             "interaction_stats": .object(stats),
+            "window_open_until": window,
         ]
     }
 }

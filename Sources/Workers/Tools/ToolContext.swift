@@ -45,7 +45,7 @@ enum SQLJSON {
 
 /// The columns of a profile, in the order `ProfileRow.columns` selects them.
 struct ProfileRow: Sendable {
-    static let columns = "user_id, name, phone, email, preferences::text, interaction_stats::text, tags, notes, attributes::text, created_at, updated_at"
+    static let columns = "user_id, name, phone, email, preferences::text, interaction_stats::text, tags, notes, attributes::text, created_at, updated_at, opted_out, opted_out_at"
 
     var userID: String
     var name: String?
@@ -58,11 +58,13 @@ struct ProfileRow: Sendable {
     var attributes: String
     var createdAt: Date
     var updatedAt: Date
+    var optedOut: Bool
+    var optedOutAt: Date?
 
-    typealias Columns = (String, String?, String?, String?, String, String, [String], String?, String, Date, Date)
+    typealias Columns = (String, String?, String?, String?, String, String, [String], String?, String, Date, Date, Bool, Date?)
 
     init(_ c: Columns) {
-        (userID, name, phone, email, preferences, interactionStats, tags, notes, attributes, createdAt, updatedAt) = c
+        (userID, name, phone, email, preferences, interactionStats, tags, notes, attributes, createdAt, updatedAt, optedOut, optedOutAt) = c
     }
 
     /// The whole profile as `update_user_profile` answers it.
@@ -79,6 +81,8 @@ struct ProfileRow: Sendable {
             "attributes": SQLJSON.object(attributes),
             "created_at": SQLJSON.date(createdAt),
             "updated_at": SQLJSON.date(updatedAt),
+            "opted_out": .bool(optedOut),
+            "opted_out_at": SQLJSON.date(optedOutAt),
         ]
     }
 

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Masks personal data in log lines (API.md: CPF, phone numbers, e-mail addresses and message
+/// text are masked at every level above debug). Patterns are deliberately broad: a false
+/// positive costs a digit string in a log, a false negative leaks a customer's number.
+public enum PersonalDataMasker {
+    /// Metadata keys whose values are message text or payloads: replaced whole.
+    static let textKeys: Set<String> = ["text", "message.text", "body", "content", "payload", "message.body"]
+
+    private static let email = try! NSRegularExpression(pattern: #"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"#)
+    /// 000.000.000-00 with or without punctuation.
+    private static let cpf = try! NSRegularExpression(pattern: #"(?<!\d)\d{3}\.?\d{3}\.?\d{3}-?\d{2}(?!\d)"#)
+    /// Digit runs with the separators people write in phone numbers.
+    private static let phone = try! NSRegularExpression(pattern: #"(?<![\w])\+?\(?\d[\d\s().\-]{6,}\d(?!\d)"#)
+
+    public static func mask(_ text: String) -> String {
+        guard text.contains(where: { $0.isNumber || $0 == "@" }) else { return text }
+        var out = text
+        for (regex, replacement) in [(email, "<email>"), (cpf, "<cpf>")] {
+            out = regex.stringByReplacingMatches(in: out, range: NSRange(out.startIndex..., in: out), withTemplate: replacement)
+        }
+        // Phones: only spans with at least 10 digits, an area code and a number (dates, counts and
+        // durations stay readable).
+        let matches = phone.matches(in: out, range: NSRange(out.startIndex..., in: out)).reversed()
+        for match in matches {
+            guard let range = Range(match.range, in: out) else { continue }
+            if out[range].filter(\.isNumber).count >= 10 { out.replaceSubrange(range, with: "<phone>") }
+        }
+        return out
+    }
+
+    /// A metadata value with text fields redacted and the rest masked.
+    public static func mask(key: String, _ value: String) -> String {
+        if textKeys.contains(key.lowercased()) { return "<redacted \(value.count) chars>" }
+        return mask(value)
+    }
+}

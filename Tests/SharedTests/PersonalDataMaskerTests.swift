@@ -1,0 +1,42 @@
+import Foundation
+import Logging
+import Testing
+
+@testable import Shared
+
+@Suite("Personal data is masked in logs above debug level")
+struct PersonalDataMaskerTests {
+    @Test("CPF, phones and e-mails are masked; ordinary numbers stay", arguments: [
+        ("cliente 123.456.789-09 pediu", "cliente <cpf> pediu"),
+        ("cpf 12345678909", "cpf <cpf>"),
+        ("ligar +55 (11) 98765-4321 hoje", "ligar <phone> hoje"),
+        ("user whatsapp:5511987654321", "user whatsapp:<phone>"),
+        ("mail ana.souza+vip@example.com.br ok", "mail <email> ok"),
+        ("batch of 100 in 250 ms, id 2025-06-01", "batch of 100 in 250 ms, id 2025-06-01"),
+    ])
+    func masks(raw: String, expected: String) {
+        #expect(PersonalDataMasker.mask(raw) == expected)
+    }
+
+    @Test("message text in metadata is redacted whole")
+    func text() {
+        #expect(PersonalDataMasker.mask(key: "message.text", "meu endereço é Rua X, 10") == "<redacted 24 chars>")
+    }
+
+    @Test("the log handler masks at info and leaves debug lines alone")
+    func handler() throws {
+        let metadata: Logger.Metadata = ["user.id": "whatsapp:5511987654321", "text": "oi, meu cpf é 123.456.789-09", "batch.size": "50"]
+        func line(_ level: Logger.Level) throws -> [String: Any] {
+            let event = LogEvent(level: level, message: "stored message from ana@example.com", metadata: metadata, source: "t", file: #fileID, function: #function, line: #line)
+            let data = try #require(JSONLogHandler.line(event: event, metadata: [:], label: "t"))
+            return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        }
+        let info = try line(.info)
+        #expect(info["msg"] as? String == "stored message from <email>")
+        #expect(info["user.id"] as? String == "whatsapp:<phone>")
+        #expect(info["text"] as? String == "<redacted 28 chars>")
+        #expect(info["batch.size"] as? String == "50")
+        let debug = try line(.debug)
+        #expect(debug["user.id"] as? String == "whatsapp:5511987654321")
+    }
+}
