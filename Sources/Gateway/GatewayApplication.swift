@@ -35,17 +35,22 @@ public struct GatewayDependencies: Sendable {
         )
     }
 
-    var services: [any Service] { [redis, postgres, backlog, tools] }
+    var services: [any Service] {
+        [redis, postgres, backlog, tools, StreamStatsSampler(redis: redis, postgres: postgres, logger: Logger(label: "talkhub.gateway"))]
+    }
 }
 
 /// Builds the gateway's router: every route and middleware. Middleware order, outermost
-/// first: security headers, request id (and the error shape), CORS, identity, rate limit.
+/// first: HTTP metrics, security headers, request id (and the error shape), CORS, identity,
+/// rate limit.
 public func buildRouter(
     configuration: TalkHubConfiguration,
     dependencies: GatewayDependencies,
     tokens: TokenService
 ) -> Router<GatewayContext> {
+    TalkHubMetrics.bootstrap()
     let router = Router(context: GatewayContext.self)
+    router.add(middleware: HTTPMetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestIDMiddleware())
     let cors = CORSMiddleware(allowedOrigins: configuration.allowedOrigins)
@@ -58,6 +63,11 @@ public func buildRouter(
     router.addRoutes(HealthController(redis: dependencies.redis, postgres: dependencies.postgres).endpoints)
     router.addRoutes(WebhookController(configuration: configuration, publisher: InboundPublisher(redis: dependencies.redis, backlog: dependencies.backlog)).endpoints)
     router.addRoutes(OpenAPIController().endpoints)
+    router.addRoutes(MetricsController(token: configuration.metricsToken).endpoints)
+    router.addRoutes(DashboardPage().endpoints)
+    router.group().add(middleware: RequireScopeMiddleware(Scope.webhooksRead)).addRoutes(
+        DashboardSummary(redis: dependencies.redis, postgres: dependencies.postgres, timeZone: configuration.analyticsTimeZone, logger: Logger(label: "talkhub.gateway")).endpoints
+    )
     let failures = FailedLoginBudget(redis: dependencies.redis, maxFailures: configuration.authFailMax, window: window)
     router.addRoutes(AuthController(configuration: configuration, tokens: tokens, failures: failures).endpoints)
 

@@ -23,7 +23,7 @@ struct WorkerCommand: AsyncParsableCommand {
         try await MigrateCommand.migrate(configuration: configuration, logger: logger)
         let services = try buildWorkerServices(
             configuration: configuration,
-            options: WorkerOptions(role: role, concurrency: concurrency, batchSize: batch),
+            options: WorkerOptions(role: role, concurrency: concurrency, batchSize: batch, servesMetrics: true),
             logger: logger
         )
         let group = ServiceGroup(

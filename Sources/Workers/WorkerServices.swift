@@ -21,11 +21,15 @@ public struct WorkerOptions: Sendable {
     /// Concurrent consumers per stream in this process.
     public var concurrency: Int
     public var batchSize: Int
+    /// Serve `/metrics` and `/health/live` on `METRICS_PORT` (the `talkhub worker` command
+    /// does; in-process test workers do not, so they do not fight over the port).
+    public var servesMetrics: Bool
 
-    public init(role: WorkerRole = .all, concurrency: Int = 2, batchSize: Int = 100) {
+    public init(role: WorkerRole = .all, concurrency: Int = 2, batchSize: Int = 100, servesMetrics: Bool = false) {
         self.role = role
         self.concurrency = max(1, concurrency)
         self.batchSize = max(1, batchSize)
+        self.servesMetrics = servesMetrics
     }
 }
 
@@ -47,7 +51,10 @@ public func buildWorkerServices(
         configuration: try DatabaseConfiguration.client(url: configuration.databaseURL, maximumConnections: options.concurrency * 2 + 2),
         backgroundLogger: logger
     )
-    var services: [any Service] = [redis, postgres]
+    var services: [any Service] = [redis, postgres, StreamStatsSampler(redis: redis, postgres: postgres, logger: logger)]
+    if options.servesMetrics {
+        services.append(WorkerMetricsServer.application(configuration: configuration, logger: logger))
+    }
     // A failing batch first asks whether PostgreSQL is reachable: an outage must not spend
     // the entries' deliveries and push them into the dead-letter stream.
     let databaseHealthy: @Sendable () async -> Bool = {

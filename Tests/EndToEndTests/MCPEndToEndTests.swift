@@ -203,7 +203,7 @@ struct MCPEndToEndTests {
         var env: [String: String] = [
             "REDIS_URL": configuration.redisURL, "DATABASE_URL": configuration.databaseURL, "REDIS_KEY_PREFIX": prefix,
             "JWT_SECRET": configuration.jwtSecret, "ADMIN_SECRET": configuration.adminSecret,
-            "RATE_LIMIT_MAX": "1000000", "LOG_LEVEL": "info", "HOST": "127.0.0.1",
+            "RATE_LIMIT_MAX": "1000000", "LOG_LEVEL": "info", "HOST": "127.0.0.1", "METRICS_PORT": "0",
         ]
         env["PORT"] = String(port)
         let gateway = try TalkHubProcess(["gateway"], environment: env, name: "mcp-gateway-\(port)")

@@ -57,6 +57,8 @@ public enum ChaosServers {
             "VISIBILITY_TIMEOUT_S": "2",
             "MAX_DELIVERIES": "5",
             "LOG_LEVEL": "info",
+            // Several workers per test: each takes a free metrics port.
+            "METRICS_PORT": "0",
         ]
         for (k, v) in overrides { env[k] = v }
         return env

@@ -26,13 +26,16 @@ public struct InboundPublisher: Sendable {
         do {
             replies = try await redis.pipeline(commands)
         } catch {
+            TalkHubMetrics.enqueued(stream: "inbound", count: events.count, failed: true)
             throw APIError.unavailable("the event queue is unavailable; retry later")
         }
         for reply in replies {
             guard case .bulkString = reply else {
+                TalkHubMetrics.enqueued(stream: "inbound", count: events.count, failed: true)
                 throw APIError.unavailable("the event queue refused the event; retry later")
             }
         }
+        TalkHubMetrics.enqueued(stream: "inbound", count: events.count, failed: false)
     }
 
     /// Records a delivery whose shape we do not know, with the reason, on the dead-letter stream.

@@ -36,6 +36,7 @@ public struct RateLimitMiddleware: RouterMiddleware {
         headers[.rateLimitRemaining] = String(decision.remaining)
         headers[.rateLimitReset] = String(decision.resetSeconds)
         guard decision.allowed else {
+            TalkHubMetrics.rateLimited()
             headers[.retryAfter] = String(decision.retryAfterSeconds)
             throw APIError(.tooManyRequests, code: "rate_limited", message: "rate limit exceeded; retry later", headers: headers)
         }

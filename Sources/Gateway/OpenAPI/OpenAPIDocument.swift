@@ -93,8 +93,8 @@ public enum OpenAPIDocument {
             "description": "Memory and insight for chatbots on WhatsApp, Telegram and UChat/TalkHub flows: webhooks, tools (REST and MCP), health.",
         ],
         "servers": [["url": "/"]],
-        "tags": [["name": "health"], ["name": "webhooks"], ["name": "auth"], ["name": "tools"], ["name": "mcp"], ["name": "admin"], ["name": "meta"]],
-        "paths": merge(merge(merge(toolPaths, mcpPaths), adminPaths), [
+        "tags": [["name": "health"], ["name": "webhooks"], ["name": "auth"], ["name": "tools"], ["name": "mcp"], ["name": "admin"], ["name": "operations"], ["name": "meta"]],
+        "paths": merge(merge(merge(merge(toolPaths, mcpPaths), adminPaths), operationsPaths), [
             "/api/health": ["get": healthOperation],
             "/health/live": ["get": probe("Liveness: the process is up")],
             "/health/ready": ["get": probe("Readiness: Redis and PostgreSQL are reachable")],

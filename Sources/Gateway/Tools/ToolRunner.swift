@@ -37,10 +37,20 @@ public struct ToolRunner: Sendable {
             )
         }
         let callID = ToolDispatcher.callID(subject: subject, idempotencyKey: idempotencyKey, tool: tool, arguments: validated)
-        switch try await dispatcher.call(tool, arguments: validated, subject: subject, callID: callID, trace: trace) {
+        let start = ContinuousClock.now
+        let outcome: ToolDispatcher.Outcome
+        do {
+            outcome = try await dispatcher.call(tool, arguments: validated, subject: subject, callID: callID, trace: trace)
+        } catch {
+            TalkHubMetrics.enqueued(stream: "tools", count: 1, failed: true)
+            throw error
+        }
+        switch outcome {
         case .finished(let result):
+            TalkHubMetrics.toolCall(tool: tool.rawValue, outcome: "finished", wait: ContinuousClock.now - start)
             return Answer(status: result.status, body: result.body, callID: callID)
         case .timedOut(let callID):
+            TalkHubMetrics.toolCall(tool: tool.rawValue, outcome: "timeout", wait: ContinuousClock.now - start)
             var headers = HTTPFields()
             headers[.xCallID] = callID
             throw APIError(

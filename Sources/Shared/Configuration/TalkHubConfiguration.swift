@@ -49,9 +49,10 @@ public struct TalkHubConfiguration: Sendable {
         self.mode = mode
         self.port = try env.int("PORT", default: 8080)
         self.host = env.string("HOST", default: "0.0.0.0")
-        self.redisURL = env.string("REDIS_URL", default: "redis://127.0.0.1:6379")
+        // URLs may carry passwords: like every secret they can come from NAME_FILE.
+        self.redisURL = try env.secret("REDIS_URL") ?? "redis://127.0.0.1:6379"
         self.redisKeyPrefix = env.values["REDIS_KEY_PREFIX"] ?? "talkhub:"
-        self.databaseURL = env.string("DATABASE_URL", default: "postgres://talkhub:talkhub@127.0.0.1:5432/talkhub")
+        self.databaseURL = try env.secret("DATABASE_URL") ?? "postgres://talkhub:talkhub@127.0.0.1:5432/talkhub"
 
         func required(_ key: String) throws -> String {
             let value = try env.secret(key)
@@ -100,6 +101,7 @@ public struct TalkHubConfiguration: Sendable {
         self.logLevel = env.string("LOG_LEVEL", default: "info")
 
         guard (0...65535).contains(port) else { throw ConfigurationError("PORT must be 0–65535 (0 picks a free port)") }
+        guard (0...65535).contains(metricsPort) else { throw ConfigurationError("METRICS_PORT must be 0–65535 (0 picks a free port)") }
         guard maxBodyBytes > 0 else { throw ConfigurationError("MAX_BODY_BYTES must be positive") }
         guard maxDeliveries > 0 else { throw ConfigurationError("MAX_DELIVERIES must be positive") }
         guard TimeZone(identifier: analyticsTimeZone) != nil else {

@@ -32,6 +32,9 @@ public struct InboundMessageHandler: EnvelopeHandler {
         var messages: [InboundMessage] = []
         for envelope in batch {
             let message = try envelope.decodeBody(InboundMessage.self)
+            if logger.logLevel <= .debug {
+                logger.debug("inbound message", metadata: ["request.id": "\(envelope.trace)", "message.kind": "\(envelope.kind)", "message.platform": "\(message.platform)"])
+            }
             // The same event twice in one batch (a quick redelivery) is stored once.
             if seen.insert(message.platform + "\u{1F}" + message.platformMessageId).inserted {
                 messages.append(message)
@@ -125,7 +128,9 @@ public struct InboundMessageHandler: EnvelopeHandler {
 
         // 3. Messages, once each, with the analysis of their text (messages without text,
         // such as images without caption, keep NULL labels).
+        let analysisStart = ContinuousClock.now
         let analyses = messages.map { MessageAnalyzer.analyze($0.text ?? "") }
+        TalkHubMetrics.analysis(duration: (ContinuousClock.now - analysisStart) / max(1, messages.count))
         let inserted = try await connection.query(
             """
             INSERT INTO messages (platform, platform_message_id, channel_id, user_id, session_id, role, direction, type, text, sent_at,

@@ -189,17 +189,21 @@ public final class StreamConsumer: Service, Sendable {
             guard let items = byKind[kind], let handler = registry.handler(for: kind) else { continue }
             if await attemptWhileDependenciesDown(handler, items.map(\.1)) {
                 acknowledged += items.map(\.0.id)
+                TalkHubMetrics.entries("processed", kind: kind, count: items.count)
                 continue
             }
+            TalkHubMetrics.entries("failed", kind: kind, count: items.count)
             // The batch failed with its dependencies up: try each entry alone, so one poison
             // entry does not hold back the rest.
             for (entry, envelope) in items {
                 if items.count > 1, await attempt(handler, [envelope]) {
                     acknowledged.append(entry.id)
+                    TalkHubMetrics.entries("processed", kind: kind)
                 } else if (deliveries[entry.id] ?? 1) >= configuration.maxDeliveries {
                     await deadLetter(entry, reason: "handler failed after \(configuration.maxDeliveries) deliveries", deliveries: deliveries[entry.id] ?? 1)
                 } else {
                     parked.append(entry.id)
+                    TalkHubMetrics.entries("retried", kind: kind)
                 }
             }
         }
@@ -227,15 +231,17 @@ public final class StreamConsumer: Service, Sendable {
     private func attempt(_ handler: any EnvelopeHandler, _ batch: [Envelope]) async -> Bool {
         do {
             let logger = self.logger
+            let start = ContinuousClock.now
             try await withTimeout(configuration.handlerTimeout + configuration.perMessageTimeout * batch.count) {
                 try await handler.handle(batch, logger: logger)
             }
+            TalkHubMetrics.handlerDuration(kind: batch.first?.kind ?? "", duration: ContinuousClock.now - start)
             return true
         } catch {
-            logger.warning(
-                "handler failed",
-                metadata: ["message.kind": "\(batch.first?.kind ?? "")", "batch.size": "\(batch.count)", "error": "\(error)"]
-            )
+            var metadata: Logger.Metadata = ["message.kind": "\(batch.first?.kind ?? "")", "batch.size": "\(batch.count)", "error": "\(error)"]
+            // A single entry's failure carries the request id it came with, from the gateway.
+            if batch.count == 1, let trace = batch.first?.trace { metadata["request.id"] = "\(trace)" }
+            logger.warning("handler failed", metadata: metadata)
             return false
         }
     }
@@ -281,7 +287,13 @@ public final class StreamConsumer: Service, Sendable {
         do {
             let added = try await redis.eval(Self.deadLetterScript, keys: [configuration.stream, redis.keys.deadLetters], args: args)
             if added.int == 1 {
-                logger.warning("entry dead-lettered", metadata: ["message.id": "\(entry.fields?["id"] ?? entry.id)", "reason": "\(reason)"])
+                // Only known kinds become labels: a poison entry's kind could be anything.
+                let kind = entry.fields?["kind"].flatMap { registry.handler(for: $0) != nil ? $0 : nil } ?? "unknown"
+                TalkHubMetrics.entries("dead_lettered", kind: kind)
+                logger.warning(
+                    "entry dead-lettered",
+                    metadata: ["message.id": "\(entry.fields?["id"] ?? entry.id)", "request.id": "\(entry.fields?["trace"] ?? "")", "reason": "\(reason)"]
+                )
             }
         } catch {
             logger.error("could not dead-letter an entry; it stays pending", metadata: ["error": "\(error)"])

@@ -70,6 +70,12 @@ public struct ToolCallHandler: EnvelopeHandler {
             return results
         }
         outcomes.merge(read) { $1 }
+        for call in calls {
+            logger.info("tool call answered", metadata: [
+                "request.id": "\(call.envelope.trace)", "call.id": "\(call.envelope.id)", "tool.name": "\(call.tool.rawValue)",
+                "http.status": "\(outcomes[call.envelope.id]?.status ?? 0)",
+            ])
+        }
 
         let changed = outcomes.values.flatMap(\.changedUsers)
         let generations = try await context.cache.invalidate(changed)
@@ -110,6 +116,7 @@ public struct ToolCallHandler: EnvelopeHandler {
         for call in writes where outcomes[call.envelope.id] == nil {
             var logger = logger
             logger[metadataKey: "call.id"] = .string(call.envelope.id)
+            logger[metadataKey: "request.id"] = .string(call.envelope.trace)
             let arguments = call.call.arguments
             let outcome: ToolOutcome
             switch call.tool {
