@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import PostgresNIO
@@ -41,8 +42,8 @@ public struct GatewayDependencies: Sendable {
 }
 
 /// Builds the gateway's router: every route and middleware. Middleware order, outermost
-/// first: HTTP metrics, security headers, request id (and the error shape), CORS, identity,
-/// rate limit.
+/// first: HTTP metrics, security headers, request id (and the error shape), header limits,
+/// CORS, identity, rate limit.
 public func buildRouter(
     configuration: TalkHubConfiguration,
     dependencies: GatewayDependencies,
@@ -53,6 +54,7 @@ public func buildRouter(
     router.add(middleware: HTTPMetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: HeaderLimitMiddleware())
     let cors = CORSMiddleware(allowedOrigins: configuration.allowedOrigins)
     router.add(middleware: cors)
     let apiKeys = APIKeyStore(redis: dependencies.redis, postgres: dependencies.postgres, logger: Logger(label: "talkhub.gateway"))
@@ -95,8 +97,15 @@ public func buildApplication(
     let dependencies = try dependencies ?? GatewayDependencies(configuration: configuration, logger: logger)
     let tokens = await TokenService(current: configuration.jwtSecret, previous: configuration.jwtPreviousSecrets)
     let router = buildRouter(configuration: configuration, dependencies: dependencies, tokens: tokens)
+    // Slow or silent clients are cut after the idle timeout. Header floods are answered 431 by
+    // HeaderLimitMiddleware; the decoder's own, higher limits stop anything larger outright.
+    let http1 = HTTP1Channel.Configuration(
+        idleTimeout: .seconds(Int64(configuration.httpIdleTimeoutSeconds)),
+        httpDecoderConfiguration: .init(maxHeaderFieldSize: 64 * 1024, maxHeaderListSize: 256 * 1024, maxHeaderFieldCount: 1000)
+    )
     return Application(
         router: router,
+        server: .http1(configuration: http1),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "talkhub"),
         services: dependencies.services,
         logger: logger

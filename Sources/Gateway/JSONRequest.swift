@@ -12,12 +12,7 @@ enum JSONRequest {
         guard String(validating: bytes, as: UTF8.self) != nil else {
             throw APIError.invalidJSON("request body is not valid UTF-8")
         }
-        let value: JSONValue
-        do {
-            value = try JSONValue.parse(bytes)
-        } catch {
-            throw APIError.invalidJSON()
-        }
+        let value = try parse(bytes)
         if let path = firstNUL(value, path: "") {
             throw APIError.invalidArgument("strings must not contain NUL", details: [.init(field: path.isEmpty ? "body" : path, problem: "contains a NUL character")])
         }
@@ -25,6 +20,22 @@ enum JSONRequest {
             throw APIError.invalidArgument("request body must be a JSON object")
         }
         return object
+    }
+
+    /// Strictly checked (`StrictJSON`: depth, duplicate keys, lone surrogates, overflowing
+    /// numbers), then decoded; any problem is a 400 `invalid_json` naming it.
+    static func parse(_ bytes: [UInt8]) throws -> JSONValue {
+        let text: ArraySlice<UInt8>
+        do {
+            text = try StrictJSON.check(bytes)
+        } catch {
+            throw APIError.invalidJSON("request body is not valid JSON: \(error.description)")
+        }
+        do {
+            return try JSONValue.parse(text)
+        } catch {
+            throw APIError.invalidJSON()
+        }
     }
 
     /// The path of the first string (or key) holding U+0000.

@@ -197,25 +197,10 @@ struct MCPEndToEndTests {
         .enabled(if: TalkHubProcess.isAvailable && python != nil)
     )
     func pythonClient() async throws {
-        let prefix = TestServices.uniquePrefix("mcpy")
-        let port = try FreePort.find()
-        let configuration = try TestServices.configuration(prefix: prefix)
-        var env: [String: String] = [
-            "REDIS_URL": configuration.redisURL, "DATABASE_URL": configuration.databaseURL, "REDIS_KEY_PREFIX": prefix,
-            "JWT_SECRET": configuration.jwtSecret, "ADMIN_SECRET": configuration.adminSecret,
-            "RATE_LIMIT_MAX": "1000000", "LOG_LEVEL": "info", "HOST": "127.0.0.1", "METRICS_PORT": "0",
-        ]
-        env["PORT"] = String(port)
-        let gateway = try TalkHubProcess(["gateway"], environment: env, name: "mcp-gateway-\(port)")
-        let worker = try TalkHubProcess(["worker", "--role", "tools", "--concurrency", "1"], environment: env, name: "mcp-worker-\(port)")
-        defer {
-            Task { await gateway.stop() }
-            Task { await worker.stop() }
-        }
-        let listening = try await TestServices.eventually(timeout: .seconds(60), every: .milliseconds(100)) {
-            ((try? String(contentsOf: gateway.logFile, encoding: .utf8)) ?? "").contains("listening")
-        }
-        #expect(listening)
+        let fleet = try await ProcessFleet(name: "mcpy", workerArguments: ["--role", "tools", "--concurrency", "1"])
+        defer { Task { await fleet.stop() } }
+        let configuration = fleet.configuration
+        let port = fleet.port
         let token = try await ToolClient.token(configuration, subject: "python-mcp")
         let script = TalkHubProcess.packageRoot.appendingPathComponent("Tests/MCP/mcp_client_check.py").path
         let (status, output) = try await Spawn.output(
@@ -225,7 +210,6 @@ struct MCPEndToEndTests {
         #expect(status == 0, "\(output.suffix(3000))")
         #expect(output.contains(#""ok": true"#), "\(output.suffix(3000))")
         print("python mcp client: \(output.split(separator: "\n").last ?? "")")
-        await gateway.stop()
-        await worker.stop()
+        await fleet.stop()
     }
 }

@@ -212,6 +212,11 @@ struct ToolsEndToEndTests {
             #expect(late.json == replies[0].json)
             #expect(try await postgres.count("SELECT count(*)::int FROM conversations WHERE user_id = \(user)") == 2)
 
+            // The same key for another tool is refused, not answered with the first tool's body.
+            let otherTool = try await tools.post("create_chat_session", ["user_id": .string(user)], headers: .idempotencyKey(key))
+            #expect(otherTool.status == .badRequest)
+            #expect(otherTool.fields == ["Idempotency-Key"])
+
             // conversation_id in the body: saved once, by any subject; the id is the conversation's.
             let conversationID = Self.uid("conv")
             let withID = Self.conversation(session: Self.uid("s"), user: user, conversationID: conversationID)
@@ -257,6 +262,15 @@ struct ToolsEndToEndTests {
             #expect(second.json["tags"] == ["vip", "rj"])
             #expect(second.json["attributes"] == ["cpf_hint": "123"])
             #expect(second.json["created_at"] == first.json["created_at"])
+
+            // SQL-looking strings are data: stored and returned verbatim.
+            let sql = "Robert'); DROP TABLE user_profiles;-- \\' OR 1=1 /* $1 */"
+            let injected = try await tools.post("update_user_profile", ["user_id": .string(sql), "profile_data": ["notes": .string(sql), "tags": [.string(sql)]]])
+            #expect(injected.status == .ok)
+            #expect(injected.json["user_id"]?.stringValue == sql && injected.json["notes"]?.stringValue == sql)
+            #expect(injected.json["tags"] == [.string(sql)])
+            let read = try await tools.request(.get, "/api/v1/mcp/get_user_context/\(sql.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+            #expect(read.json["profile"]?["notes"]?.stringValue == sql)
         }
     }
 

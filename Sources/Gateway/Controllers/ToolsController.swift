@@ -44,7 +44,7 @@ struct ToolsController {
             }
             return try await runner.response(tool, arguments, request: request, context: context)
         }
-        routes.get("/api/v1/requests/{call_id}") { _, context in
+        routes.get("/api/v1/requests/{call_id}") { _, context -> Response in
             guard let identity = context.identity else { throw APIError.unauthorized() }
             let callID = try Self.pathParameter("call_id", context).lowercased()
             guard UUID(uuidString: callID) != nil, let stored = try await runner.dispatcher.stored(callID: callID, subject: identity.subject) else {
@@ -56,7 +56,8 @@ struct ToolsController {
             case .pending:
                 return Response.json(["status": "pending", "call_id": .string(callID)], status: .accepted, headers: headers)
             case .done(let result):
-                return Response.json(result.body, status: HTTPResponse.Status(code: result.status), headers: headers)
+                let body = ToolRunner.withRequestID(result.body, status: result.status, context: context)
+                return Response.json(body, status: HTTPResponse.Status(code: result.status), headers: headers)
             }
         }
         return routes

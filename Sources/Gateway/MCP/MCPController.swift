@@ -55,8 +55,9 @@ struct MCPController {
         let identity = try RequireAuthMiddleware.identity(context)
         try Self.checkVersionHeader(request)
         let body = try await WebhookController.readBody(request, limit: maxBodyBytes)
-        guard let parsed = try? JSONValue.parse(body.readableBytesView) else {
-            return Self.reply(JSONRPC.error(id: .null, code: JSONRPC.parseError, message: "parse error: the body is not JSON"))
+        let bytes = Array(body.readableBytesView)
+        guard String(validating: bytes, as: UTF8.self) != nil, let parsed = try? JSONRequest.parse(bytes) else {
+            return Self.reply(JSONRPC.error(id: .null, code: JSONRPC.parseError, message: "parse error: the body is not valid JSON"))
         }
         let batch: [JSONValue]
         let isBatch: Bool

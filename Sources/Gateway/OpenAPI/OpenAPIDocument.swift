@@ -125,7 +125,7 @@ public enum OpenAPIDocument {
             "/openapi.yaml": [
                 "get": [
                     "tags": ["meta"], "summary": "This document as YAML",
-                    "responses": ["200": ["description": "OpenAPI 3.1", "content": ["application/yaml": ["schema": ["type": "string"]]]]],
+                    "responses": ["200": ["description": "OpenAPI 3.1", "content": ["application/yaml": ["schema": [:]]]]],
                 ]
             ],
         ]),

@@ -68,7 +68,7 @@ public final class ToolDispatcher: Service, Sendable {
         defer { waiters.forget(token) }
         let body = try MessageCoding.encode(ToolCall(subject: subject, arguments: arguments))
         let envelope = Envelope(id: callID, kind: tool.envelopeKind, reply: replyKey.rawValue, trace: trace, body: body)
-        var args: [RedisArgument] = [RedisArgument(ToolResult.pendingMarker(subject: subject)), RedisArgument(resultTTLSeconds)]
+        var args: [RedisArgument] = [RedisArgument(ToolResult.pendingMarker(subject: subject, tool: tool.rawValue)), RedisArgument(resultTTLSeconds)]
         for (name, value) in envelope.fields {
             args.append(RedisArgument(name))
             args.append(value)
@@ -80,10 +80,14 @@ public final class ToolDispatcher: Service, Sendable {
             throw APIError.unavailable("the tool queue is unavailable; retry later")
         }
         let replay = reply.array?.first?.int == 0
-        if replay, let stored = reply.array?.dropFirst().first?.string, let result = ToolResult(jsonText: stored), result.subject == subject {
-            return .finished(result)
+        if replay, let stored = reply.array?.dropFirst().first?.string {
+            // A key reused for another tool is refused rather than answered with the other tool's body.
+            if let first = ToolResult.tool(ofStored: stored), first != tool.rawValue {
+                return .finished(.keyReused(id: callID, subject: subject, firstTool: first, tool: tool.rawValue))
+            }
+            if let result = ToolResult(jsonText: stored), result.subject == subject { return .finished(result) }
         }
-        let result = await withTaskGroup(of: ToolResult?.self) { group in
+        let waited = await withTaskGroup(of: ToolResult?.self) { group in
             group.addTask { await self.waiters.wait(token) }
             if replay {
                 // The first call may belong to another replica (its reply goes there) or have
@@ -98,7 +102,12 @@ public final class ToolDispatcher: Service, Sendable {
             group.cancelAll()
             return first
         }
-        if let result { return .finished(result) }
+        if let waited {
+            if let first = waited.tool, first != tool.rawValue {
+                return .finished(.keyReused(id: callID, subject: subject, firstTool: first, tool: tool.rawValue))
+            }
+            return .finished(waited)
+        }
         return .timedOut(callID: callID)
     }
 

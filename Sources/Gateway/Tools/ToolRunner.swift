@@ -68,7 +68,14 @@ public struct ToolRunner: Sendable {
         let answer = try await run(tool, raw, subject: identity.subject, idempotencyKey: key, trace: context.requestID)
         var headers = HTTPFields()
         headers[.xCallID] = answer.callID
-        return .json(answer.body, status: HTTPResponse.Status(code: answer.status), headers: headers)
+        return .json(Self.withRequestID(answer.body, status: answer.status, context: context), status: HTTPResponse.Status(code: answer.status), headers: headers)
+    }
+
+    /// An error answered by a worker gets this request's id, like every error of the contract.
+    static func withRequestID(_ body: JSONValue, status: Int, context: GatewayContext) -> JSONValue {
+        guard status >= 400, case .object(var object) = body, object["request_id"] == nil else { return body }
+        object["request_id"] = .string(context.requestID)
+        return .object(object)
     }
 
     /// `Idempotency-Key`: 1–255 visible characters.

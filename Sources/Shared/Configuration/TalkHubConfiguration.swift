@@ -38,6 +38,8 @@ public struct TalkHubConfiguration: Sendable {
     public var visibilityTimeoutSeconds: Int
     public var retentionDays: Int?
     public var logLevel: String
+    /// Seconds a connection may stay silent (mid-request included) before it is closed.
+    public var httpIdleTimeoutSeconds: Int
 
     /// Reads and checks every key. In production a missing or short (< 32 bytes)
     /// `JWT_SECRET` or `ADMIN_SECRET` is an error; in development a random one is made.
@@ -99,6 +101,8 @@ public struct TalkHubConfiguration: Sendable {
             self.retentionDays = nil
         }
         self.logLevel = env.string("LOG_LEVEL", default: "info")
+        self.httpIdleTimeoutSeconds = try env.int("HTTP_IDLE_TIMEOUT_S", default: 30)
+        guard httpIdleTimeoutSeconds > 0 else { throw ConfigurationError("HTTP_IDLE_TIMEOUT_S must be positive") }
 
         guard (0...65535).contains(port) else { throw ConfigurationError("PORT must be 0–65535 (0 picks a free port)") }
         guard (0...65535).contains(metricsPort) else { throw ConfigurationError("METRICS_PORT must be 0–65535 (0 picks a free port)") }

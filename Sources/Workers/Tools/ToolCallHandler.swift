@@ -105,11 +105,17 @@ public struct ToolCallHandler: EnvelopeHandler {
         let known = ids.filter { !new.contains($0) }
         if !known.isEmpty {
             let recorded = try await connection.query(
-                "SELECT call_id::text, status, body::text FROM idempotency_keys WHERE call_id = ANY(\(known)::uuid[]) AND status <> 0",
+                "SELECT call_id::text, status, body::text, tool, subject FROM idempotency_keys WHERE call_id = ANY(\(known)::uuid[]) AND status <> 0",
                 logger: logger
             )
-            for try await (id, status, body) in recorded.decode((String, Int32, String).self) {
-                outcomes[id] = ToolOutcome(status: Int(status), body: SQLJSON.object(body))
+            let tools = Dictionary(writes.map { ($0.envelope.id, $0.tool.rawValue) }, uniquingKeysWith: { a, _ in a })
+            for try await (id, status, body, tool, subject) in recorded.decode((String, Int32, String, String, String).self) {
+                if let asked = tools[id], asked != tool {
+                    let refusal = ToolResult.keyReused(id: id, subject: subject, firstTool: tool, tool: asked)
+                    outcomes[id] = ToolOutcome(status: refusal.status, body: refusal.body)
+                } else {
+                    outcomes[id] = ToolOutcome(status: Int(status), body: SQLJSON.object(body))
+                }
             }
         }
         var answered: [String] = []
@@ -166,7 +172,7 @@ public struct ToolCallHandler: EnvelopeHandler {
         var commands: [any RedisCommand] = []
         for call in calls {
             guard let outcome = outcomes[call.envelope.id] else { continue }
-            let result = ToolResult(id: call.envelope.id, status: outcome.status, body: outcome.body, subject: call.call.subject).jsonText
+            let result = ToolResult(id: call.envelope.id, status: outcome.status, body: outcome.body, subject: call.call.subject, tool: call.tool.rawValue).jsonText
             commands.append(SET(redis.keys.result(callID: call.envelope.id), value: RedisArgument(result), expiration: .seconds(resultTTLSeconds)))
             // Only a reply key of this key space is written to; anything else in the field is ignored.
             let replyPrefix = redis.keys.reply(gateway: "").rawValue
