@@ -110,8 +110,9 @@ struct BrazilianEssentialsEndToEndTests {
             #expect(closed["window_open_until"] == .null)
 
             // Telegram: the bot id from TELEGRAM_BOT_ID, or from ?bot_id= on the webhook URL.
-            let chat = Self.digits(9)
-            let update = #"{"update_id":\#(Self.digits(9)),"message":{"message_id":\#(Self.digits(5)),"from":{"id":\#(chat),"first_name":"Rui"},"chat":{"id":\#(chat),"type":"private"},"date":\#(Int(Date().timeIntervalSince1970)),"text":"olá"}}"#
+            // JSON numbers: no leading zero.
+            let chat = String(Int.random(in: 100_000_000...999_999_999))
+            let update = #"{"update_id":\#(Int.random(in: 100_000_000...999_999_999)),"message":{"message_id":\#(Int.random(in: 10_000...99_999)),"from":{"id":\#(chat),"first_name":"Rui"},"chat":{"id":\#(chat),"type":"private"},"date":\#(Int(Date().timeIntervalSince1970)),"text":"olá"}}"#
             #expect(try await PlatformWebhookEndToEndTests.telegram(client, update) == .ok)
             let other = update.replacingOccurrences(of: "\"message_id\":", with: "\"message_id\":1")
             let status = try await client.execute(uri: "/webhooks/telegram?bot_id=8002", method: .post, headers: [.xTelegramSecretToken: "test-telegram-token"], body: ByteBuffer(string: other)) { $0.status }

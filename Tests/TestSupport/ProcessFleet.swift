@@ -10,7 +10,7 @@ public final class ProcessFleet: Sendable {
     public let worker: TalkHubProcess
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    /// Starts both and waits until the gateway listens. `extra` adds or overrides settings.
+    /// Starts both and waits until the gateway answers. `extra` adds or overrides settings.
     public init(name: String, workerArguments: [String] = ["--role", "all", "--concurrency", "1"], extra: [String: String] = [:]) async throws {
         let prefix = TestServices.uniquePrefix(name)
         port = try FreePort.find()
@@ -25,8 +25,10 @@ public final class ProcessFleet: Sendable {
         gateway = try TalkHubProcess(["gateway"], environment: env, name: "\(name)-gateway-\(port)")
         worker = try TalkHubProcess(["worker"] + workerArguments, environment: env, name: "\(name)-worker-\(port)")
         let gateway = self.gateway
+        let live = "http://127.0.0.1:\(port)/health/live"
+        // Asked over HTTP, not read from the log: the log level may hide the start message.
         let listening = try await TestServices.eventually(timeout: .seconds(60), every: .milliseconds(100)) {
-            ((try? String(contentsOf: gateway.logFile, encoding: .utf8)) ?? "").contains("listening")
+            (try await Spawn.output("/usr/bin/curl", ["-fsS", "-o", "/dev/null", live], environment: [:], timeout: .seconds(5))).status == 0
         }
         guard listening else {
             await stop()
