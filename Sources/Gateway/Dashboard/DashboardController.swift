@@ -49,9 +49,21 @@ struct DashboardSummary {
             if let channel, channel.count > 255 || channel.contains("\u{0}") {
                 throw APIError.invalidArgument("channel_id must be 1–255 characters", details: [.init(field: "channel_id", problem: "1–255 characters")])
             }
-            return Response.json(try await summary(channel: channel))
+            return Response.json(try await cachedSummary(channel: channel))
         }
         return routes
+    }
+
+    /// Every open dashboard polls every 5 s: one answer per channel is computed at most every
+    /// few seconds and shared, through Redis, by all replicas and viewers.
+    static let cacheSeconds = 3
+
+    func cachedSummary(channel: String?) async throws -> JSONValue {
+        let key = redis.keys.custom("cache:dashboard:" + (channel.map { "c:" + $0 } ?? "all"))
+        if let text = try? await redis.get(key), let cached = try? JSONValue.parse(Array(text.utf8)) { return cached }
+        let fresh = try await summary(channel: channel)
+        try? await redis.set(key, to: fresh.jsonText, expiration: .seconds(Self.cacheSeconds))
+        return fresh
     }
 
     func summary(channel: String?) async throws -> JSONValue {

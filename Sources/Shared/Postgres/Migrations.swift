@@ -1,7 +1,7 @@
 /// The schema of ARCHITECTURE.md, as numbered migrations. Names of tables and columns there
 /// are relied on by every issue: add columns, never rename.
 public enum Migrations {
-    public static let all: [Migration] = [initialSchema, brazilianEssentials]
+    public static let all: [Migration] = [initialSchema, brazilianEssentials, timeIndexes]
 
     static let initialSchema = Migration(
         version: 1,
@@ -147,6 +147,18 @@ public enum Migrations {
             )
             """,
             "CREATE INDEX messages_retention ON messages (sent_at) WHERE text IS NOT NULL",
+        ]
+    )
+
+    /// Time-range questions over all users (the dashboard, analytics) read these instead of
+    /// scanning the tables.
+    static let timeIndexes = Migration(
+        version: 3,
+        name: "time_indexes",
+        statements: [
+            "CREATE INDEX messages_sent_at ON messages (sent_at)",
+            "CREATE INDEX messages_received_at ON messages (received_at)",
+            "CREATE INDEX conversations_created ON conversations (created_at)",
         ]
     )
 }
