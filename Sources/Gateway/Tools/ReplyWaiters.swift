@@ -94,7 +94,4 @@ final class ReplyWaiters: Sendable {
         state.calls[token.callID]?[token.number] = nil
         if state.calls[token.callID]?.isEmpty == true { state.calls[token.callID] = nil }
     }
-
-    /// Calls with at least one waiter (for tests and metrics).
-    var waitingCalls: Int { state.withLock { $0.calls.count } }
 }
