@@ -41,7 +41,7 @@ enum JSONRequest {
     /// The path of the first string (or key) holding U+0000.
     static func firstNUL(_ value: JSONValue, path: String) -> String? {
         switch value {
-        case .string(let s): return s.contains("\u{0}") ? path : nil
+        case .string(let s): return s.utf8.contains(0) ? path : nil
         case .array(let items):
             for (i, item) in items.enumerated() {
                 if let p = firstNUL(item, path: "\(path)[\(i)]") { return p }
@@ -49,7 +49,7 @@ enum JSONRequest {
         case .object(let object):
             for (key, item) in object {
                 let p = path.isEmpty ? key : "\(path).\(key)"
-                if key.contains("\u{0}") { return p }
+                if key.utf8.contains(0) { return p }
                 if let found = firstNUL(item, path: p) { return found }
             }
         default: break

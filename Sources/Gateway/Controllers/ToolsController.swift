@@ -68,7 +68,7 @@ struct ToolsController {
         guard let raw = context.parameters.get(name), let decoded = raw.removingPercentEncoding else {
             throw APIError.invalidArgument("\(name) is not a valid path segment", details: [.init(field: name, problem: "invalid percent-encoding")])
         }
-        if decoded.contains("\u{0}") {
+        if decoded.utf8.contains(0) {
             throw APIError.invalidArgument("strings must not contain NUL", details: [.init(field: name, problem: "contains a NUL character")])
         }
         return decoded

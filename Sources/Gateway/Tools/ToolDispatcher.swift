@@ -66,7 +66,7 @@ public final class ToolDispatcher: Service, Sendable {
     public func call(_ tool: ToolName, arguments: JSONValue, subject: String, callID: String, trace: String) async throws -> Outcome {
         let token = waiters.register(callID)
         defer { waiters.forget(token) }
-        let body = try MessageCoding.encode(ToolCall(subject: subject, arguments: arguments))
+        let body = ToolCall(subject: subject, arguments: arguments).jsonText
         let envelope = Envelope(id: callID, kind: tool.envelopeKind, reply: replyKey.rawValue, trace: trace, body: body)
         var args: [RedisArgument] = [RedisArgument(ToolResult.pendingMarker(subject: subject, tool: tool.rawValue)), RedisArgument(resultTTLSeconds)]
         for (name, value) in envelope.fields {

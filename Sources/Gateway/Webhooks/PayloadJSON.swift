@@ -15,7 +15,7 @@ enum PayloadJSON {
     /// to retry a delivery forever.
     static func string(_ value: JSONValue?) -> String? {
         guard let s = value?.stringValue else { return nil }
-        return s.contains("\u{0}") ? s.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : s
+        return s.utf8.contains(0) ? s.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : s
     }
 
     /// A non-empty string field.

@@ -13,12 +13,12 @@ public enum WebhookEvent: Sendable, Hashable {
         case .message(let message):
             return Envelope(
                 id: "\(message.platform):\(message.platformMessageId)\(message.isEdit == true ? ":edit" : "")",
-                kind: EnvelopeKind.inboundMessage, trace: trace, body: try MessageCoding.encode(message)
+                kind: EnvelopeKind.inboundMessage, trace: trace, body: message.jsonText
             )
         case .status(let status):
             return Envelope(
                 id: "\(status.platform):\(status.platformMessageId):\(status.status)",
-                kind: EnvelopeKind.inboundStatus, trace: trace, body: try MessageCoding.encode(status)
+                kind: EnvelopeKind.inboundStatus, trace: trace, body: status.jsonText
             )
         }
     }

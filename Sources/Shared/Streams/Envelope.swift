@@ -58,11 +58,6 @@ public struct Envelope: Sendable, Hashable {
         self.at = fields["at"].flatMap { Int64($0) } ?? 0
         self.body = body
     }
-
-    /// Decodes the body as the kind's contract.
-    public func decodeBody<Body: Decodable>(_ type: Body.Type) throws -> Body {
-        try MessageCoding.decoder.decode(Body.self, from: Data(body.utf8))
-    }
 }
 
 public enum EnvelopeError: Error, Sendable, Equatable, CustomStringConvertible {

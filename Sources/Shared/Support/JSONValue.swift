@@ -11,6 +11,8 @@ public enum JSONValue: Sendable, Hashable, Codable {
     case array([JSONValue])
     case object([String: JSONValue])
 
+    /// Through a `Decoder` (a JSONValue inside a Codable type); `JSONValue.parse` is the
+    /// fast path for whole texts.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
@@ -40,15 +42,6 @@ public enum JSONValue: Sendable, Hashable, Codable {
         case .string(let s): try container.encode(s)
         case .array(let a): try container.encode(a)
         case .object(let o): try container.encode(o)
-        }
-    }
-
-    /// Parses JSON text; throws `JSONValue.ParseError` when it is not JSON.
-    public static func parse(_ bytes: some Collection<UInt8>) throws(ParseError) -> JSONValue {
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
-        } catch {
-            throw ParseError()
         }
     }
 
@@ -109,13 +102,6 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
 }
 
 extension JSONValue {
-    /// Compact JSON text with sorted keys.
-    public var jsonText: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? String(decoding: encoder.encode(self), as: UTF8.self)) ?? "null"
-    }
-
     /// YAML text (block style, keys sorted, strings double-quoted), for documents such as
     /// `openapi.yaml` that people read.
     public var yamlText: String {

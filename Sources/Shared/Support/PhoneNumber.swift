@@ -9,17 +9,19 @@ public enum PhoneNumber {
     ]
 
     public static func e164(_ raw: String, defaultCountry: String = "BR") -> String? {
-        let trimmed = raw.trimmingPrefix { $0 == " " }
-        let international = trimmed.hasPrefix("+") || trimmed.hasPrefix("00")
-        var digits = trimmed.filter(\.isASCII).filter(\.isNumber)
-        guard trimmed.allSatisfy({ $0.isNumber || " +-().".contains($0) }) else { return nil }
-        if trimmed.hasPrefix("00") { digits.removeFirst(2) }
+        // Byte by byte: this runs for every webhook message.
+        let trimmed = raw.utf8.drop { $0 == UInt8(ascii: " ") }
+        let allowed = Array(" +-().".utf8)
+        guard trimmed.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || allowed.contains($0) }) else { return nil }
+        let international = trimmed.first == UInt8(ascii: "+") || trimmed.starts(with: "00".utf8)
+        var digits = trimmed.filter { $0 >= 0x30 && $0 <= 0x39 }
+        if trimmed.starts(with: "00".utf8) { digits.removeFirst(2) }
         if international || (12...15).contains(digits.count) {
-            return (8...15).contains(digits.count) ? "+" + brazilianMobile(digits) : nil
+            return (8...15).contains(digits.count) ? "+" + brazilianMobile(String(decoding: digits, as: UTF8.self)) : nil
         }
         if (10...11).contains(digits.count), let code = callingCodes[defaultCountry.uppercased()] {
-            if digits.hasPrefix("0") { digits.removeFirst() }
-            return "+" + brazilianMobile(code + digits)
+            if digits.first == UInt8(ascii: "0") { digits.removeFirst() }
+            return "+" + brazilianMobile(code + String(decoding: digits, as: UTF8.self))
         }
         return nil
     }
