@@ -5,7 +5,8 @@ let package = Package(
     name: "talkhub",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "talkhub", targets: ["TalkHub"])
+        .executable(name: "talkhub", targets: ["TalkHub"]),
+        .executable(name: "talkhub-bare", targets: ["BareHTTP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -76,11 +77,17 @@ let package = Package(
                 "Workers",
                 "Shared",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
+        ),
+        // The benchmark's bare-HTTP reference (scripts/bench): one Hummingbird route, nothing else.
+        .executableTarget(
+            name: "BareHTTP",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")]
         ),
         .target(
             name: "TestSupport",
