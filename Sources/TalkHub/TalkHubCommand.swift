@@ -8,7 +8,7 @@ struct TalkHubCommand: AsyncParsableCommand {
         commandName: "talkhub",
         abstract: "Memory and insight for chatbots: gateway, workers and tools.",
         version: TalkHubVersion.current,
-        subcommands: [GatewayCommand.self, WorkerCommand.self, MigrateCommand.self, DeadLetterCommand.self, TokenCommand.self, APIKeyCommand.self, OpenAPICommand.self, AnalyzeCommand.self, EvalCommand.self, BenchAnalysisCommand.self, TrainCommand.self]
+        subcommands: [GatewayCommand.self, WorkerCommand.self, MigrateCommand.self, DeadLetterCommand.self, TokenCommand.self, APIKeyCommand.self, OpenAPICommand.self, AnalyzeCommand.self, EvalCommand.self, BenchAnalysisCommand.self, BenchPayloadsCommand.self, BenchAnalyticsCommand.self, SeedCommand.self, TrainCommand.self]
     )
 }
 

@@ -88,6 +88,7 @@ public func buildWorkerServices(
             StreamTrimmer(redis: redis, streams: [redis.keys.inbound, redis.keys.tools]),
             SessionCloser(postgres: postgres, cache: cache, idle: .seconds(configuration.sessionIdleMinutes * 60)),
             RecordPruner(postgres: postgres),
+            AnalyticsRollup(postgres: postgres, redis: redis, timeZone: configuration.analyticsTimeZone),
         ]
         if let days = configuration.retentionDays {
             jobs.append(RetentionJob(postgres: postgres, days: days))

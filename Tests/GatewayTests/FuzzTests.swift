@@ -10,17 +10,7 @@ import Testing
 /// never crash or hang. A fixed seed makes a failure reproducible; the case counts are printed.
 @Suite("Fuzzing the parsers")
 struct FuzzTests {
-    /// SplitMix64: small, fast, and reproducible from its seed.
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Random = SplitMix64
 
     static let tokens: [[UInt8]] = ["{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\ud800", "null", "true", "1e999", "-0", "0x1",
                                     "\u{0}", "\u{FEFF}", "é", "😀", "\"entry\"", "\"messages\"", "\"update_id\"", "\"message\"", "\"from\"",
@@ -55,7 +45,7 @@ struct FuzzTests {
 
     @Test("webhook payload parsers: 6,000 mutated and random bodies give events or a typed error")
     func webhookParsers() throws {
-        var rng = Random(state: 20_261_202)
+        var rng = Random(seed: 20_261_202)
         let uchat = [Array(#"{"event_id":"e1","event":"message","user_id":"u1","user":{"name":"Ana","phone":"+5511987654321"},"platform":"uchat","channel":"c","message":{"id":"m1","text":"oi","direction":"in","timestamp":"2025-01-01T10:00:00Z"}}"#.utf8)]
         let parsers: [(String, [[UInt8]], ([UInt8]) throws(WebhookParseError) -> [WebhookEvent])] = [
             ("whatsapp", try Self.fixtures("whatsapp"), { bytes throws(WebhookParseError) in try WhatsAppPayloadParser.parse(bytes) }),
@@ -84,7 +74,7 @@ struct FuzzTests {
 
     @Test("strict JSON: 5,000 mutations; whatever it accepts the decoder accepts, and it never crashes")
     func strictJSON() throws {
-        var rng = Random(state: 42)
+        var rng = Random(seed: 42)
         let seeds = try Self.fixtures("") + [Array(#"{"a":[1,2,{"b":"\u00e9\ud83d\ude00"}],"c":null,"d":-1.5e3}"#.utf8)]
         var accepted = 0
         for i in 0..<5000 {
@@ -100,7 +90,7 @@ struct FuzzTests {
 
     @Test("RESP decoder: 5,000 random and mutated byte streams give replies or a typed protocol error")
     func respDecoder() throws {
-        var rng = Random(state: 7)
+        var rng = Random(seed: 7)
         let seeds = ["+OK\r\n", "-ERR bad\r\n", ":42\r\n", "$5\r\nhello\r\n", "$-1\r\n", "*2\r\n$1\r\na\r\n:1\r\n", "*-1\r\n", "*1\r\n*1\r\n+x\r\n"].map { Array($0.utf8) }
         var replies = 0
         var errors = 0
@@ -120,7 +110,7 @@ struct FuzzTests {
 
     @Test("JWT parsing: 3,000 mutated tokens are refused with TokenService.Failure, never accepted or crashing")
     func jwt() async throws {
-        var rng = Random(state: 99)
+        var rng = Random(seed: 99)
         let tokens = await TokenService(current: "fuzz-secret-0123456789abcdef0123456789", previous: [])
         let good = try await tokens.issue(subject: "fuzz", role: "admin").token
         var refused = 0

@@ -22,6 +22,8 @@ public enum DatabaseConfiguration {
         configuration.options.maximumConnections = maximumConnections
         configuration.options.minimumConnections = 1
         configuration.options.connectTimeout = .seconds(3)
+        // Our queries are short and planned for indexes; JIT compilation only adds latency.
+        configuration.options.additionalStartupParameters = [("jit", "off")]
         return configuration
     }
 }

@@ -1,7 +1,7 @@
 /// The schema of ARCHITECTURE.md, as numbered migrations. Names of tables and columns there
 /// are relied on by every issue: add columns, never rename.
 public enum Migrations {
-    public static let all: [Migration] = [initialSchema, brazilianEssentials, timeIndexes]
+    public static let all: [Migration] = [initialSchema, brazilianEssentials, timeIndexes, analyticsRollups]
 
     static let initialSchema = Migration(
         version: 1,
@@ -159,6 +159,106 @@ public enum Migrations {
             "CREATE INDEX messages_sent_at ON messages (sent_at)",
             "CREATE INDEX messages_received_at ON messages (received_at)",
             "CREATE INDEX conversations_created ON conversations (created_at)",
+        ]
+    )
+
+    /// Hourly rollups of conversations and webhook messages (ARCHITECTURE.md decision 10).
+    /// Buckets are hours of the analytics time zone (`analytics_state.time_zone`), so local
+    /// days and peak hours are whole buckets; conversations without `started_at` sit in the
+    /// `-infinity` bucket. Triggers record every changed hour in `analytics_dirty` inside the
+    /// writing transaction, so no change can escape the background recomputation, and the
+    /// recomputation deletes the marks it handled in its own transaction. Unique users per
+    /// local day are bitmaps (bytea, user n is bit n % 8 of byte n / 8) over dense user numbers,
+    /// so a range's distinct count is an OR.
+    static let analyticsRollups = Migration(
+        version: 4,
+        name: "analytics_rollups",
+        statements: [
+            """
+            CREATE TABLE analytics_hourly (
+                hour timestamptz NOT NULL,
+                platform text NOT NULL,
+                channel_id text NOT NULL,
+                conversations int8 NOT NULL DEFAULT 0,
+                saved int8 NOT NULL DEFAULT 0,
+                completed int8 NOT NULL DEFAULT 0,
+                message_count_n int8 NOT NULL DEFAULT 0,
+                message_count_sum float8 NOT NULL DEFAULT 0,
+                duration_n int8 NOT NULL DEFAULT 0,
+                duration_sum float8 NOT NULL DEFAULT 0,
+                first_response_n int8 NOT NULL DEFAULT 0,
+                first_response_sum float8 NOT NULL DEFAULT 0,
+                response_n int8 NOT NULL DEFAULT 0,
+                response_sum float8 NOT NULL DEFAULT 0,
+                webhook_messages int8 NOT NULL DEFAULT 0,
+                intents jsonb NOT NULL DEFAULT '{}'::jsonb,
+                sentiments jsonb NOT NULL DEFAULT '{}'::jsonb,
+                topics jsonb NOT NULL DEFAULT '{}'::jsonb,
+                PRIMARY KEY (hour, platform, channel_id)
+            )
+            """,
+            // The same sums per local day, from the day's hours, so long ranges read one row
+            // per day rather than 24.
+            "CREATE TABLE analytics_daily (LIKE analytics_hourly INCLUDING DEFAULTS)",
+            "ALTER TABLE analytics_daily DROP COLUMN hour, ADD COLUMN day date NOT NULL",
+            "ALTER TABLE analytics_daily ADD PRIMARY KEY (day, platform, channel_id)",
+            """
+            CREATE TABLE analytics_daily_users (
+                day date NOT NULL,
+                platform text NOT NULL,
+                channel_id text NOT NULL,
+                users bytea NOT NULL,
+                PRIMARY KEY (day, platform, channel_id)
+            )
+            """,
+            "CREATE TABLE analytics_user_numbers (user_id text PRIMARY KEY, number int4 GENERATED ALWAYS AS IDENTITY (MINVALUE 0 START WITH 0) UNIQUE)",
+            "CREATE TABLE analytics_dirty (id bigserial PRIMARY KEY, hour timestamptz NOT NULL)",
+            "CREATE INDEX analytics_dirty_hour ON analytics_dirty (hour)",
+            "CREATE TABLE analytics_state (key text PRIMARY KEY, value text NOT NULL)",
+            "INSERT INTO analytics_state (key, value) VALUES ('time_zone', 'UTC')",
+            """
+            CREATE FUNCTION analytics_bucket(ts timestamptz) RETURNS timestamptz LANGUAGE sql STABLE AS $$
+                SELECT CASE WHEN ts IS NULL THEN '-infinity'::timestamptz
+                            ELSE date_trunc('hour', ts, (SELECT value FROM analytics_state WHERE key = 'time_zone')) END
+            $$
+            """,
+            """
+            CREATE FUNCTION analytics_mark_conversations() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                    INSERT INTO analytics_dirty (hour) SELECT DISTINCT analytics_bucket(started_at) FROM new_rows;
+                END IF;
+                IF TG_OP IN ('DELETE', 'UPDATE') THEN
+                    INSERT INTO analytics_dirty (hour) SELECT DISTINCT analytics_bucket(started_at) FROM old_rows;
+                END IF;
+                RETURN NULL;
+            END
+            $$
+            """,
+            "CREATE TRIGGER conversations_analytics_insert AFTER INSERT ON conversations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_mark_conversations()",
+            "CREATE TRIGGER conversations_analytics_update AFTER UPDATE ON conversations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_mark_conversations()",
+            "CREATE TRIGGER conversations_analytics_delete AFTER DELETE ON conversations REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_mark_conversations()",
+            // Webhook messages (the error rate's denominator): their hour, platform and
+            // channel never change, so inserts and deletes are what move the counts.
+            """
+            CREATE FUNCTION analytics_mark_messages() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_OP = 'INSERT' THEN
+                    INSERT INTO analytics_dirty (hour) SELECT DISTINCT analytics_bucket(sent_at) FROM new_rows
+                        WHERE conversation_id IS NULL OR conversation_id LIKE 'session:%';
+                ELSE
+                    INSERT INTO analytics_dirty (hour) SELECT DISTINCT analytics_bucket(sent_at) FROM old_rows
+                        WHERE conversation_id IS NULL OR conversation_id LIKE 'session:%';
+                END IF;
+                RETURN NULL;
+            END
+            $$
+            """,
+            "CREATE TRIGGER messages_analytics_insert AFTER INSERT ON messages REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_mark_messages()",
+            "CREATE TRIGGER messages_analytics_delete AFTER DELETE ON messages REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_mark_messages()",
+            // History from before this migration is rolled up by the first recomputation.
+            "INSERT INTO analytics_dirty (hour) SELECT DISTINCT analytics_bucket(started_at) FROM conversations",
+            "INSERT INTO analytics_dirty (hour) SELECT DISTINCT analytics_bucket(sent_at) FROM messages",
         ]
     )
 }

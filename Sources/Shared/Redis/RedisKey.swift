@@ -34,4 +34,7 @@ public struct RedisKeyspace: Sendable, Hashable {
     }
     /// A key that is not part of the fixed layout (cache entries, limits, locks).
     public func custom(_ name: String) -> RedisKey { key(name) }
+    /// Moved by the analytics rollup after every recomputation; part of every cached answer's key.
+    public var analyticsGeneration: RedisKey { key("analytics:gen") }
+    public func analyticsAnswer(generation: Int, query: String) -> RedisKey { key("analytics:answer:\(generation):" + query) }
 }

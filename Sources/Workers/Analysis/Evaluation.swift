@@ -1,3 +1,5 @@
+import Shared
+
 /// Scores the analyzer on labelled rows (`lang<TAB>label<TAB>text<TAB>source`, as in
 /// `shared/eval/`): accuracy, macro-F1 and per-label F1, overall, per language and per
 /// source, and language-detection accuracy.

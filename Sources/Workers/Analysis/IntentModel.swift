@@ -1,4 +1,5 @@
 import Foundation
+import Shared
 
 /// A multinomial logistic regression over hashed word unigrams and bigrams (and 5-letter
 /// stems), for intent. Trained by `talkhub train` on data whose licence allows it (see
@@ -109,18 +110,5 @@ public struct IntentModel: Sendable {
         var w = [Float](repeating: 0, count: count)
         _ = w.withUnsafeMutableBytes { body.copyBytes(to: $0) }
         weights = w
-    }
-}
-
-/// A small seeded generator, so training is reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
