@@ -122,4 +122,25 @@ struct AnalyticsRollupTests {
             #expect(Self.same(whole.0, whole.1) == nil)
         }
     }
+
+    @Test("an answer read back from the cache is the answer that was stored")
+    func cacheRoundTrip() throws {
+        var figures = GetConversationAnalytics.Figures()
+        figures.total = 12
+        figures.uniqueUsers = 5
+        figures.avgMessages = 3.25
+        figures.completionRate = 75
+        figures.avgDuration = nil
+        figures.avgFirstResponse = 4.5
+        figures.avgResponse = 6
+        figures.intents = ["support": 7, "thanks": 5]
+        figures.sentiments = ["positive": 5, "negative": 4, "neutral": 3]
+        figures.platforms = ["whatsapp": 12]
+        figures.hours["9"] = 12
+        figures.topics = [("entrega", 4), ("pix", 2)]
+        figures.events = 40
+        let back = try #require(GetConversationAnalytics.Figures(cached: try JSONValue.parse(figures.cacheText.utf8)))
+        #expect(Self.same(figures, back) == nil)
+        #expect(GetConversationAnalytics.Figures(cached: ["total": "x"]) == nil)
+    }
 }

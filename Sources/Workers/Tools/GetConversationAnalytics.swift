@@ -26,7 +26,7 @@ enum GetConversationAnalytics {
         // The answer cache: keyed by the rollup generation, the last dirty mark and the
         // question, so any write or recomputation moves every question to a new key.
         let generation = (try? await redis.get(redis.keys.analyticsGeneration)).flatMap { Int($0) } ?? 0
-        let (figures, cacheKey) = try await postgres.withConnection { connection -> (Figures, RedisKey) in
+        let figures = try await postgres.withConnection { connection -> Figures in
             var mark: Int64 = 0
             for try await value in try await connection.query("SELECT last_value FROM analytics_dirty_id_seq", logger: context.logger).decode(Int64.self) {
                 mark = value
@@ -39,13 +39,12 @@ enum GetConversationAnalytics {
             ]).jsonText
             let key = redis.keys.analyticsAnswer(generation: generation, query: UUID(v5: question).uuidString)
             if let cached = try? await redis.get(key), let value = try? JSONValue.parse(cached.utf8), let figures = Figures(cached: value) {
-                return (figures, key)
+                return figures
             }
             let figures = try await compute(query, timeZone: context.timeZone, on: connection, logger: context.logger)
             _ = try? await redis.set(key, to: figures.cacheText, expiration: .seconds(answerTTL))
-            return (figures, key)
+            return figures
         }
-        _ = cacheKey
         var deadLetters = 0
         if query.metrics?.contains("error_rate") ?? true {
             deadLetters = try await countDeadLetters(query, redis: context.redis)
