@@ -154,6 +154,10 @@ struct BrazilianEssentialsEndToEndTests {
             #expect(before.json["profile"]?["email"] == "bia@example.com")
             #expect((before.json["messages"]?.array?.count ?? 0) == 3)
 
+            // As the analytics rollup would have numbered the user for its bitmaps.
+            _ = try await postgres.count(PostgresQuery(
+                unsafeSQL: "WITH i AS (INSERT INTO analytics_user_numbers (user_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING 1) SELECT count(*)::int FROM i",
+                binds: { var b = PostgresBindings(); b.append(user); return b }()))
             let erased = try await admin.request(.delete, "/api/v1/users/\(user)")
             #expect(erased.status == .ok)
             #expect(erased.json["erased"]?["user_profiles"] == 1)
@@ -167,7 +171,7 @@ struct BrazilianEssentialsEndToEndTests {
             #expect(after.json["conversations"] == [])
             #expect(after.json["sessions"] == [])
             // Nothing of the person is left anywhere in the tables.
-            for table in ["messages", "conversations", "chat_sessions", "user_profiles"] {
+            for table in ["messages", "conversations", "chat_sessions", "user_profiles", "analytics_user_numbers"] {
                 #expect(try await postgres.count(PostgresQuery(unsafeSQL: "SELECT count(*)::int FROM \(table) WHERE user_id = $1", binds: { var b = PostgresBindings(); b.append(user); return b }())) == 0)
             }
             #expect(try await postgres.count("SELECT count(*)::int FROM messages WHERE text LIKE '%123.456.789-09%' OR text LIKE '%Rua A%'") == 0)

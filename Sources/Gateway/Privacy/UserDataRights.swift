@@ -57,6 +57,9 @@ struct UserDataRights: Sendable {
             )
             try await run("chat_sessions", "UPDATE chat_sessions SET user_data = '{}'::jsonb, user_id = \(pseudonym) WHERE user_id = \(userID) RETURNING 1")
             try await run("idempotency_keys", "DELETE FROM idempotency_keys WHERE body->>'user_id' = \(userID) RETURNING 1")
+            // The analytics user number keyed by the id; the conversations' update above marks
+            // their hours, so the day bitmaps are rebuilt under the pseudonym's number.
+            try await connection.query("DELETE FROM analytics_user_numbers WHERE user_id = \(userID)", logger: logger)
             try await audit(actor: actor, action: "user.erase", userID: userID, details: .object(counts.mapValues { .integer(Int64($0)) }), on: connection)
             return counts
         }
