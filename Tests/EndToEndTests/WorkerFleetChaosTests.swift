@@ -33,7 +33,7 @@ struct WorkerFleetChaosTests {
                 direction: poison.contains(i) ? "sideways" : "in", text: "mensagem \(i)",
                 sentAt: Date(timeIntervalSince1970: 1_764_432_000 + Double(i))
             )
-            let envelope = Envelope(id: "uchat:\(message.platformMessageId)", kind: EnvelopeKind.inboundMessage, trace: "t\(i)", body: try MessageCoding.encode(message))
+            let envelope = Envelope(id: "uchat:\(message.platformMessageId)", kind: EnvelopeKind.inboundMessage, trace: "t\(i)", body: message.jsonText)
             commands.append(XADD(redis.keys.inbound, fields: envelope.fields))
             if commands.count == 500 || i == start + count - 1 {
                 for reply in try await redis.pipeline(commands) { _ = try reply.checked() }

@@ -71,25 +71,3 @@ public enum EnvelopeError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
-
-/// The JSON settings of message contracts: snake_case keys, dates as milliseconds.
-public enum MessageCoding {
-    public static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .millisecondsSince1970
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
-
-    public static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        decoder.dateDecodingStrategy = .millisecondsSince1970
-        return decoder
-    }()
-
-    public static func encode<Value: Encodable>(_ value: Value) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-}
