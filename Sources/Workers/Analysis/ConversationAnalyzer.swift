@@ -20,8 +20,12 @@ public enum ConversationAnalyzer {
     /// `per_message` (one entry per user message) and `trend`. User messages count; later
     /// ones weigh more, since how a conversation ends says most about it.
     public static func analysis(_ messages: [ConversationMessage]) -> JSONValue {
-        let user = messages.filter { $0.role == "user" }
-        let analyses = user.map { MessageAnalyzer.analyze($0.text) }
+        analysis(messages, userAnalyses: messages.filter { $0.role == "user" }.map { MessageAnalyzer.analyze($0.text) })
+    }
+
+    /// The same from the analyses of the user messages, in order (a caller that stores each
+    /// message's analysis computes them once).
+    public static func analysis(_ messages: [ConversationMessage], userAnalyses analyses: [MessageAnalysis]) -> JSONValue {
         var weighted = 0.0
         var weights = 0.0
         for (i, a) in analyses.enumerated() {

@@ -7,128 +7,234 @@ import Shared
 /// completed and the profile's statistics, in the caller's transaction. The conversation id
 /// (the body's, else the call id) makes it idempotent: when the row exists already, the
 /// stored conversation is answered again and nothing else is written.
+///
+/// A batch of calls is written set-wise: one statement per table for all of them (rows in
+/// user order, so concurrent batches lock in the same order), whatever the batch's size.
+/// Calls of one batch arrived concurrently, so no order among them is owed; the first of
+/// two calls naming the same conversation writes it and the second answers it stored.
 enum SaveConversation {
-    static func run(_ arguments: JSONValue, callID: String, on connection: PostgresConnection, logger: Logger) async throws -> ToolOutcome {
-        let conversationID = arguments["conversation_id"]?.stringValue ?? callID
-        let sessionID = arguments["session_id"]?.stringValue ?? ""
-        let user = arguments["user_id"]?.stringValue ?? ""
-        let rawMessages = arguments["messages"]?.array ?? []
-        let messages = rawMessages.map { item in
-            ConversationMessage(
-                role: item["role"]?.stringValue ?? "user",
-                text: item["content"]?.stringValue ?? "",
-                timestamp: item["timestamp"]?.stringValue.flatMap(RFC3339.parse)
-            )
-        }
-        // Computed keys win over the caller's.
-        var analysis = arguments["intent_analysis"]?.object ?? [:]
-        for (key, value) in ConversationAnalyzer.analysis(messages).object ?? [:] { analysis[key] = value }
-        var metadata = arguments["metadata"]?.object ?? [:]
-        for (key, value) in ConversationAnalyzer.timing(messages) { metadata[key] = value }
-        let now = Date()
-        // A conversation's time is its first message's timestamp.
-        let startedAt = messages.first?.timestamp ?? messages.compactMap(\.timestamp).min() ?? now
+    /// One call, parsed and analysed (CPU work, before any statement).
+    struct Call {
+        var callID: String
+        var conversationID: String
+        var sessionID: String
+        var user: String
+        var rawMessages: [JSONValue]
+        var messages: [ConversationMessage]
+        var analyses: [MessageAnalysis?]
+        var analysis: [String: JSONValue]
+        var metadata: [String: JSONValue]
+        var startedAt: Date
 
-        var platform = "unknown"
-        var channel: String?
-        for try await (p, c) in try await connection.query(
-            "SELECT platform, channel_id FROM chat_sessions WHERE session_id = \(sessionID)", logger: logger
-        ).decode((String, String?).self) {
-            platform = p
-            channel = c
+        init(_ arguments: JSONValue, callID: String, now: Date) {
+            self.callID = callID
+            conversationID = arguments["conversation_id"]?.stringValue ?? callID
+            sessionID = arguments["session_id"]?.stringValue ?? ""
+            user = arguments["user_id"]?.stringValue ?? ""
+            rawMessages = arguments["messages"]?.array ?? []
+            messages = rawMessages.map { item in
+                ConversationMessage(
+                    role: item["role"]?.stringValue ?? "user",
+                    text: item["content"]?.stringValue ?? "",
+                    timestamp: item["timestamp"]?.stringValue.flatMap(RFC3339.parse)
+                )
+            }
+            analyses = messages.map { $0.role == "user" ? MessageAnalyzer.analyze($0.text) : nil }
+            // Computed keys win over the caller's.
+            analysis = arguments["intent_analysis"]?.object ?? [:]
+            for (key, value) in ConversationAnalyzer.analysis(messages, userAnalyses: analyses.compactMap { $0 }).object ?? [:] {
+                analysis[key] = value
+            }
+            metadata = arguments["metadata"]?.object ?? [:]
+            for (key, value) in ConversationAnalyzer.timing(messages) { metadata[key] = value }
+            // A conversation's time is its first message's timestamp.
+            startedAt = messages.first?.timestamp ?? messages.compactMap(\.timestamp).min() ?? now
         }
+
+        var stamps: [Date] { messages.map { $0.timestamp ?? startedAt } }
+    }
+
+    /// Runs `calls` (arguments and call id each) and answers each by its call id.
+    static func run(_ batch: [(arguments: JSONValue, callID: String)], on connection: PostgresConnection, logger: Logger) async throws -> [String: ToolOutcome] {
+        let now = Date()
+        let calls = batch.map { Call($0.arguments, callID: $0.callID, now: now) }.sorted { ($0.user, $0.callID) < ($1.user, $1.callID) }
+        guard !calls.isEmpty else { return [:] }
+
+        // 1. Where each named session lives (an unknown one is "unknown" with no channel).
+        var places: [String: (platform: String, channel: String?)] = [:]
+        let sessionIDs = Array(Set(calls.map(\.sessionID)))
+        for try await (session, platform, channel) in try await connection.query(
+            "SELECT session_id, platform, channel_id FROM chat_sessions WHERE session_id = ANY(\(sessionIDs)::text[])", logger: logger
+        ).decode((String, String, String?).self) {
+            places[session] = (platform, channel)
+        }
+        func platform(_ call: Call) -> String { places[call.sessionID]?.platform ?? "unknown" }
+        func channel(_ call: Call) -> String { places[call.sessionID]?.channel ?? "" }
+
+        // 2. The conversations; those already stored (or named twice) answer the stored row.
         let inserted = try await connection.query(
             """
             INSERT INTO conversations (conversation_id, session_id, user_id, platform, channel_id, messages, intent_analysis, metadata, started_at)
-            VALUES (\(conversationID), \(sessionID), \(user), \(platform), \(channel), \(JSONValue.array(rawMessages).jsonText)::jsonb,
-                    \(JSONValue.object(analysis).jsonText)::jsonb, \(JSONValue.object(metadata).jsonText)::jsonb, \(startedAt))
+            SELECT id, s, u, p, NULLIF(c, ''), m::jsonb, a::jsonb, md::jsonb, at
+            FROM unnest(\(calls.map(\.conversationID))::text[], \(calls.map(\.sessionID))::text[], \(calls.map(\.user))::text[],
+                        \(calls.map(platform))::text[], \(calls.map(channel))::text[], \(calls.map { JSONValue.array($0.rawMessages).jsonText })::text[],
+                        \(calls.map { JSONValue.object($0.analysis).jsonText })::text[], \(calls.map { JSONValue.object($0.metadata).jsonText })::text[],
+                        \(calls.map(\.startedAt))::timestamptz[]) WITH ORDINALITY AS t(id, s, u, p, c, m, a, md, at, n)
+            ORDER BY n
             ON CONFLICT (conversation_id) DO NOTHING
-            RETURNING created_at
+            RETURNING conversation_id, created_at
             """,
             logger: logger
         )
-        var createdAt: Date?
-        for try await created in inserted.decode(Date.self) { createdAt = created }
-        guard let createdAt else {
-            return ToolOutcome(status: 201, body: try await stored(conversationID, on: connection, logger: logger))
+        var createdAt: [String: Date] = [:]
+        for try await (id, created) in inserted.decode((String, Date).self) { createdAt[id] = created }
+        var fresh: [Call] = []
+        var repeated: [Call] = []
+        var owner = Set<String>()
+        for call in calls {
+            if createdAt[call.conversationID] != nil && owner.insert(call.conversationID).inserted {
+                fresh.append(call)
+            } else {
+                repeated.append(call)
+            }
         }
+        var outcomes: [String: ToolOutcome] = [:]
+        if !repeated.isEmpty {
+            let storedRows = try await stored(Array(Set(repeated.map(\.conversationID))), on: connection, logger: logger)
+            for call in repeated {
+                guard let body = storedRows[call.conversationID] else { throw ToolExecutionError("conversation \(call.conversationID) vanished") }
+                outcomes[call.callID] = ToolOutcome(status: 201, body: body)
+            }
+        }
+        guard !fresh.isEmpty else { return outcomes }
 
-        // The session is completed; an unknown one is created completed.
+        // 3. Each session completed; an unknown one is created completed.
+        var sessionOwners: [String: Call] = [:]
+        for call in fresh where sessionOwners[call.sessionID] == nil { sessionOwners[call.sessionID] = call }
+        let sessions = sessionOwners.values.sorted { ($0.user, $0.sessionID) < ($1.user, $1.sessionID) }
         try await connection.query(
             """
             INSERT INTO chat_sessions (session_id, user_id, platform, channel_id, status, last_activity_at)
-            VALUES (\(sessionID), \(user), \(platform), \(channel), 'completed', now())
+            SELECT s, u, p, NULLIF(c, ''), 'completed', now()
+            FROM unnest(\(sessions.map(\.sessionID))::text[], \(sessions.map(\.user))::text[], \(sessions.map(platform))::text[],
+                        \(sessions.map(channel))::text[]) WITH ORDINALITY AS t(s, u, p, c, n)
+            ORDER BY n
             ON CONFLICT (session_id) DO UPDATE SET status = 'completed', updated_at = now(), last_activity_at = now()
             """,
             logger: logger
         )
 
-        // Every message once, with a platform id derived from the conversation id and position.
-        let analyses = messages.map { $0.role == "user" ? MessageAnalyzer.analyze($0.text) : nil }
-        let ids = messages.indices.map { "\(conversationID):\($0)" }
-        let stamps = messages.map { $0.timestamp ?? startedAt }
-        let rows = try await connection.query(
+        // 4. Every message once, with a platform id from the conversation id and position.
+        var rows = MessageRows()
+        for call in fresh {
+            let stamps = call.stamps
+            for (i, message) in call.messages.enumerated() {
+                rows.append(call: call, platform: platform(call), channel: channel(call), index: i, message: message, at: stamps[i], analysis: call.analyses[i])
+            }
+        }
+        let added = try await connection.query(
             """
             INSERT INTO messages (platform, platform_message_id, channel_id, user_id, session_id, conversation_id, role, direction, type, text,
                                   sent_at, sentiment, sentiment_score, intent, intent_confidence, language, topics)
-            SELECT \(platform), pid, \(channel), \(user), \(sessionID), \(conversationID), r, CASE WHEN r = 'user' THEN 'in' ELSE 'out' END,
+            SELECT p, pid, NULLIF(c, ''), u, s, cv, r, CASE WHEN r = 'user' THEN 'in' ELSE 'out' END,
                    'text', tx, at, NULLIF(se, ''), CASE WHEN se = '' THEN NULL ELSE sc END, NULLIF(it, ''),
                    CASE WHEN se = '' THEN NULL ELSE ic END, NULLIF(lg, ''),
                    CASE WHEN se = '' THEN NULL WHEN tp = '' THEN '{}'::text[] ELSE string_to_array(tp, chr(31)) END
-            FROM unnest(\(ids)::text[], \(messages.map(\.role))::text[], \(messages.map(\.text))::text[], \(stamps)::timestamptz[],
-                        \(analyses.map { $0?.sentiment ?? "" })::text[], \(analyses.map { $0?.sentimentScore ?? 0 })::float8[],
-                        \(analyses.map { $0?.intent ?? "" })::text[], \(analyses.map { $0?.confidence ?? 0 })::float8[],
-                        \(analyses.map { $0?.language ?? "" })::text[], \(analyses.map { $0?.topics.joined(separator: "\u{1F}") ?? "" })::text[])
-                 AS t(pid, r, tx, at, se, sc, it, ic, lg, tp)
+            FROM unnest(\(rows.platforms)::text[], \(rows.ids)::text[], \(rows.channels)::text[], \(rows.users)::text[], \(rows.sessions)::text[],
+                        \(rows.conversations)::text[], \(rows.roles)::text[], \(rows.texts)::text[], \(rows.stamps)::timestamptz[],
+                        \(rows.sentiments)::text[], \(rows.scores)::float8[], \(rows.intents)::text[], \(rows.confidences)::float8[],
+                        \(rows.languages)::text[], \(rows.topics)::text[])
+                 WITH ORDINALITY AS t(p, pid, c, u, s, cv, r, tx, at, se, sc, it, ic, lg, tp, n)
+            ORDER BY n
             ON CONFLICT (platform, platform_message_id) DO NOTHING
-            RETURNING 1
+            RETURNING user_id
             """,
             logger: logger
         )
-        var added = 0
-        for try await _ in rows.decode(Int.self) { added += 1 }
+        var addedByUser: [String: Int] = [:]
+        for try await user in added.decode(String.self) { addedByUser[user, default: 0] += 1 }
 
-        let last = RFC3339.formatPrecise(stamps.max() ?? startedAt)
+        // 5. The profiles' statistics: rows created or locked in user order, then moved.
+        var stats: [String: (conversations: Int, last: Date)] = [:]
+        for call in fresh {
+            let last = call.stamps.max() ?? call.startedAt
+            let current = stats[call.user] ?? (0, last)
+            stats[call.user] = (current.conversations + 1, max(current.last, last))
+        }
+        let users = stats.keys.sorted()
         try await connection.query(
             """
-            INSERT INTO user_profiles (user_id) VALUES (\(user)) ON CONFLICT (user_id) DO NOTHING
+            INSERT INTO user_profiles (user_id) SELECT u FROM unnest(\(users)::text[]) AS t(u) ORDER BY u
+            ON CONFLICT (user_id) DO UPDATE SET updated_at = now()
             """,
             logger: logger
         )
         try await connection.query(
             """
-            UPDATE user_profiles SET interaction_stats = interaction_stats || jsonb_build_object(
-                'total_conversations', COALESCE((interaction_stats->>'total_conversations')::bigint, 0) + 1,
-                'total_messages', COALESCE((interaction_stats->>'total_messages')::bigint, 0) + \(added),
-                'last_interaction', GREATEST(COALESCE(interaction_stats->>'last_interaction', ''), \(last))
+            UPDATE user_profiles AS p SET interaction_stats = p.interaction_stats || jsonb_build_object(
+                'total_conversations', COALESCE((p.interaction_stats->>'total_conversations')::bigint, 0) + t.conversations,
+                'total_messages', COALESCE((p.interaction_stats->>'total_messages')::bigint, 0) + t.added,
+                'last_interaction', GREATEST(COALESCE(p.interaction_stats->>'last_interaction', ''), t.last)
             ), updated_at = now()
-            WHERE user_id = \(user)
+            FROM unnest(\(users)::text[], \(users.map { stats[$0]!.conversations })::int[], \(users.map { addedByUser[$0] ?? 0 })::int[],
+                        \(users.map { RFC3339.formatPrecise(stats[$0]!.last) })::text[]) AS t(u, conversations, added, last)
+            WHERE p.user_id = t.u
             """,
             logger: logger
         )
-        let body: JSONValue = [
-            "conversation_id": .string(conversationID),
-            "session_id": .string(sessionID),
-            "user_id": .string(user),
-            "messages": .array(rawMessages),
-            "intent_analysis": .object(analysis),
-            "metadata": .object(metadata),
-            "created_at": SQLJSON.date(createdAt),
-        ]
-        return ToolOutcome(status: 201, body: body, changedUsers: [user])
+        for call in fresh {
+            let body: JSONValue = [
+                "conversation_id": .string(call.conversationID),
+                "session_id": .string(call.sessionID),
+                "user_id": .string(call.user),
+                "messages": .array(call.rawMessages),
+                "intent_analysis": .object(call.analysis),
+                "metadata": .object(call.metadata),
+                "created_at": SQLJSON.date(createdAt[call.conversationID]),
+            ]
+            outcomes[call.callID] = ToolOutcome(status: 201, body: body, changedUsers: [call.user])
+        }
+        return outcomes
     }
 
-    /// The saved conversation as `save_conversation` answered it.
-    static func stored(_ conversationID: String, on connection: PostgresConnection, logger: Logger) async throws -> JSONValue {
+    /// The message rows of a batch, column by column.
+    struct MessageRows {
+        var platforms: [String] = [], ids: [String] = [], channels: [String] = [], users: [String] = [], sessions: [String] = []
+        var conversations: [String] = [], roles: [String] = [], texts: [String] = [], stamps: [Date] = []
+        var sentiments: [String] = [], scores: [Double] = [], intents: [String] = [], confidences: [Double] = []
+        var languages: [String] = [], topics: [String] = []
+
+        mutating func append(call: Call, platform: String, channel: String, index: Int, message: ConversationMessage, at: Date, analysis: MessageAnalysis?) {
+            platforms.append(platform)
+            ids.append("\(call.conversationID):\(index)")
+            channels.append(channel)
+            users.append(call.user)
+            sessions.append(call.sessionID)
+            conversations.append(call.conversationID)
+            roles.append(message.role)
+            texts.append(message.text)
+            stamps.append(at)
+            sentiments.append(analysis?.sentiment ?? "")
+            scores.append(analysis?.sentimentScore ?? 0)
+            intents.append(analysis?.intent ?? "")
+            confidences.append(analysis?.confidence ?? 0)
+            languages.append(analysis?.language ?? "")
+            topics.append(analysis?.topics.joined(separator: "\u{1F}") ?? "")
+        }
+    }
+
+    /// The saved conversations as `save_conversation` answered them, by conversation id.
+    static func stored(_ conversationIDs: [String], on connection: PostgresConnection, logger: Logger) async throws -> [String: JSONValue] {
         let rows = try await connection.query(
             """
             SELECT conversation_id, COALESCE(session_id, ''), user_id, messages::text, intent_analysis::text, metadata::text, created_at
-            FROM conversations WHERE conversation_id = \(conversationID)
+            FROM conversations WHERE conversation_id = ANY(\(conversationIDs)::text[])
             """,
             logger: logger
         )
+        var found: [String: JSONValue] = [:]
         for try await (id, session, user, messages, analysis, metadata, created) in rows.decode((String, String, String, String, String, String, Date).self) {
-            return [
+            found[id] = [
                 "conversation_id": .string(id),
                 "session_id": .string(session),
                 "user_id": .string(user),
@@ -138,6 +244,6 @@ enum SaveConversation {
                 "created_at": SQLJSON.date(created),
             ]
         }
-        throw ToolExecutionError("conversation \(conversationID) vanished")
+        return found
     }
 }

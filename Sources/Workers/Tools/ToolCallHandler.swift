@@ -85,8 +85,9 @@ public struct ToolCallHandler: EnvelopeHandler {
 
     /// The batch's writing calls in one transaction, each exactly once per call id: the
     /// calls are recorded in `idempotency_keys` first (one statement for the batch; a call
-    /// recorded before answers its recorded result and runs no more), then run in order,
-    /// then their answers are recorded (one statement).
+    /// recorded before answers its recorded result and runs no more), then run (sessions and
+    /// profiles one by one in order, conversations set-wise after them), then their answers
+    /// are recorded (one statement).
     func executeWrites(_ writes: [Call], on connection: PostgresConnection, logger: Logger) async throws -> [String: ToolOutcome] {
         let ids = writes.map(\.envelope.id)
         let fresh = try await connection.query(
@@ -119,6 +120,7 @@ public struct ToolCallHandler: EnvelopeHandler {
             }
         }
         var answered: [String] = []
+        var saves: [(arguments: JSONValue, callID: String)] = []
         for call in writes where outcomes[call.envelope.id] == nil {
             var logger = logger
             logger[metadataKey: "call.id"] = .string(call.envelope.id)
@@ -127,12 +129,22 @@ public struct ToolCallHandler: EnvelopeHandler {
             let outcome: ToolOutcome
             switch call.tool {
             case .createChatSession: outcome = try await CreateChatSession.run(arguments, on: connection, logger: logger)
-            case .saveConversation: outcome = try await SaveConversation.run(arguments, callID: call.envelope.id, on: connection, logger: logger)
             case .updateUserProfile: outcome = try await UpdateUserProfile.run(arguments, on: connection, logger: logger)
+            case .saveConversation:
+                // Saved together below, a few statements for the whole batch.
+                saves.append((arguments, call.envelope.id))
+                continue
             case .getUserContext, .getConversationAnalytics: throw ToolExecutionError("\(call.tool.rawValue) does not write")
             }
             outcomes[call.envelope.id] = outcome
             answered.append(call.envelope.id)
+        }
+        if !saves.isEmpty {
+            let saved = try await SaveConversation.run(saves, on: connection, logger: logger)
+            for (id, outcome) in saved {
+                outcomes[id] = outcome
+                answered.append(id)
+            }
         }
         if !answered.isEmpty {
             try await connection.query(
