@@ -29,6 +29,34 @@ struct IntentModelTests {
         #expect(copy.probabilities(IntentModel.features(["hi"])) == a.probabilities(IntentModel.features(["hi"])))
         #expect(throws: (any Error).self) { try IntentModel(serialized: Data("x\n123".utf8)) }
     }
+
+    @Test("features hashed from a message's bytes are the hashes of \"u:word\", \"s:stem\" and \"b:before word\"; both weight layouts agree")
+    func featuresMatchTheirDefinition() throws {
+        func fnv(_ text: String) -> Int {
+            var h: UInt32 = 2_166_136_261
+            for b in text.utf8 {
+                h ^= UInt32(b)
+                h = h &* 16_777_619
+            }
+            return Int(h % UInt32(IntentModel.buckets))
+        }
+        func expected(_ words: [String]) -> [Int] {
+            var out: [Int] = []
+            for (i, w) in words.enumerated() {
+                out.append(fnv("u:" + w))
+                if w.count > 5 { out.append(fnv("s:" + w.prefix(5))) }
+                if i > 0 { out.append(fnv("b:" + words[i - 1] + " " + w)) }
+            }
+            return out
+        }
+        let text = "I can't log in to my Account, привееет, refund pls"
+        let words = ["i", "can't", "log", "in", "to", "my", "account", "привеет", "refund", "please"]
+        #expect(MessageAnalyzer.intentFeatures(text) == expected(words))
+        #expect(IntentModel.features(words) == expected(words))
+        let model = try #require(IntentModel.shared)
+        let features = MessageAnalyzer.intentFeatures(text)
+        #expect(model.probabilities(features) == IntentModel.probabilities(features, weights: model.weights, labels: model.labels.count))
+    }
 }
 
 @Suite("Analysis figures on labelled data")

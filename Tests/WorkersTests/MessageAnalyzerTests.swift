@@ -82,12 +82,19 @@ struct MessageAnalyzerTests {
 
     @Test("normalisation: accents, stretched letters, laughter, URLs and handles")
     func normalisation() {
-        let text = TextNormalizer.normalize("@loja Péssimooooo!!! https://x.co/a kkkkkk #fail")
-        #expect(text.tokens.map(\.text) == ["pessimoo", "<laugh>", "fail"])
+        var text = TextNormalizer.normalize("@loja Péssimooooo!!! https://x.co/a kkkkkk #fail")
+        #expect(text.words == ["pessimoo", "<laugh>", "fail"])
         #expect(text.tokens[0].elongated)
         #expect(text.exclamations == 3)
         #expect(text.laughter)
-        #expect(MessageAnalyzer.expand(text.tokens, language: "pt").first?.text == "pessimo")
+        let expanded = MessageAnalyzer.expand(&text, language: "pt")
+        #expect(expanded.map(text.text) == ["pessimo", "<laugh>", "fail"])
+        #expect(expanded.first?.elongated == true)
+        // Abbreviations per language; unknown words keep their own bytes.
+        var chat = TextNormalizer.normalize("VC viu q o xyzzy n chegou? thx")
+        #expect(MessageAnalyzer.expand(&chat, language: "pt").map(chat.text) == ["voce", "viu", "que", "o", "xyzzy", "nao", "chegou", "thx"])
+        var english = TextNormalizer.normalize("thx u r gr8")
+        #expect(MessageAnalyzer.expand(&english, language: "en").map(english.text) == ["thanks", "you", "are", "great"])
         #expect(TextNormalizer.isLaughter("rsrsrs") && TextNormalizer.isLaughter("hahaha") && !TextNormalizer.isLaughter("casa"))
     }
 

@@ -87,9 +87,7 @@ public struct Evaluation: Sendable {
         let labels = IntentClassifier.intents
         func example(_ row: Row) -> ([Int], Int)? {
             guard let y = labels.firstIndex(of: row.label) else { return nil }
-            let normalized = TextNormalizer.normalize(row.text)
-            let words = MessageAnalyzer.expand(normalized.tokens, language: "en").map(\.text)
-            return (IntentModel.features(words), y)
+            return (MessageAnalyzer.intentFeatures(row.text), y)
         }
         let trainable = rows.indices.filter { rows[$0].language == "en" && trainableSources.contains(rows[$0].source) }
         // Stratified folds: within each (source, label) group, rows are dealt round-robin

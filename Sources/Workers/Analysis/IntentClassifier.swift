@@ -5,7 +5,9 @@
 public enum IntentClassifier {
     public static let intents = ["support", "purchase", "information", "complaint", "cancellation", "greeting", "thanks", "other"]
 
-    static let cues: PhraseIndex<(String, Double)> = {
+    /// Cue phrases (normalised words) with their intent and weight; `Vocabulary` indexes
+    /// them by first word.
+    static let cueList: [(String, (String, Double))] = {
         var entries: [(String, (String, Double))] = []
         func add(_ intent: String, _ weight: Double, _ phrases: [String]) {
             for p in phrases { entries.append((p, (intent, weight))) }
@@ -72,35 +74,51 @@ public enum IntentClassifier {
             "thanks", "thank", "thx", "appreciate", "appreciated", "grateful", "cheers", "gracias", "brigadao", "obrigadao",
             "agradecido", "agradecida", "muito obrigada",
         ])
-        return PhraseIndex(entries)
+        return entries
     }()
 
     /// The intent and a confidence in 0…1.
-    public static func classify(_ words: [String], sentiment: Double, questions: Int = 0) -> (intent: String, confidence: Double) {
-        var scores: [String: Double] = [:]
-        for match in cues.matches(in: words) {
-            let (intent, weight) = match.value
-            // Longer phrases are more specific.
-            scores[intent, default: 0] += weight * (1 + 0.3 * Double(match.length - 1))
+    public static func classify(_ words: [Token], sentiment: Double, questions: Int = 0) -> (intent: String, confidence: Double) {
+        let v = Vocabulary.shared
+        var scores = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+        var matched: UInt8 = 0
+        withUnsafeMutableBytes(of: &scores) { raw in
+            let scores = raw.bindMemory(to: Double.self)
+            for i in words.indices {
+                let first = words[i].id
+                guard first >= 0 else { continue }
+                for cue in v.cues[Int(first)] where Vocabulary.follows(cue.rest, at: i, in: words) {
+                    // Longer phrases are more specific.
+                    scores[cue.intent] += cue.weight * (1 + 0.3 * Double(cue.rest.count))
+                    matched |= 1 << cue.intent
+                }
+            }
         }
-        // A message that is only a greeting or thanks ("oi", "obrigado!") is one; with
-        // other content, those cues step back.
-        let total = scores.values.reduce(0, +)
-        if total == 0 {
-            if sentiment <= -0.45 { return ("complaint", min(0.9, 0.4 + abs(sentiment) / 2)) }
-            // A question with no other cue asks for information ("tem estacionamento?").
-            if questions > 0 && words.count >= 2 { return ("information", 0.5) }
-            return ("other", 0.5)
+        return withUnsafeMutableBytes(of: &scores) { raw in
+            let scores = raw.bindMemory(to: Double.self)
+            // A message that is only a greeting or thanks ("oi", "obrigado!") is one; with
+            // other content, those cues step back.
+            var total = 0.0
+            for k in 0..<intents.count where matched & (1 << k) != 0 { total += scores[k] }
+            if total == 0 {
+                if sentiment <= -0.45 { return ("complaint", min(0.9, 0.4 + abs(sentiment) / 2)) }
+                // A question with no other cue asks for information ("tem estacionamento?").
+                if questions > 0 && words.count >= 2 { return ("information", 0.5) }
+                return ("other", 0.5)
+            }
+            // Strong negativity turns a support request into a complaint when cues are close.
+            if sentiment <= -0.6, matched & (1 << support) != 0 {
+                scores[complaint] += scores[support] * 0.6
+                matched |= 1 << complaint
+            }
+            // The highest score; of equal ones, the first in `intents`.
+            var best = -1
+            for k in 0..<intents.count where matched & (1 << k) != 0 && (best < 0 || scores[k] > scores[best]) { best = k }
+            let confidence = min(0.99, 0.35 + 0.6 * scores[best] / (total + 1))
+            return (intents[best], confidence)
         }
-        // Strong negativity turns a support request into a complaint when cues are close.
-        if sentiment <= -0.6, let support = scores["support"] {
-            scores["complaint", default: 0] += support * 0.6
-        }
-        let ranked = scores.sorted { $0.value == $1.value ? rank($0.key) < rank($1.key) : $0.value > $1.value }
-        let best = ranked[0]
-        let confidence = min(0.99, 0.35 + 0.6 * best.value / (total + 1))
-        return (best.key, confidence)
     }
 
-    private static func rank(_ intent: String) -> Int { intents.firstIndex(of: intent) ?? intents.count }
+    static let support = intents.firstIndex(of: "support")!
+    static let complaint = intents.firstIndex(of: "complaint")!
 }

@@ -10,11 +10,23 @@ public struct IntentModel: Sendable {
     public static let trustAbove = 0.5
     public let labels: [String]
     /// `labels.count × buckets` weights, then one bias per label.
-    var weights: [Float]
+    let weights: [Float]
+    /// The same weights bucket by bucket (`buckets × labels.count`, then the biases), so a
+    /// feature's weights for every label share a cache line.
+    private let byBucket: [Float]
 
     public init(labels: [String], weights: [Float]) {
         self.labels = labels
         self.weights = weights
+        let n = labels.count
+        var transposed = [Float](repeating: 0, count: weights.count)
+        if weights.count == n * Self.buckets + n {
+            for k in 0..<n {
+                for f in 0..<Self.buckets { transposed[f * n + k] = weights[k * Self.buckets + f] }
+                transposed[n * Self.buckets + k] = weights[n * Self.buckets + k]
+            }
+        }
+        byBucket = transposed
     }
 
     /// The committed model, or nil when the resource is absent.
@@ -28,41 +40,92 @@ public struct IntentModel: Sendable {
 
     // MARK: features
 
-    static func hash(_ s: String) -> Int {
-        var h: UInt32 = 2_166_136_261
-        for b in s.utf8 {
+    /// FNV-1a (32 bits), continued over `bytes`.
+    @inline(__always)
+    static func fnv<S: Sequence<UInt8>>(_ state: UInt32, _ bytes: S) -> UInt32 {
+        var h = state
+        for b in bytes {
             h ^= UInt32(b)
             h = h &* 16_777_619
         }
-        return Int(h % UInt32(buckets))
+        return h
     }
 
-    public static func features(_ words: [String]) -> [Int] {
+    static let fnvSeed: UInt32 = 2_166_136_261
+    static let unigram = fnv(fnvSeed, "u:".utf8)
+    static let stem = fnv(fnvSeed, "s:".utf8)
+    static let bigram = fnv(fnvSeed, "b:".utf8)
+
+    @inline(__always)
+    static func bucket(_ h: UInt32) -> Int { Int(h % UInt32(buckets)) }
+
+    /// Per word: the word ("u:"), its first five letters when longer ("s:"), and the pair
+    /// with the word before ("b:" + before + " " + word), hashed into `buckets`.
+    static func features(_ count: Int, word: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) -> [Int] {
         var out: [Int] = []
-        out.reserveCapacity(words.count * 3)
-        for (i, w) in words.enumerated() {
-            out.append(hash("u:" + w))
-            if w.count > 5 { out.append(hash("s:" + w.prefix(5))) }
-            if i > 0 { out.append(hash("b:" + words[i - 1] + " " + w)) }
+        out.reserveCapacity(count * 3)
+        var pairState: UInt32?
+        for i in 0..<count {
+            word(i) { w in
+                out.append(bucket(fnv(unigram, w)))
+                if w.count > 5 {
+                    if !w.contains(where: { $0 >= 0x80 }) {
+                        out.append(bucket(fnv(stem, UnsafeBufferPointer(rebasing: w[0..<5]))))
+                    } else {
+                        // Five characters, not bytes, of a word with letters beyond ASCII.
+                        let text = String(decoding: w, as: UTF8.self)
+                        if text.count > 5 { out.append(bucket(fnv(stem, text.prefix(5).utf8))) }
+                    }
+                }
+                if let pairState { out.append(bucket(fnv(pairState, w))) }
+                pairState = fnv(fnv(bigram, w), CollectionOfOne(0x20))
+            }
         }
         return out
+    }
+
+    /// The features of a message's tokens.
+    static func features(_ words: [Token], in text: NormalizedText) -> [Int] {
+        features(words.count) { i, body in text.withWord(words[i], body) }
+    }
+
+    /// The features of words given as text.
+    public static func features(_ words: [String]) -> [Int] {
+        let words = words.map { Array($0.utf8) }
+        return features(words.count) { i, body in words[i].withUnsafeBufferPointer(body) }
     }
 
     // MARK: prediction
 
     public func probabilities(_ features: [Int]) -> [Double] {
         let n = labels.count
-        var logits = [Double](repeating: 0, count: n)
-        for k in 0..<n {
-            var z = Double(weights[n * Self.buckets + k])
-            let base = k * Self.buckets
-            for f in features { z += Double(weights[base + f]) }
-            logits[k] = z
+        return byBucket.withUnsafeBufferPointer { w in
+            var logits = (0..<n).map { Double(w[n * Self.buckets + $0]) }
+            for f in features {
+                let base = f * n
+                for k in 0..<n { logits[k] += Double(w[base + k]) }
+            }
+            return Self.softmax(logits)
         }
+    }
+
+    static func softmax(_ logits: [Double]) -> [Double] {
         let m = logits.max() ?? 0
         let e = logits.map { Foundation.exp($0 - m) }
         let s = e.reduce(0, +)
         return e.map { $0 / s }
+    }
+
+    /// Probabilities straight from weights in file order (training, where they change).
+    static func probabilities(_ features: [Int], weights w: [Float], labels n: Int) -> [Double] {
+        var logits = [Double](repeating: 0, count: n)
+        for k in 0..<n {
+            var z = Double(w[n * buckets + k])
+            let base = k * buckets
+            for f in features { z += Double(w[base + f]) }
+            logits[k] = z
+        }
+        return softmax(logits)
     }
 
     // MARK: training
@@ -78,8 +141,7 @@ public struct IntentModel: Sendable {
             let rate = learningRate / (1 + Double(epoch) * 0.2)
             for index in order {
                 let (features, gold) = examples[index]
-                let model = IntentModel(labels: labels, weights: w)
-                let p = model.probabilities(features)
+                let p = probabilities(features, weights: w, labels: n)
                 for k in 0..<n {
                     let g = p[k] - (k == gold ? 1 : 0)
                     let base = k * buckets
@@ -103,12 +165,12 @@ public struct IntentModel: Sendable {
 
     public init(serialized data: Data) throws {
         guard let newline = data.firstIndex(of: 0x0A) else { throw CocoaError(.fileReadCorruptFile) }
-        labels = String(decoding: data[data.startIndex..<newline], as: UTF8.self).split(separator: ",").map(String.init)
+        let labels = String(decoding: data[data.startIndex..<newline], as: UTF8.self).split(separator: ",").map(String.init)
         let body = data[(newline + 1)...]
         let count = labels.count * Self.buckets + labels.count
         guard body.count == count * 4 else { throw CocoaError(.fileReadCorruptFile) }
         var w = [Float](repeating: 0, count: count)
         _ = w.withUnsafeMutableBytes { body.copyBytes(to: $0) }
-        weights = w
+        self.init(labels: labels, weights: w)
     }
 }

@@ -28,22 +28,56 @@ public enum LanguageDetector {
     ]
 
     public static func detect(_ text: NormalizedText) -> String {
+        let vocabulary = Vocabulary.shared
         var pt = Double(text.portugueseMarks) * 1.5
         var en = 0.0
         var es = Double(text.spanishMarks) * 2
         for token in text.tokens {
-            let word = token.text
-            if portuguese.contains(word) { pt += 1 }
-            if english.contains(word) { en += 1 }
-            if spanish.contains(word) { es += 1 }
-            if word.contains("'") { en += 0.5 }
-            if word.hasSuffix("cao") || word.hasSuffix("coes") || word.hasSuffix("mente") || word.hasSuffix("inho") || word.hasSuffix("inha") { pt += 0.5 }
-            if word.hasSuffix("ing") || word.hasSuffix("tion") || word.hasSuffix("ly") { en += 0.4 }
-            if word.hasSuffix("cion") || word.hasSuffix("ado") && es > pt { es += 0.3 }
+            if token.id >= 0 {
+                let member = vocabulary.languages[Int(token.id)]
+                if member & Vocabulary.portugueseWord != 0 { pt += 1 }
+                if member & Vocabulary.englishWord != 0 { en += 1 }
+                if member & Vocabulary.spanishWord != 0 { es += 1 }
+            }
+            text.withWord(token) { word in
+                guard let last = word.last else { return }
+                if word.contains(0x27) { en += 0.5 }
+                // Suffixes, by their last letter.
+                switch last {
+                case 0x6F:  // o
+                    if word.hasSuffix("cao") || word.hasSuffix("inho") { pt += 0.5 }
+                    if word.hasSuffix("ado") && es > pt { es += 0.3 }
+                case 0x73: if word.hasSuffix("coes") { pt += 0.5 }
+                case 0x65: if word.hasSuffix("mente") { pt += 0.5 }
+                case 0x61: if word.hasSuffix("inha") { pt += 0.5 }
+                case 0x67: if word.hasSuffix("ing") { en += 0.4 }
+                case 0x6E:
+                    if word.hasSuffix("tion") { en += 0.4 }
+                    if word.hasSuffix("cion") { es += 0.3 }
+                case 0x79: if word.hasSuffix("ly") { en += 0.4 }
+                default: break
+                }
+            }
         }
         if text.laughter && pt == en { pt += 0.5 }
         if es > pt && es > en { return "es" }
         if en > pt { return "en" }
         return "pt"
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    @inline(__always)
+    func hasSuffix(_ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        guard count >= n else { return false }
+        return memoryEqual(suffix.utf8Start, baseAddress! + (count - n), n)
+    }
+
+    @inline(__always)
+    func hasPrefix(_ prefix: StaticString) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        guard count >= n else { return false }
+        return memoryEqual(prefix.utf8Start, baseAddress!, n)
     }
 }

@@ -10,7 +10,8 @@ public struct MessageAnalysis: Sendable, Hashable, Codable {
 }
 
 /// Analyses messages: normalise, detect the language, expand that language's chat
-/// abbreviations, then sentiment, intent and topics. Pure Swift, no I/O.
+/// abbreviations, then sentiment, intent and topics. Pure Swift, no I/O; words are numbers
+/// into the shared `Vocabulary` after one lookup each.
 public enum MessageAnalyzer {
     public static func analyze(_ text: String) -> MessageAnalysis {
         analyze(text, intentModel: IntentModel.shared)
@@ -18,15 +19,15 @@ public enum MessageAnalyzer {
 
     /// With an explicit intent model (training and cross-validation pass their own).
     public static func analyze(_ text: String, intentModel: IntentModel?) -> MessageAnalysis {
-        let normalized = TextNormalizer.normalize(text)
+        var normalized = TextNormalizer.normalize(text)
         let language = LanguageDetector.detect(normalized)
-        let words = expand(normalized.tokens, language: language)
-        let score = normalized.tokens.isEmpty && normalized.emojiCount == 0 ? 0 : SentimentAnalyzer.score(words, normalized, language: language)
-        let plain = words.map(\.text)
-        var (intent, confidence) = IntentClassifier.classify(plain, sentiment: score, questions: normalized.questions)
+        let empty = normalized.tokens.isEmpty
+        let words = expand(&normalized, language: language)
+        let score = empty && normalized.emojiCount == 0 ? 0 : SentimentAnalyzer.score(words, normalized, language: language)
+        var (intent, confidence) = IntentClassifier.classify(words, sentiment: score, questions: normalized.questions)
         // English: the trained model decides when it is confident; the rules otherwise.
-        if language == "en", let model = intentModel, !plain.isEmpty {
-            let p = model.probabilities(IntentModel.features(plain))
+        if language == "en", let model = intentModel, !words.isEmpty {
+            let p = model.probabilities(IntentModel.features(words, in: normalized))
             // A complaint the rules found (complaint cues, or strong negativity without other
             // cues) stands: the model was trained on requests, not on angry posts.
             // Otherwise the model wins when the rules found nothing, are unsure, or it is sure.
@@ -44,36 +45,50 @@ public enum MessageAnalyzer {
             intent: intent,
             confidence: (confidence * 1000).rounded() / 1000,
             language: language,
-            topics: TopicExtractor.topics(plain)
+            topics: TopicExtractor.topics(words)
         )
     }
 
-    static func expand(_ tokens: [Token], language: String) -> [Token] {
-        guard let table = Lexicon.abbreviations[language] else { return tokens }
+    /// The intent model's features of `text` read as English (training).
+    public static func intentFeatures(_ text: String) -> [Int] {
+        var normalized = TextNormalizer.normalize(text)
+        let words = expand(&normalized, language: "en")
+        return IntentModel.features(words, in: normalized)
+    }
+
+    /// The tokens with the language's chat abbreviations expanded ("vc" -> "voce"); for
+    /// Portuguese, stretched words lose their doubled letters first. Rewritten and added
+    /// words keep their bytes in `text`.
+    static func expand(_ text: inout NormalizedText, language: String) -> [Token] {
+        let v = Vocabulary.shared
+        let english = language == "en"
+        guard english || language == "pt" else { return text.tokens }
         var out: [Token] = []
-        out.reserveCapacity(tokens.count)
-        for var token in tokens {
+        out.reserveCapacity(text.tokens.count + 2)
+        for var token in text.tokens {
             // Stretched words: Portuguese rarely doubles letters other than r and s
             // ("obrigadoooo" -> "obrigado"); English keeps its doubles ("goooood" -> "good").
-            if token.elongated && language != "en" { token.text = singleLetters(token.text) }
-            if let expansion = table[token.text] {
-                for word in expansion { out.append(Token(text: word, elongated: token.elongated, shouted: token.shouted)) }
-            } else {
+            if token.elongated && !english {
+                let start = Int(token.start)
+                var write = start
+                var last: UInt8 = 0
+                for read in start..<(start + Int(token.length)) {
+                    let b = text.bytes[read]
+                    if b == last && b != 0x72 && b != 0x73 && b < 0x80 { continue }
+                    text.bytes[write] = b
+                    write += 1
+                    last = b
+                }
+                token.length = Int32(write - start)
+                token.id = text.bytes.withUnsafeBufferPointer { v.lookup(UnsafeBufferPointer(rebasing: $0[start..<write])) }
+            }
+            let expansion = token.id >= 0 ? (english ? v.expansionEN[Int(token.id)] : v.expansionPT[Int(token.id)]) : []
+            if expansion.isEmpty {
                 out.append(token)
+            } else {
+                for word in expansion { out.append(text.append(word: word, vocabulary: v, elongated: token.elongated, shouted: token.shouted)) }
             }
         }
         return out
-    }
-
-    /// Collapses runs of a letter to one, except letters in `keepingDoubles`.
-    static func singleLetters(_ word: String, keepingDoubles: Set<Unicode.Scalar> = ["r", "s"]) -> String {
-        var out = String.UnicodeScalarView()
-        var last: Unicode.Scalar?
-        for s in word.unicodeScalars {
-            if s == last && !keepingDoubles.contains(s) { continue }
-            out.append(s)
-            last = s
-        }
-        return String(out)
     }
 }

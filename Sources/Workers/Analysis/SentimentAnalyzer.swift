@@ -8,41 +8,62 @@ public enum SentimentAnalyzer {
     public static let positiveThreshold = 0.05
     public static let negativeThreshold = -0.05
 
-    public static func score(_ words: [Token], _ text: NormalizedText, language: String, lexicon: Lexicon = .shared) -> Double {
-        let table = lexicon.valence[language] ?? lexicon.valence["pt"] ?? [:]
-        let other = lexicon.valence[language == "en" ? "pt" : "en"] ?? [:]
+    /// `words` are `text`'s tokens after the language's abbreviations were expanded.
+    public static func score(_ words: [Token], _ text: NormalizedText, language: String) -> Double {
+        let v = Vocabulary.shared
+        // The language's valences first, the other's second (Spanish reads Portuguese's).
+        let english = language == "en"
+        @inline(__always) func listed(_ id: Int32, english: Bool) -> Double? {
+            guard id >= 0 else { return nil }
+            let value = english ? v.valenceEN[Int(id)] : v.valencePT[Int(id)]
+            return value.isNaN ? nil : value
+        }
+        @inline(__always) func phrase(_ first: Int32, _ second: Int32) -> Double? {
+            guard first >= 0, second >= 0 else { return nil }
+            for entry in v.phrases[Int(first)] where entry.second == second { return entry.valence }
+            return nil
+        }
+        @inline(__always) func isNegation(_ id: Int32) -> Bool { id >= 0 && v.negation[Int(id)] }
+        @inline(__always) func isContrast(_ id: Int32) -> Bool { id >= 0 && v.contrast[Int(id)] }
         var contrastAt: Int?
-        for (i, t) in words.enumerated() where Lexicon.contrast.contains(t.text) { contrastAt = i }
+        for (i, t) in words.enumerated() where isContrast(t.id) { contrastAt = i }
 
         var total = 0.0
         var positives = 0
         var negatives = 0
         var i = 0
         while i < words.count {
-            let word = words[i].text
+            let word = words[i].id
             var valence = 0.0
             var span = 1
             if i + 1 < words.count {
-                let pair = word + " " + words[i + 1].text
-                if let v = Lexicon.phrases[pair] {
-                    valence = v
+                if let p = phrase(word, words[i + 1].id) {
+                    valence = p
                     span = 2
-                } else if i + 2 < words.count, let v = Lexicon.phrases[word + " " + words[i + 2].text], ["a", "o", "de", "da", "do"].contains(words[i + 1].text) {
-                    valence = v
+                } else if i + 2 < words.count, let p = phrase(word, words[i + 2].id), v.linkWords.contains(words[i + 1].id) {
+                    valence = p
                     span = 3
                 }
             }
             if valence == 0 {
-                valence = table[word] ?? other[word] ?? 0
+                valence = listed(word, english: english) ?? listed(word, english: !english) ?? 0
                 if valence == 0, words[i].elongated {
-                    let single = MessageAnalyzer.singleLetters(word, keepingDoubles: [])
-                    if single != word { valence = table[single] ?? 0 }
+                    // Every run cut to one letter ("boom" -> "bom").
+                    let single = text.withWord(words[i]) { bytes -> Int32? in
+                        var out = [UInt8]()
+                        out.reserveCapacity(bytes.count)
+                        for b in bytes where b != out.last { out.append(b) }
+                        return out.count == bytes.count ? nil : out.withUnsafeBufferPointer { v.lookup($0) }
+                    }
+                    if let single { valence = listed(single, english: english) ?? 0 }
                 }
             }
             if valence != 0 {
                 // Intensifiers and diminishers just before.
                 for back in 1...2 where i - back >= 0 {
-                    if let boost = Lexicon.intensifiers[words[i - back].text] {
+                    let id = words[i - back].id
+                    if id >= 0, !v.intensifier[Int(id)].isNaN {
+                        let boost = v.intensifier[Int(id)]
                         valence += valence > 0 ? boost * 2 : -boost * 2
                         break
                     }
@@ -50,17 +71,17 @@ public enum SentimentAnalyzer {
                 if words[i].shouted && !text.mostlyCapitals { valence *= 1.25 }
                 if words[i].elongated { valence *= 1.15 }
                 // Negation within three words before, unless a contrast word sits between.
-                if span == 1 || Lexicon.phrases[word + " " + words[i + 1].text] == nil || !Lexicon.negations.contains(word) {
+                if span == 1 || phrase(word, words[i + 1].id) == nil || !isNegation(word) {
                     var negated = false
                     for back in 1...3 where i - back >= 0 {
-                        let w = words[i - back].text
-                        if Lexicon.contrast.contains(w) { break }
-                        if Lexicon.negations.contains(w) {
+                        let w = words[i - back].id
+                        if isContrast(w) { break }
+                        if isNegation(w) {
                             negated = true
                             break
                         }
                     }
-                    if negated && !(word == "nada" || word == "nunca") {
+                    if negated && !(word == v.nada || word == v.nunca) {
                         valence *= valence > 0 ? -0.74 : -0.5
                     }
                 }
@@ -81,10 +102,10 @@ public enum SentimentAnalyzer {
             total += total > 0 ? emphasis : -emphasis
         }
         // Sarcasm: praise next to an eye-roll, "sqn", or praise around a complaint word.
-        let sarcastic = text.sarcasmCue || words.contains { $0.text == "<sarcasm>" }
+        let sarcastic = text.sarcasmCue || words.contains { $0.id == v.sarcasm }
         if sarcastic && total > -0.5 {
             total = -max(1.5, abs(total))
-        } else if positives > 0 && negatives > 0 && words.contains(where: { $0.text == "mais" }) && words.contains(where: { ["atraso", "problema", "erro", "vez"].contains($0.text) }) {
+        } else if positives > 0 && negatives > 0 && words.contains(where: { $0.id == v.mais }) && words.contains(where: { v.complaintWords.contains($0.id) }) {
             total = min(total, -1.5)
         }
         return total / (total * total + 15).squareRoot()

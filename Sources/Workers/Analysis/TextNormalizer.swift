@@ -1,7 +1,9 @@
-/// One word of a message after normalisation.
+/// One word of a message after normalisation: its number in the vocabulary (-1 when the
+/// analyzers do not know it) and where its bytes sit in its message's `NormalizedText.bytes`.
 public struct Token: Sendable, Hashable {
-    /// Lower case, accents removed, letter runs of three or more cut to two.
-    public var text: String
+    var id: Int32
+    var start: Int32
+    var length: Int32
     /// The word had a letter repeated three or more times ("muitoooo").
     public var elongated: Bool
     /// The word was written in capitals (and is longer than one letter).
@@ -10,172 +12,317 @@ public struct Token: Sendable, Hashable {
 
 /// A message reduced to what the analyzers read.
 public struct NormalizedText: Sendable {
-    public var tokens: [Token]
-    public var exclamations: Int
-    public var questions: Int
+    /// The words' bytes: lower case, accents removed, letter runs of three or more cut to two.
+    var bytes: [UInt8] = []
+    public var tokens: [Token] = []
+    public var exclamations = 0
+    public var questions = 0
     /// Sum of the valences of the emoji in the message.
-    public var emojiValence: Double
-    public var emojiCount: Int
+    public var emojiValence = 0.0
+    public var emojiCount = 0
     /// An eye-roll or similar cue that turns praise into sarcasm.
-    public var sarcasmCue: Bool
+    public var sarcasmCue = false
     /// kkkk, rsrs, haha, lol …
-    public var laughter: Bool
+    public var laughter = false
     /// Characters only Portuguese (ã õ ç) or Spanish (ñ ¿ ¡) use.
-    public var portugueseMarks: Int
-    public var spanishMarks: Int
+    public var portugueseMarks = 0
+    public var spanishMarks = 0
     /// Most letters were capitals (shouting the whole message).
-    public var mostlyCapitals: Bool
+    public var mostlyCapitals = false
+
+    /// The bytes of a token.
+    @inline(__always)
+    func withWord<R>(_ token: Token, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(token.start)..<Int(token.start + token.length)])) }
+    }
+
+    /// Adds a known word's token (its bytes copied from the vocabulary).
+    mutating func append(word id: Int32, vocabulary: Vocabulary, elongated: Bool = false, shouted: Bool = false) -> Token {
+        let start = bytes.count
+        bytes.append(contentsOf: vocabulary.bytes(id))
+        return Token(id: id, start: Int32(start), length: Int32(bytes.count - start), elongated: elongated, shouted: shouted)
+    }
+
+    public func text(_ token: Token) -> String { withWord(token) { String(decoding: $0, as: UTF8.self) } }
+
+    /// The words as text (for tests and training).
+    public var words: [String] { tokens.map(text) }
 }
 
 /// Normalises chat text: case, accents, repeated letters, laughter, emoji, URLs, @handles and
-/// hashtags. Pure and allocation-light: one pass over the Unicode scalars.
+/// hashtags, in one pass over the UTF-8 bytes; each word is looked up in the vocabulary once.
 public enum TextNormalizer {
     public static func normalize(_ text: String) -> NormalizedText {
-        var result = NormalizedText(
-            tokens: [], exclamations: 0, questions: 0, emojiValence: 0, emojiCount: 0, sarcasmCue: false, laughter: false,
-            portugueseMarks: 0, spanishMarks: 0, mostlyCapitals: false
-        )
-        var upper = 0
-        var lower = 0
-        for chunk in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
-            if chunk.hasPrefix("http://") || chunk.hasPrefix("https://") || chunk.hasPrefix("www.") || chunk.hasPrefix("@") {
-                continue
-            }
-            var word = String.UnicodeScalarView()
-            var wordUpper = 0
-            var wordLetters = 0
-            func flush() {
-                if !word.isEmpty {
-                    appendWord(String(word), shouted: wordLetters > 1 && wordUpper == wordLetters, into: &result)
-                }
-                word = String.UnicodeScalarView()
-                wordUpper = 0
-                wordLetters = 0
-            }
-            for scalar in chunk.unicodeScalars {
-                let value = scalar.value
-                if value < 0x80 {
-                    switch value {
-                    case 0x41...0x5A:  // A-Z
-                        word.append(Unicode.Scalar(value + 32)!)
-                        wordUpper += 1
-                        wordLetters += 1
-                        upper += 1
-                    case 0x61...0x7A, 0x30...0x39:
-                        word.append(scalar)
-                        if value >= 0x61 {
-                            wordLetters += 1
-                            lower += 1
-                        }
-                    case 0x27:  // apostrophe inside English words
-                        if !word.isEmpty { word.append(scalar) }
-                    case 0x21:
-                        result.exclamations += 1
-                        flush()
-                    case 0x3F:
-                        result.questions += 1
-                        flush()
-                    default:
-                        flush()
-                    }
-                } else if let folded = Self.fold[value] {
-                    word.append(folded.scalar)
-                    wordLetters += 1
-                    if folded.upper {
-                        wordUpper += 1
-                        upper += 1
-                    } else {
-                        lower += 1
-                    }
-                    if folded.portuguese { result.portugueseMarks += 1 }
-                    if folded.spanish { result.spanishMarks += 1 }
-                } else if value == 0x2019 {
-                    if !word.isEmpty { word.append("'") }
-                } else if value == 0xBF || value == 0xA1 {
-                    result.spanishMarks += 1
-                    flush()
-                } else if let valence = Lexicon.emoji[value] {
-                    flush()
-                    result.emojiValence += valence
-                    result.emojiCount += 1
-                    if value == 0x1F644 || value == 0x1F612 { result.sarcasmCue = true }
-                } else if scalar.properties.isAlphabetic {
-                    word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-                    wordLetters += 1
-                    lower += 1
-                } else {
-                    flush()
-                }
-            }
-            flush()
-        }
-        result.mostlyCapitals = upper >= 6 && upper > 2 * lower
-        return result
+        var text = text
+        return text.withUTF8 { normalize(utf8: $0) }
     }
 
-    private static func appendWord(_ raw: String, shouted: Bool, into result: inout NormalizedText) {
-        var text = raw
-        if text.hasSuffix("'") { text.removeLast() }
-        guard !text.isEmpty else { return }
-        if isLaughter(text) {
-            result.laughter = true
-            result.tokens.append(Token(text: "<laugh>", elongated: false, shouted: false))
-            return
-        }
-        // Letter runs of three or more become two ("muitoooo" -> "muitoo", "goood" -> "good").
-        var collapsed = String.UnicodeScalarView()
-        var elongated = false
-        var last: Unicode.Scalar?
-        var run = 0
-        for scalar in text.unicodeScalars {
-            if scalar == last {
-                run += 1
-                if run >= 3 {
-                    elongated = true
+    static func isSeparator(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let b = s[i]
+        // A "\r\n" pair is one character, not a line break of its own.
+        return b == 0x20 || b == 0x09 || (b == 0x0A && !(i > 0 && s[i - 1] == 0x0D))
+    }
+
+    static func hasPrefix(_ s: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int, _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard end - from >= count else { return false }
+        let p = prefix.utf8Start
+        for k in 0..<count where s[from + k] != p[k] { return false }
+        return true
+    }
+
+    static func normalize(utf8 s: UnsafeBufferPointer<UInt8>) -> NormalizedText {
+        var normalized = NormalizedText()
+        let vocabulary = Vocabulary.shared
+        // Words never grow but through a letter's lower-case mapping (three bytes at most
+        // per scalar of two or more), and the laughter token.
+        let bytes = [UInt8](unsafeUninitializedCapacity: s.count * 2 + 16) { o, written in
+            // Filled here and moved out once: captured state would be checked for
+            // exclusive access at every use.
+            var result = NormalizedText()
+            result.tokens.reserveCapacity(s.count / 5 + 2)
+            var p = 0
+            var upper = 0
+            var lower = 0
+            var i = 0
+            let n = s.count
+            while i < n {
+                if isSeparator(s, i) {
+                    i += 1
                     continue
                 }
-            } else {
-                last = scalar
-                run = 1
+                var end = i + 1
+                while end < n && !isSeparator(s, end) { end += 1 }
+                defer { i = end }
+                if s[i] == 0x40 || hasPrefix(s, i, end, "http://") || hasPrefix(s, i, end, "https://") || hasPrefix(s, i, end, "www.") { continue }
+
+                var wordStart = p
+                var wordUpper = 0
+                var wordLetters = 0
+                var wordASCII = true
+                func flush() {
+                    if p > wordStart {
+                        finishWord(o, from: wordStart, to: &p, ascii: wordASCII, shouted: wordLetters > 1 && wordUpper == wordLetters, into: &result, vocabulary: vocabulary)
+                    }
+                    wordStart = p
+                    wordUpper = 0
+                    wordLetters = 0
+                    wordASCII = true
+                }
+                var k = i
+                while k < end {
+                    let b = s[k]
+                    if b < 0x80 {
+                        k += 1
+                        switch b {
+                        case 0x41...0x5A:  // A-Z
+                            o[p] = b + 32
+                            p += 1
+                            wordUpper += 1
+                            wordLetters += 1
+                            upper += 1
+                        case 0x61...0x7A:
+                            o[p] = b
+                            p += 1
+                            wordLetters += 1
+                            lower += 1
+                        case 0x30...0x39:
+                            o[p] = b
+                            p += 1
+                        case 0x27:  // apostrophe inside English words
+                            if p > wordStart {
+                                o[p] = b
+                                p += 1
+                            }
+                        case 0x21:
+                            result.exclamations += 1
+                            flush()
+                        case 0x3F:
+                            result.questions += 1
+                            flush()
+                        default:
+                            flush()
+                        }
+                        continue
+                    }
+                    // One multi-byte scalar (the string is valid UTF-8).
+                    let value: UInt32
+                    if b < 0xE0 {
+                        value = UInt32(b & 0x1F) << 6 | UInt32(s[k + 1] & 0x3F)
+                        k += 2
+                    } else if b < 0xF0 {
+                        value = UInt32(b & 0x0F) << 12 | UInt32(s[k + 1] & 0x3F) << 6 | UInt32(s[k + 2] & 0x3F)
+                        k += 3
+                    } else {
+                        value = UInt32(b & 0x07) << 18 | UInt32(s[k + 1] & 0x3F) << 12 | UInt32(s[k + 2] & 0x3F) << 6 | UInt32(s[k + 3] & 0x3F)
+                        k += 4
+                    }
+                    if value >= foldBase && value < foldBase + UInt32(fold.count), fold[Int(value - foldBase)] != 0 {
+                        let folded = fold[Int(value - foldBase)]
+                        o[p] = UInt8(folded & 0x7F)
+                        p += 1
+                        wordLetters += 1
+                        if folded & foldUpper != 0 {
+                            wordUpper += 1
+                            upper += 1
+                        } else {
+                            lower += 1
+                        }
+                        if folded & foldPortuguese != 0 { result.portugueseMarks += 1 }
+                        if folded & foldSpanish != 0 { result.spanishMarks += 1 }
+                    } else if value == 0x2019 {
+                        if p > wordStart {
+                            o[p] = 0x27
+                            p += 1
+                        }
+                    } else if value == 0xBF || value == 0xA1 {
+                        result.spanishMarks += 1
+                        flush()
+                    } else if let valence = Lexicon.emoji[value] {
+                        flush()
+                        result.emojiValence += valence
+                        result.emojiCount += 1
+                        if value == 0x1F644 || value == 0x1F612 { result.sarcasmCue = true }
+                    } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
+                        for byte in scalar.properties.lowercaseMapping.utf8 {
+                            o[p] = byte
+                            p += 1
+                        }
+                        wordLetters += 1
+                        lower += 1
+                        wordASCII = false
+                    } else {
+                        flush()
+                    }
+                }
+                flush()
             }
-            collapsed.append(scalar)
+            result.mostlyCapitals = upper >= 6 && upper > 2 * lower
+            written = p
+            normalized = result
         }
-        result.tokens.append(Token(text: String(collapsed), elongated: elongated, shouted: shouted))
+        normalized.bytes = bytes
+        return normalized
+    }
+
+    /// The word in `o[start..<p]`: a trailing apostrophe dropped, laughter made one token,
+    /// letter runs of three or more cut to two ("muitoooo" -> "muitoo"), looked up.
+    private static func finishWord(
+        _ o: UnsafeMutableBufferPointer<UInt8>, from start: Int, to p: inout Int, ascii: Bool, shouted: Bool,
+        into result: inout NormalizedText, vocabulary: Vocabulary
+    ) {
+        if o[p - 1] == 0x27 { p -= 1 }
+        guard p > start else { return }
+        if ascii && isLaughter(UnsafeBufferPointer(rebasing: o[start..<p])) {
+            result.laughter = true
+            let laugh = vocabulary.bytes(vocabulary.laugh)
+            for (k, b) in laugh.enumerated() { o[start + k] = b }
+            p = start + laugh.count
+            result.tokens.append(Token(id: vocabulary.laugh, start: Int32(start), length: Int32(laugh.count), elongated: false, shouted: false))
+            return
+        }
+        var elongated = false
+        if ascii {
+            var write = start
+            var run = 0
+            var last: UInt8 = 0
+            for read in start..<p {
+                let b = o[read]
+                if b == last {
+                    run += 1
+                    if run >= 3 {
+                        elongated = true
+                        continue
+                    }
+                } else {
+                    last = b
+                    run = 1
+                }
+                o[write] = b
+                write += 1
+            }
+            p = write
+        } else {
+            // Runs of whole scalars (letters outside the folded Latin ones).
+            var collapsed = String.UnicodeScalarView()
+            var last: Unicode.Scalar?
+            var run = 0
+            for scalar in String(decoding: UnsafeBufferPointer(rebasing: o[start..<p]), as: UTF8.self).unicodeScalars {
+                if scalar == last {
+                    run += 1
+                    if run >= 3 {
+                        elongated = true
+                        continue
+                    }
+                } else {
+                    last = scalar
+                    run = 1
+                }
+                collapsed.append(scalar)
+            }
+            p = start
+            for b in String(collapsed).utf8 {
+                o[p] = b
+                p += 1
+            }
+        }
+        let id = vocabulary.lookup(UnsafeBufferPointer(rebasing: o[start..<p]))
+        result.tokens.append(Token(id: id, start: Int32(start), length: Int32(p - start), elongated: elongated, shouted: shouted))
     }
 
     /// kkk…, rsrs…, haha…, hehe…, lol, lmao, huehue.
-    static func isLaughter(_ word: String) -> Bool {
-        let scalars = Array(word.unicodeScalars)
-        if scalars.count >= 3 && scalars.allSatisfy({ $0 == "k" }) { return true }
-        if ["lol", "lmao", "lmfao", "rofl", "kkk"].contains(word) { return true }
-        for unit in ["rs", "ha", "he", "hi", "hue", "ja"] where scalars.count >= unit.count * 2 && scalars.count % unit.count == 0 {
-            let u = Array(unit.unicodeScalars)
-            if scalars.indices.allSatisfy({ scalars[$0] == u[$0 % u.count] }) { return true }
+    public static func isLaughter(_ word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { isLaughter($0) }
+    }
+
+    static func isLaughter(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard w.count >= 3 else { return false }
+        switch w[0] {
+        case 0x6B:  // k
+            return w.allSatisfy { $0 == 0x6B }
+        case 0x6C:  // l
+            return w.elementsEqual("lol".utf8) || w.elementsEqual("lmao".utf8) || w.elementsEqual("lmfao".utf8)
+        case 0x72:  // r
+            return w.elementsEqual("rofl".utf8) || repeats(w, "rs")
+        case 0x68:  // h
+            return repeats(w, "ha") || repeats(w, "he") || repeats(w, "hi") || repeats(w, "hue")
+        case 0x6A:  // j
+            return repeats(w, "ja")
+        default:
+            return false
         }
-        return false
     }
 
-    struct Folded {
-        let scalar: Unicode.Scalar
-        let upper: Bool
-        let portuguese: Bool
-        let spanish: Bool
+    /// `w` is `unit` two or more times over.
+    @inline(__always)
+    static func repeats(_ w: UnsafeBufferPointer<UInt8>, _ unit: StaticString) -> Bool {
+        let u = unit.utf8CodeUnitCount
+        guard w.count >= u * 2 && w.count % u == 0 else { return false }
+        for i in 0..<w.count where w[i] != unit.utf8Start[i % u] { return false }
+        return true
     }
 
-    /// Latin letters with diacritics, folded to ASCII.
-    static let fold: [UInt32: Folded] = {
-        var table: [UInt32: Folded] = [:]
+    // Latin letters with diacritics, folded to ASCII: the low 7 bits are the letter.
+    static let foldUpper: UInt16 = 0x80
+    static let foldPortuguese: UInt16 = 0x100
+    static let foldSpanish: UInt16 = 0x200
+    static let foldBase: UInt32 = 0xC0
+
+    /// Indexed by scalar − 0xC0: 0 for letters that do not fold.
+    static let fold: [UInt16] = {
+        var table = [UInt16](repeating: 0, count: 0x180 - 0xC0)
         let groups: [(String, Character, Bool, Bool)] = [
             ("áàâäå", "a", false, false), ("ã", "a", true, false), ("éèêë", "e", false, false), ("íìîï", "i", false, false),
             ("óòôö", "o", false, false), ("õ", "o", true, false), ("úùûü", "u", false, false), ("ç", "c", true, false),
             ("ñ", "n", false, true), ("ý", "y", false, false),
         ]
         for (letters, base, pt, es) in groups {
-            let target = base.unicodeScalars.first!
+            let flags = UInt16(base.asciiValue!) | (pt ? foldPortuguese : 0) | (es ? foldSpanish : 0)
             for letter in letters.unicodeScalars {
-                table[letter.value] = Folded(scalar: target, upper: false, portuguese: pt, spanish: es)
+                table[Int(letter.value - foldBase)] = flags
                 for upperScalar in String(letter).uppercased().unicodeScalars {
-                    table[upperScalar.value] = Folded(scalar: target, upper: true, portuguese: pt, spanish: es)
+                    table[Int(upperScalar.value - foldBase)] = flags | foldUpper
                 }
             }
         }

@@ -1,0 +1,215 @@
+final class Vocabulary: Sendable {
+    static let shared = Vocabulary(lexicon: .shared)
+
+    static let portugueseWord: UInt8 = 1
+    static let englishWord: UInt8 = 2
+    static let spanishWord: UInt8 = 4
+
+    /// The words' bytes, back to back, and where each starts and ends.
+    let text: [UInt8]
+    let bounds: [Range<Int>]
+    /// Open addressing: slot → word number + 1 (0 = empty); capacity a power of two.
+    private let slots: [Int32]
+    private let slotHashes: [UInt64]
+
+    /// Per word: language membership bits, valences (nan = not listed), closed classes.
+    let languages: [UInt8]
+    let valencePT: [Double]
+    let valenceEN: [Double]
+    let intensifier: [Double]
+    let negation: [Bool]
+    let contrast: [Bool]
+    /// Chat abbreviations per language: word → its expansion's words.
+    let expansionPT: [[Int32]]
+    let expansionEN: [[Int32]]
+    /// Two-word phrases with a valence, by their first word.
+    let phrases: [[(second: Int32, valence: Double)]]
+    /// Intent cues and topic cues, by their first word.
+    let cues: [[(rest: [Int32], intent: Int, weight: Double)]]
+    let topicCues: [[(rest: [Int32], topic: Int)]]
+
+    let laugh: Int32
+    let sarcasm: Int32
+    let mais: Int32
+    let nada: Int32
+    let nunca: Int32
+    /// a, o, de, da, do: may sit inside a phrase ("custo do beneficio").
+    let linkWords: Set<Int32>
+    /// atraso, problema, erro, vez: a complaint word around praise reads as sarcasm.
+    let complaintWords: Set<Int32>
+
+    /// The tables while they are filled.
+    private struct Builder {
+        var text: [UInt8] = []
+        var bounds: [Range<Int>] = []
+        var slots = [Int32](repeating: 0, count: 1 << 13)
+        var slotHashes = [UInt64](repeating: 0, count: 1 << 13)
+        var languages: [UInt8] = []
+        var valencePT: [Double] = []
+        var valenceEN: [Double] = []
+        var intensifier: [Double] = []
+        var negation: [Bool] = []
+        var contrast: [Bool] = []
+        var expansionPT: [[Int32]] = []
+        var expansionEN: [[Int32]] = []
+        var phrases: [[(second: Int32, valence: Double)]] = []
+        var cues: [[(rest: [Int32], intent: Int, weight: Double)]] = []
+        var topicCues: [[(rest: [Int32], topic: Int)]] = []
+
+        mutating func add(_ word: String) -> Int32 {
+            let utf8 = Array(word.utf8)
+            let h = utf8.withUnsafeBufferPointer { Vocabulary.hash($0) }
+            let existing = utf8.withUnsafeBufferPointer { Vocabulary.find($0, hash: h, text: text, bounds: bounds, slots: slots, slotHashes: slotHashes) }
+            if existing >= 0 { return existing }
+            let id = Int32(bounds.count)
+            bounds.append(text.count..<(text.count + utf8.count))
+            text.append(contentsOf: utf8)
+            languages.append(0)
+            valencePT.append(.nan)
+            valenceEN.append(.nan)
+            intensifier.append(.nan)
+            negation.append(false)
+            contrast.append(false)
+            expansionPT.append([])
+            expansionEN.append([])
+            phrases.append([])
+            cues.append([])
+            topicCues.append([])
+            precondition(bounds.count * 2 < slots.count, "vocabulary table too small")
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = id + 1
+            slotHashes[slot] = h
+            return id
+        }
+    }
+
+    init(lexicon: Lexicon) {
+        var b = Builder()
+        func id(_ word: String) -> Int32 { b.add(word) }
+        func ids(_ phrase: String) -> [Int32] { phrase.split(separator: " ").map { id(String($0)) } }
+
+        for (set, bit) in [(LanguageDetector.portuguese, Self.portugueseWord), (LanguageDetector.english, Self.englishWord), (LanguageDetector.spanish, Self.spanishWord)] {
+            for word in set.sorted() { b.languages[Int(id(word))] |= bit }
+        }
+        for (word, value) in (lexicon.valence["pt"] ?? [:]).sorted(by: { $0.key < $1.key }) { b.valencePT[Int(id(word))] = value }
+        for (word, value) in (lexicon.valence["en"] ?? [:]).sorted(by: { $0.key < $1.key }) { b.valenceEN[Int(id(word))] = value }
+        for (word, value) in Lexicon.intensifiers.sorted(by: { $0.key < $1.key }) { b.intensifier[Int(id(word))] = value }
+        for word in Lexicon.negations.sorted() { b.negation[Int(id(word))] = true }
+        for word in Lexicon.contrast.sorted() { b.contrast[Int(id(word))] = true }
+        for (language, table) in Lexicon.abbreviations.sorted(by: { $0.key < $1.key }) {
+            for (word, expansion) in table.sorted(by: { $0.key < $1.key }) {
+                let key = Int(id(word))
+                let words = expansion.map { id($0) }
+                if language == "pt" { b.expansionPT[key] = words } else if language == "en" { b.expansionEN[key] = words }
+            }
+        }
+        for (phrase, value) in Lexicon.phrases.sorted(by: { $0.key < $1.key }) {
+            let words = ids(phrase)
+            guard words.count == 2 else { continue }
+            b.phrases[Int(words[0])].append((words[1], value))
+        }
+        for (phrase, (intent, weight)) in IntentClassifier.cueList {
+            let words = ids(phrase)
+            guard let first = words.first, let index = IntentClassifier.intents.firstIndex(of: intent) else { continue }
+            b.cues[Int(first)].append((Array(words.dropFirst()), index, weight))
+        }
+        for (topic, entry) in TopicExtractor.table.enumerated() {
+            for phrase in entry.cues {
+                let words = ids(phrase)
+                guard let first = words.first else { continue }
+                b.topicCues[Int(first)].append((Array(words.dropFirst()), topic))
+            }
+        }
+        laugh = id("<laugh>")
+        sarcasm = id("<sarcasm>")
+        mais = id("mais")
+        nada = id("nada")
+        nunca = id("nunca")
+        linkWords = Set(["a", "o", "de", "da", "do"].map { id($0) })
+        complaintWords = Set(["atraso", "problema", "erro", "vez"].map { id($0) })
+        text = b.text
+        bounds = b.bounds
+        slots = b.slots
+        slotHashes = b.slotHashes
+        languages = b.languages
+        valencePT = b.valencePT
+        valenceEN = b.valenceEN
+        intensifier = b.intensifier
+        negation = b.negation
+        contrast = b.contrast
+        expansionPT = b.expansionPT
+        expansionEN = b.expansionEN
+        phrases = b.phrases
+        cues = b.cues
+        topicCues = b.topicCues
+    }
+
+    var count: Int { bounds.count }
+
+    /// FNV-1a over the bytes, 64 bits.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01b3
+        }
+        return h
+    }
+
+    /// The word's number, or -1 when the analyzers do not know it.
+    @inline(__always)
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        Self.find(bytes, hash: Self.hash(bytes), text: text, bounds: bounds, slots: slots, slotHashes: slotHashes)
+    }
+
+    @inline(__always)
+    private static func find(
+        _ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64, text: [UInt8], bounds: [Range<Int>], slots: [Int32], slotHashes: [UInt64]
+    ) -> Int32 {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        return text.withUnsafeBufferPointer { stored in
+            while true {
+                let entry = slots[slot]
+                if entry == 0 { return -1 }
+                if slotHashes[slot] == h {
+                    let range = bounds[Int(entry - 1)]
+                    if range.count == bytes.count && memoryEqual(stored.baseAddress! + range.lowerBound, bytes.baseAddress, bytes.count) {
+                        return entry - 1
+                    }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    func lookup(_ word: String) -> Int32 {
+        var word = word
+        return word.withUTF8 { lookup($0) }
+    }
+
+    /// `rest` (a phrase's words after its first) follows the word at `i`.
+    @inline(__always)
+    static func follows(_ rest: [Int32], at i: Int, in words: [Token]) -> Bool {
+        guard i + rest.count < words.count else { return false }
+        for (k, w) in rest.enumerated() where words[i + 1 + k].id != w { return false }
+        return true
+    }
+
+    /// The bytes of word `id`.
+    func bytes(_ id: Int32) -> ArraySlice<UInt8> { text[bounds[Int(id)]] }
+}
+
+@inline(__always)
+func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
+    guard let b else { return count == 0 }
+    var i = 0
+    while i < count {
+        if a[i] != b[i] { return false }
+        i += 1
+    }
+    return true
+}
