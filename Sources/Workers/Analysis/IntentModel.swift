@@ -99,21 +99,29 @@ public struct IntentModel: Sendable {
 
     public func probabilities(_ features: [Int]) -> [Double] {
         let n = labels.count
-        return byBucket.withUnsafeBufferPointer { w in
-            var logits = (0..<n).map { Double(w[n * Self.buckets + $0]) }
-            for f in features {
-                let base = f * n
-                for k in 0..<n { logits[k] += Double(w[base + k]) }
+        var logits = [Double](repeating: 0, count: n)
+        byBucket.withUnsafeBufferPointer { w in
+            logits.withUnsafeMutableBufferPointer { z in
+                for k in 0..<n { z[k] = Double(w[n * Self.buckets + k]) }
+                for f in features {
+                    let base = f * n
+                    for k in 0..<n { z[k] += Double(w[base + k]) }
+                }
             }
-            return Self.softmax(logits)
         }
+        Self.softmax(&logits)
+        return logits
     }
 
-    static func softmax(_ logits: [Double]) -> [Double] {
-        let m = logits.max() ?? 0
-        let e = logits.map { Foundation.exp($0 - m) }
-        let s = e.reduce(0, +)
-        return e.map { $0 / s }
+    /// In place, as exp(z − max) / Σ.
+    static func softmax(_ z: inout [Double]) {
+        let m = z.max() ?? 0
+        var sum = 0.0
+        for k in z.indices {
+            z[k] = Foundation.exp(z[k] - m)
+            sum += z[k]
+        }
+        for k in z.indices { z[k] /= sum }
     }
 
     /// Probabilities straight from weights in file order (training, where they change).
@@ -125,7 +133,8 @@ public struct IntentModel: Sendable {
             for f in features { z += Double(w[base + f]) }
             logits[k] = z
         }
-        return softmax(logits)
+        softmax(&logits)
+        return logits
     }
 
     // MARK: training

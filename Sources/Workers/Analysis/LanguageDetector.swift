@@ -39,24 +39,12 @@ public enum LanguageDetector {
                 if member & Vocabulary.englishWord != 0 { en += 1 }
                 if member & Vocabulary.spanishWord != 0 { es += 1 }
             }
-            text.withWord(token) { word in
-                guard let last = word.last else { return }
-                if word.contains(0x27) { en += 0.5 }
-                // Suffixes, by their last letter.
-                switch last {
-                case 0x6F:  // o
-                    if word.hasSuffix("cao") || word.hasSuffix("inho") { pt += 0.5 }
-                    if word.hasSuffix("ado") && es > pt { es += 0.3 }
-                case 0x73: if word.hasSuffix("coes") { pt += 0.5 }
-                case 0x65: if word.hasSuffix("mente") { pt += 0.5 }
-                case 0x61: if word.hasSuffix("inha") { pt += 0.5 }
-                case 0x67: if word.hasSuffix("ing") { en += 0.4 }
-                case 0x6E:
-                    if word.hasSuffix("tion") { en += 0.4 }
-                    if word.hasSuffix("cion") { es += 0.3 }
-                case 0x79: if word.hasSuffix("ly") { en += 0.4 }
-                default: break
-                }
+            let spelling = token.spelling
+            if spelling != 0 {
+                if spelling & Spelling.apostrophe != 0 { en += 0.5 }
+                if spelling & Spelling.portugueseSuffix != 0 { pt += 0.5 }
+                if spelling & Spelling.englishSuffix != 0 { en += 0.4 }
+                if spelling & Spelling.spanishSuffix != 0 || spelling & Spelling.ado != 0 && es > pt { es += 0.3 }
             }
         }
         if text.laughter && pt == en { pt += 0.5 }

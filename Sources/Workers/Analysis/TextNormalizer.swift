@@ -8,6 +8,42 @@ public struct Token: Sendable, Hashable {
     public var elongated: Bool
     /// The word was written in capitals (and is longer than one letter).
     public var shouted: Bool
+    /// What its spelling says of its language (`Spelling`), read when it was normalised.
+    var spelling: UInt8 = 0
+}
+
+/// Spelling cues of a word for language detection.
+enum Spelling {
+    static let apostrophe: UInt8 = 1
+    /// -cao, -coes, -mente, -inho, -inha
+    static let portugueseSuffix: UInt8 = 2
+    /// -ing, -tion, -ly
+    static let englishSuffix: UInt8 = 4
+    /// -cion
+    static let spanishSuffix: UInt8 = 8
+    /// -ado (Spanish when Spanish leads already)
+    static let ado: UInt8 = 16
+
+    static func of(_ word: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        guard let last = word.last else { return 0 }
+        var flags: UInt8 = word.contains(0x27) ? apostrophe : 0
+        // Suffixes, by their last letter.
+        switch last {
+        case 0x6F:  // o
+            if word.hasSuffix("cao") || word.hasSuffix("inho") { flags |= portugueseSuffix }
+            if word.hasSuffix("ado") { flags |= ado }
+        case 0x73: if word.hasSuffix("coes") { flags |= portugueseSuffix }
+        case 0x65: if word.hasSuffix("mente") { flags |= portugueseSuffix }
+        case 0x61: if word.hasSuffix("inha") { flags |= portugueseSuffix }
+        case 0x67: if word.hasSuffix("ing") { flags |= englishSuffix }
+        case 0x6E:
+            if word.hasSuffix("tion") { flags |= englishSuffix }
+            if word.hasSuffix("cion") { flags |= spanishSuffix }
+        case 0x79: if word.hasSuffix("ly") { flags |= englishSuffix }
+        default: break
+        }
+        return flags
+    }
 }
 
 /// A message reduced to what the analyzers read.
@@ -266,8 +302,10 @@ public enum TextNormalizer {
                 p += 1
             }
         }
-        let id = vocabulary.lookup(UnsafeBufferPointer(rebasing: o[start..<p]))
-        result.tokens.append(Token(id: id, start: Int32(start), length: Int32(p - start), elongated: elongated, shouted: shouted))
+        let word = UnsafeBufferPointer(rebasing: o[start..<p])
+        result.tokens.append(
+            Token(id: vocabulary.lookup(word), start: Int32(start), length: Int32(p - start), elongated: elongated, shouted: shouted, spelling: Spelling.of(word))
+        )
     }
 
     /// kkk…, rsrs…, haha…, hehe…, lol, lmao, huehue.

@@ -8,9 +8,10 @@ final class Vocabulary: Sendable {
     /// The words' bytes, back to back, and where each starts and ends.
     let text: [UInt8]
     let bounds: [Range<Int>]
-    /// Open addressing: slot → word number + 1 (0 = empty); capacity a power of two.
-    private let slots: [Int32]
-    private let slotHashes: [UInt64]
+    /// Open addressing, capacity a power of two at least twice the words: each slot holds
+    /// the upper 32 bits of the word's hash and its number + 1 (0 = empty), so a probe is
+    /// one load from a table that stays in the first-level cache.
+    private let slots: [UInt64]
 
     /// Per word: language membership bits, valences (nan = not listed), closed classes.
     let languages: [UInt8]
@@ -42,8 +43,7 @@ final class Vocabulary: Sendable {
     private struct Builder {
         var text: [UInt8] = []
         var bounds: [Range<Int>] = []
-        var slots = [Int32](repeating: 0, count: 1 << 13)
-        var slotHashes = [UInt64](repeating: 0, count: 1 << 13)
+        var numbers: [String: Int32] = [:]
         var languages: [UInt8] = []
         var valencePT: [Double] = []
         var valenceEN: [Double] = []
@@ -57,13 +57,11 @@ final class Vocabulary: Sendable {
         var topicCues: [[(rest: [Int32], topic: Int)]] = []
 
         mutating func add(_ word: String) -> Int32 {
-            let utf8 = Array(word.utf8)
-            let h = utf8.withUnsafeBufferPointer { Vocabulary.hash($0) }
-            let existing = utf8.withUnsafeBufferPointer { Vocabulary.find($0, hash: h, text: text, bounds: bounds, slots: slots, slotHashes: slotHashes) }
-            if existing >= 0 { return existing }
+            if let id = numbers[word] { return id }
             let id = Int32(bounds.count)
-            bounds.append(text.count..<(text.count + utf8.count))
-            text.append(contentsOf: utf8)
+            numbers[word] = id
+            bounds.append(text.count..<(text.count + word.utf8.count))
+            text.append(contentsOf: word.utf8)
             languages.append(0)
             valencePT.append(.nan)
             valenceEN.append(.nan)
@@ -75,13 +73,23 @@ final class Vocabulary: Sendable {
             phrases.append([])
             cues.append([])
             topicCues.append([])
-            precondition(bounds.count * 2 < slots.count, "vocabulary table too small")
-            let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: h) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = id + 1
-            slotHashes[slot] = h
             return id
+        }
+
+        /// The lookup table of every word added.
+        func table() -> [UInt64] {
+            var capacity = 64
+            while capacity < bounds.count * 2 { capacity *= 2 }
+            var slots = [UInt64](repeating: 0, count: capacity)
+            text.withUnsafeBufferPointer { text in
+                for (id, range) in bounds.enumerated() {
+                    let h = Vocabulary.hash(UnsafeBufferPointer(rebasing: text[range]))
+                    var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
+                    while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+                    slots[slot] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
+                }
+            }
+            return slots
         }
     }
 
@@ -131,8 +139,7 @@ final class Vocabulary: Sendable {
         complaintWords = Set(["atraso", "problema", "erro", "vez"].map { id($0) })
         text = b.text
         bounds = b.bounds
-        slots = b.slots
-        slotHashes = b.slotHashes
+        slots = b.table()
         languages = b.languages
         valencePT = b.valencePT
         valenceEN = b.valenceEN
@@ -162,26 +169,26 @@ final class Vocabulary: Sendable {
     /// The word's number, or -1 when the analyzers do not know it.
     @inline(__always)
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        Self.find(bytes, hash: Self.hash(bytes), text: text, bounds: bounds, slots: slots, slotHashes: slotHashes)
-    }
-
-    @inline(__always)
-    private static func find(
-        _ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64, text: [UInt8], bounds: [Range<Int>], slots: [Int32], slotHashes: [UInt64]
-    ) -> Int32 {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: h) & mask
-        return text.withUnsafeBufferPointer { stored in
-            while true {
-                let entry = slots[slot]
-                if entry == 0 { return -1 }
-                if slotHashes[slot] == h {
-                    let range = bounds[Int(entry - 1)]
-                    if range.count == bytes.count && memoryEqual(stored.baseAddress! + range.lowerBound, bytes.baseAddress, bytes.count) {
-                        return entry - 1
+        let h = Self.hash(bytes)
+        let tag = h & 0xFFFF_FFFF_0000_0000
+        return slots.withUnsafeBufferPointer { slots in
+            text.withUnsafeBufferPointer { stored in
+                bounds.withUnsafeBufferPointer { bounds in
+                    let mask = slots.count - 1
+                    var slot = Int(truncatingIfNeeded: h) & mask
+                    while true {
+                        let entry = slots[slot]
+                        if entry == 0 { return -1 }
+                        if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                            let id = Int(entry & 0xFFFF_FFFF) - 1
+                            let range = bounds[id]
+                            if range.count == bytes.count && memoryEqual(stored.baseAddress! + range.lowerBound, bytes.baseAddress, bytes.count) {
+                                return Int32(id)
+                            }
+                        }
+                        slot = (slot + 1) & mask
                     }
                 }
-                slot = (slot + 1) & mask
             }
         }
     }
