@@ -1,6 +1,7 @@
 import Foundation
 import Metrics
 import Prometheus
+import Synchronization
 
 /// The process's metrics: swift-metrics instruments backed by one Prometheus registry,
 /// bootstrapped once per process (gateway, worker, or a test process running both). Labels
@@ -60,15 +61,42 @@ public enum TalkHubMetrics {
 
     // MARK: Instruments (names follow Prometheus conventions: _total, _seconds).
 
-    public static func httpRequest(route: String, method: String, status: Int, duration: Duration) {
+    /// The per-request instruments, made once per label set (making one goes through the
+    /// factory's locks and the registry's name checks; a request should not pay that).
+    struct InstrumentKey: Hashable {
+        var name: String
+        /// The label values, in the fixed order of the name's labels.
+        var labels: [String]
+    }
+
+    private static let counters = Mutex<[InstrumentKey: Metrics.Counter]>([:])
+    private static let timers = Mutex<[InstrumentKey: Metrics.Timer]>([:])
+
+    static func counter(_ name: String, _ dimensions: KeyValuePairs<String, String>) -> Metrics.Counter {
+        let key = InstrumentKey(name: name, labels: dimensions.map(\.value))
+        if let counter = counters.withLock({ $0[key] }) { return counter }
         bootstrap()
-        Counter(label: "talkhub_http_requests_total", dimensions: [("route", route), ("method", method), ("status", String(status))]).increment()
-        Timer(label: "talkhub_http_request_duration_seconds", dimensions: [("route", route), ("method", method)]).recordNanoseconds(duration.nanoseconds)
+        let counter = Metrics.Counter(label: name, dimensions: dimensions.map { ($0.key, $0.value) })
+        counters.withLock { $0[key] = counter }
+        return counter
+    }
+
+    static func timer(_ name: String, _ dimensions: KeyValuePairs<String, String>) -> Metrics.Timer {
+        let key = InstrumentKey(name: name, labels: dimensions.map(\.value))
+        if let timer = timers.withLock({ $0[key] }) { return timer }
+        bootstrap()
+        let timer = Metrics.Timer(label: name, dimensions: dimensions.map { ($0.key, $0.value) })
+        timers.withLock { $0[key] = timer }
+        return timer
+    }
+
+    public static func httpRequest(route: String, method: String, status: Int, duration: Duration) {
+        counter("talkhub_http_requests_total", ["route": route, "method": method, "status": String(status)]).increment()
+        timer("talkhub_http_request_duration_seconds", ["route": route, "method": method]).recordNanoseconds(duration.nanoseconds)
     }
 
     public static func enqueued(stream: String, count: Int, failed: Bool) {
-        bootstrap()
-        Counter(label: "talkhub_enqueue_total", dimensions: [("stream", stream), ("result", failed ? "failed" : "ok")]).increment(by: count)
+        counter("talkhub_enqueue_total", ["stream": stream, "result": failed ? "failed" : "ok"]).increment(by: count)
     }
 
     public static func rateLimited() {
@@ -77,9 +105,8 @@ public enum TalkHubMetrics {
     }
 
     public static func toolCall(tool: String, outcome: String, wait: Duration) {
-        bootstrap()
-        Counter(label: "talkhub_tool_calls_total", dimensions: [("tool", tool), ("outcome", outcome)]).increment()
-        Timer(label: "talkhub_tool_wait_seconds", dimensions: [("tool", tool)]).recordNanoseconds(wait.nanoseconds)
+        counter("talkhub_tool_calls_total", ["tool": tool, "outcome": outcome]).increment()
+        timer("talkhub_tool_wait_seconds", ["tool": tool]).recordNanoseconds(wait.nanoseconds)
     }
 
     /// Outcomes of stream entries in the workers: processed, failed, retried, dead_lettered.
