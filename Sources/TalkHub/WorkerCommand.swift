@@ -11,7 +11,7 @@ struct WorkerCommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
     @Option(help: "ingest, tools, background or all.") var role: String = "all"
     @Option(help: "Concurrent consumers per stream.") var concurrency: Int = 2
-    @Option(help: "Entries read per batch.") var batch: Int = 100
+    @Option(help: "Entries read per batch (at most; a batch fills only when a backlog waits).") var batch: Int = 500
 
     func run() async throws {
         guard let role = WorkerRole(rawValue: role) else {

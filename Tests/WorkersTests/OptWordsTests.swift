@@ -14,7 +14,7 @@ struct OptWordsTests {
         #expect(OptWords.classify(text) == .optIn)
     }
 
-    @Test("other messages, CANCELAR included, change nothing", arguments: ["cancelar", "quero sair do plano", "stop it please", "", "sair sair", "parar?? não, continuar"])
+    @Test("other messages, CANCELAR included, change nothing", arguments: ["cancelar", "quero sair do plano", "stop it please", "", "sair sair", "parar?? não, continuar", "DESCADASTRARR", "ok", "👍"])
     func other(text: String) {
         #expect(OptWords.classify(text) == nil)
     }
