@@ -112,6 +112,18 @@ struct TokenServiceTests {
         #expect(try await tokens.verify(noKID).subject == "alice")
     }
 
+    @Test("a token verified once is remembered only until it expires")
+    func rememberedUntilExpiry() async throws {
+        let tokens = await service()
+        let kid = TokenService.kid(for: Self.current)
+        // Expired 29 s ago: inside the 30 s leeway for about one more second.
+        let almostGone = Self.forge(header: ["alg": "HS256", "kid": kid], claims: Self.claims(exp: -29), secret: Self.current)
+        #expect(try await tokens.verify(almostGone).subject == "alice")
+        #expect(try await tokens.verify(almostGone).subject == "alice")
+        try await Task.sleep(for: .milliseconds(1_500))
+        await #expect(throws: TokenService.Failure.self) { try await tokens.verify(almostGone) }
+    }
+
     @Test("client addresses: X-Forwarded-For only through trusted proxies")
     func clientAddresses() throws {
         let peer = try SocketAddress(ipAddress: "10.0.0.5", port: 1234)

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import JWTKit
+import Synchronization
 
 /// Issues and verifies HS256 access tokens with several keys: `JWT_SECRET` signs, and
 /// `JWT_PREVIOUS_SECRETS` are still accepted, so keys rotate without logging anyone out.
@@ -16,6 +17,12 @@ public final class TokenService: Sendable {
     let keys: JWTKeyCollection
     let currentKID: String
     let knownKIDs: Set<String>
+    /// Tokens verified already, with their expiry: a token's verdict cannot change while the
+    /// keys stay the same (they are fixed for the process), and verifying costs header and
+    /// claim decoding plus an HMAC on every request. Only exact token strings hit it, so a
+    /// forged token is always verified in full; bounded by emptying it when full.
+    private let verified = Mutex<[String: (identity: Identity, expires: Date)]>([:])
+    static let verifiedLimit = 10_000
 
     public enum Failure: Error, Equatable {
         /// No token was presented.
@@ -57,6 +64,7 @@ public final class TokenService: Sendable {
 
     /// The identity a token proves, or `Failure.invalid`.
     public func verify(_ token: String) async throws(Failure) -> Identity {
+        if let known = verified.withLock({ $0[token] }), known.expires > Date() { return known.identity }
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, !parts[2].isEmpty,
             let headerData = Self.base64URLDecode(parts[0]),
@@ -69,7 +77,12 @@ public final class TokenService: Sendable {
         }
         do {
             let claims = try await keys.verify(token, as: TokenClaims.self)
-            return Identity(subject: claims.sub.value, role: claims.role)
+            let identity = Identity(subject: claims.sub.value, role: claims.role)
+            verified.withLock { cache in
+                if cache.count >= Self.verifiedLimit { cache.removeAll(keepingCapacity: true) }
+                cache[token] = (identity, claims.exp.value.addingTimeInterval(TokenClaims.leeway))
+            }
+            return identity
         } catch {
             throw .invalid("token rejected")
         }
