@@ -95,6 +95,10 @@ struct MessageAnalyzerTests {
         #expect(MessageAnalyzer.expand(&chat, language: "pt").map(chat.text) == ["voce", "viu", "que", "o", "xyzzy", "nao", "chegou", "thx"])
         var english = TextNormalizer.normalize("thx u r gr8")
         #expect(MessageAnalyzer.expand(&english, language: "en").map(english.text) == ["thanks", "you", "are", "great"])
+        // Chunks end at spaces, tabs and line breaks ("\r\n" is one character, so a URL right
+        // after it is inside the chunk); a chunk that is a URL or @handle is skipped whole.
+        let chunks = TextNormalizer.normalize("a\r\nhttp://x b\n@c d\te https://g.h/i  www.j k @ l\n\n@m")
+        #expect(chunks.words == ["a", "http", "x", "b", "d", "e", "k", "l"])
         #expect(TextNormalizer.isLaughter("rsrsrs") && TextNormalizer.isLaughter("hahaha") && !TextNormalizer.isLaughter("casa"))
     }
 

@@ -120,119 +120,130 @@ public enum TextNormalizer {
             var p = 0
             var upper = 0
             var lower = 0
-            var i = 0
             let n = s.count
-            while i < n {
-                if isSeparator(s, i) {
-                    i += 1
-                    continue
+            var wordStart = p
+            var wordUpper = 0
+            var wordLetters = 0
+            var wordASCII = true
+            func flush() {
+                if p > wordStart {
+                    finishWord(o, from: wordStart, to: &p, ascii: wordASCII, shouted: wordLetters > 1 && wordUpper == wordLetters, into: &result, vocabulary: vocabulary)
                 }
-                var end = i + 1
-                while end < n && !isSeparator(s, end) { end += 1 }
-                defer { i = end }
-                if s[i] == 0x40 || hasPrefix(s, i, end, "http://") || hasPrefix(s, i, end, "https://") || hasPrefix(s, i, end, "www.") { continue }
-
-                var wordStart = p
-                var wordUpper = 0
-                var wordLetters = 0
-                var wordASCII = true
-                func flush() {
-                    if p > wordStart {
-                        finishWord(o, from: wordStart, to: &p, ascii: wordASCII, shouted: wordLetters > 1 && wordUpper == wordLetters, into: &result, vocabulary: vocabulary)
-                    }
-                    wordStart = p
-                    wordUpper = 0
-                    wordLetters = 0
-                    wordASCII = true
-                }
-                var k = i
-                while k < end {
-                    let b = s[k]
-                    if b < 0x80 {
+                wordStart = p
+                wordUpper = 0
+                wordLetters = 0
+                wordASCII = true
+            }
+            // One pass: separators end a chunk (and its word); a chunk that is a URL or a
+            // @handle is skipped whole.
+            var chunkStart = true
+            var k = 0
+            while k < n {
+                let b = s[k]
+                if chunkStart {
+                    if isSeparator(s, k) {
                         k += 1
-                        switch b {
-                        case 0x41...0x5A:  // A-Z
-                            o[p] = b + 32
-                            p += 1
-                            wordUpper += 1
-                            wordLetters += 1
-                            upper += 1
-                        case 0x61...0x7A:
-                            o[p] = b
-                            p += 1
-                            wordLetters += 1
-                            lower += 1
-                        case 0x30...0x39:
-                            o[p] = b
-                            p += 1
-                        case 0x27:  // apostrophe inside English words
-                            if p > wordStart {
-                                o[p] = b
-                                p += 1
-                            }
-                        case 0x21:
-                            result.exclamations += 1
-                            flush()
-                        case 0x3F:
-                            result.questions += 1
-                            flush()
-                        default:
-                            flush()
-                        }
                         continue
                     }
-                    // One multi-byte scalar (the string is valid UTF-8).
-                    let value: UInt32
-                    if b < 0xE0 {
-                        value = UInt32(b & 0x1F) << 6 | UInt32(s[k + 1] & 0x3F)
-                        k += 2
-                    } else if b < 0xF0 {
-                        value = UInt32(b & 0x0F) << 12 | UInt32(s[k + 1] & 0x3F) << 6 | UInt32(s[k + 2] & 0x3F)
-                        k += 3
-                    } else {
-                        value = UInt32(b & 0x07) << 18 | UInt32(s[k + 1] & 0x3F) << 12 | UInt32(s[k + 2] & 0x3F) << 6 | UInt32(s[k + 3] & 0x3F)
-                        k += 4
-                    }
-                    if value >= foldBase && value < foldBase + UInt32(fold.count), fold[Int(value - foldBase)] != 0 {
-                        let folded = fold[Int(value - foldBase)]
-                        o[p] = UInt8(folded & 0x7F)
-                        p += 1
-                        wordLetters += 1
-                        if folded & foldUpper != 0 {
-                            wordUpper += 1
-                            upper += 1
-                        } else {
-                            lower += 1
-                        }
-                        if folded & foldPortuguese != 0 { result.portugueseMarks += 1 }
-                        if folded & foldSpanish != 0 { result.spanishMarks += 1 }
-                    } else if value == 0x2019 {
-                        if p > wordStart {
-                            o[p] = 0x27
-                            p += 1
-                        }
-                    } else if value == 0xBF || value == 0xA1 {
-                        result.spanishMarks += 1
-                        flush()
-                    } else if let valence = Lexicon.emoji[value] {
-                        flush()
-                        result.emojiValence += valence
-                        result.emojiCount += 1
-                        if value == 0x1F644 || value == 0x1F612 { result.sarcasmCue = true }
-                    } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
-                        for byte in scalar.properties.lowercaseMapping.utf8 {
-                            o[p] = byte
-                            p += 1
-                        }
-                        wordLetters += 1
-                        lower += 1
-                        wordASCII = false
-                    } else {
-                        flush()
+                    chunkStart = false
+                    if b == 0x40 || hasPrefix(s, k, n, "http://") || hasPrefix(s, k, n, "https://") || hasPrefix(s, k, n, "www.") {
+                        k += 1
+                        while k < n && !isSeparator(s, k) { k += 1 }
+                        chunkStart = true
+                        continue
                     }
                 }
-                flush()
+                if b < 0x80 {
+                    k += 1
+                    switch b {
+                    case 0x41...0x5A:  // A-Z
+                        o[p] = b + 32
+                        p += 1
+                        wordUpper += 1
+                        wordLetters += 1
+                        upper += 1
+                    case 0x61...0x7A:
+                        o[p] = b
+                        p += 1
+                        wordLetters += 1
+                        lower += 1
+                    case 0x30...0x39:
+                        o[p] = b
+                        p += 1
+                    case 0x27:  // apostrophe inside English words
+                        if p > wordStart {
+                            o[p] = b
+                            p += 1
+                        }
+                    case 0x20, 0x09:
+                        flush()
+                        chunkStart = true
+                    case 0x0A:
+                        flush()
+                        // A "\r\n" pair is one character, not a line break of its own.
+                        if !(k >= 2 && s[k - 2] == 0x0D) { chunkStart = true }
+                    case 0x21:
+                        result.exclamations += 1
+                        flush()
+                    case 0x3F:
+                        result.questions += 1
+                        flush()
+                    default:
+                        flush()
+                    }
+                    continue
+                }
+                // One multi-byte scalar (the string is valid UTF-8).
+                let value: UInt32
+                if b < 0xE0 {
+                    value = UInt32(b & 0x1F) << 6 | UInt32(s[k + 1] & 0x3F)
+                    k += 2
+                } else if b < 0xF0 {
+                    value = UInt32(b & 0x0F) << 12 | UInt32(s[k + 1] & 0x3F) << 6 | UInt32(s[k + 2] & 0x3F)
+                    k += 3
+                } else {
+                    value = UInt32(b & 0x07) << 18 | UInt32(s[k + 1] & 0x3F) << 12 | UInt32(s[k + 2] & 0x3F) << 6 | UInt32(s[k + 3] & 0x3F)
+                    k += 4
+                }
+                if value >= foldBase && value < foldBase + UInt32(fold.count), fold[Int(value - foldBase)] != 0 {
+                    let folded = fold[Int(value - foldBase)]
+                    o[p] = UInt8(folded & 0x7F)
+                    p += 1
+                    wordLetters += 1
+                    if folded & foldUpper != 0 {
+                        wordUpper += 1
+                        upper += 1
+                    } else {
+                        lower += 1
+                    }
+                    if folded & foldPortuguese != 0 { result.portugueseMarks += 1 }
+                    if folded & foldSpanish != 0 { result.spanishMarks += 1 }
+                } else if value == 0x2019 {
+                    if p > wordStart {
+                        o[p] = 0x27
+                        p += 1
+                    }
+                } else if value == 0xBF || value == 0xA1 {
+                    result.spanishMarks += 1
+                    flush()
+                } else if let valence = Lexicon.emoji[value] {
+                    flush()
+                    result.emojiValence += valence
+                    result.emojiCount += 1
+                    if value == 0x1F644 || value == 0x1F612 { result.sarcasmCue = true }
+                } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
+                    for byte in scalar.properties.lowercaseMapping.utf8 {
+                        o[p] = byte
+                        p += 1
+                    }
+                    wordLetters += 1
+                    lower += 1
+                    wordASCII = false
+                } else {
+                    flush()
+                }
             }
+            flush()
             result.mostlyCapitals = upper >= 6 && upper > 2 * lower
             written = p
             normalized = result
@@ -258,7 +269,10 @@ public enum TextNormalizer {
             return
         }
         var elongated = false
+        var hash: UInt64?
         if ascii {
+            // Runs cut while the word's hash is computed over what is kept.
+            var h = Vocabulary.hashSeed
             var write = start
             var run = 0
             var last: UInt8 = 0
@@ -276,8 +290,10 @@ public enum TextNormalizer {
                 }
                 o[write] = b
                 write += 1
+                h = Vocabulary.hash(h, b)
             }
             p = write
+            hash = h
         } else {
             // Runs of whole scalars (letters outside the folded Latin ones).
             var collapsed = String.UnicodeScalarView()
@@ -304,7 +320,7 @@ public enum TextNormalizer {
         }
         let word = UnsafeBufferPointer(rebasing: o[start..<p])
         result.tokens.append(
-            Token(id: vocabulary.lookup(word), start: Int32(start), length: Int32(p - start), elongated: elongated, shouted: shouted, spelling: Spelling.of(word))
+            Token(id: vocabulary.lookup(word, hash: hash ?? Vocabulary.hash(word)), start: Int32(start), length: Int32(p - start), elongated: elongated, shouted: shouted, spelling: Spelling.of(word))
         )
     }
 

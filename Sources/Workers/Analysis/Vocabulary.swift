@@ -156,20 +156,25 @@ final class Vocabulary: Sendable {
     var count: Int { bounds.count }
 
     /// FNV-1a over the bytes, 64 bits.
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func hash(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            h ^= UInt64(b)
-            h = h &* 0x100_0000_01b3
-        }
+        var h = hashSeed
+        for b in bytes { h = hash(h, b) }
         return h
     }
 
     /// The word's number, or -1 when the analyzers do not know it.
     @inline(__always)
-    func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let h = Self.hash(bytes)
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 { lookup(bytes, hash: Self.hash(bytes)) }
+
+    /// The same with the bytes' `hash` computed already.
+    @inline(__always)
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int32 {
         let tag = h & 0xFFFF_FFFF_0000_0000
         return slots.withUnsafeBufferPointer { slots in
             text.withUnsafeBufferPointer { stored in
