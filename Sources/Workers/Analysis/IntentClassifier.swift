@@ -86,7 +86,7 @@ public enum IntentClassifier {
             let scores = raw.bindMemory(to: Double.self)
             for i in words.indices {
                 let first = words[i].id
-                guard first >= 0 else { continue }
+                guard v.starts(first, Vocabulary.Starts.cue) else { continue }
                 for cue in v.cues[Int(first)] where Vocabulary.follows(cue.rest, at: i, in: words) {
                     // Longer phrases are more specific.
                     scores[cue.intent] += cue.weight * (1 + 0.3 * Double(cue.rest.count))

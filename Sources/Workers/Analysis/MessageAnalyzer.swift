@@ -82,11 +82,12 @@ public enum MessageAnalyzer {
                 token.length = Int32(write - start)
                 token.id = text.bytes.withUnsafeBufferPointer { v.lookup(UnsafeBufferPointer(rebasing: $0[start..<write])) }
             }
-            let expansion = token.id >= 0 ? (english ? v.expansionEN[Int(token.id)] : v.expansionPT[Int(token.id)]) : []
-            if expansion.isEmpty {
-                out.append(token)
+            if v.starts(token.id, english ? Vocabulary.Starts.expansionEN : Vocabulary.Starts.expansionPT) {
+                for word in english ? v.expansionEN[Int(token.id)] : v.expansionPT[Int(token.id)] {
+                    out.append(text.append(word: word, vocabulary: v, elongated: token.elongated, shouted: token.shouted))
+                }
             } else {
-                for word in expansion { out.append(text.append(word: word, vocabulary: v, elongated: token.elongated, shouted: token.shouted)) }
+                out.append(token)
             }
         }
         return out

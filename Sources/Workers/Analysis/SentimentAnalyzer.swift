@@ -19,7 +19,7 @@ public enum SentimentAnalyzer {
             return value.isNaN ? nil : value
         }
         @inline(__always) func phrase(_ first: Int32, _ second: Int32) -> Double? {
-            guard first >= 0, second >= 0 else { return nil }
+            guard v.starts(first, Vocabulary.Starts.phrase), second >= 0 else { return nil }
             for entry in v.phrases[Int(first)] where entry.second == second { return entry.valence }
             return nil
         }

@@ -30,7 +30,7 @@ public enum TopicExtractor {
         var seen: [String] = []
         for i in words.indices {
             let first = words[i].id
-            guard first >= 0 else { continue }
+            guard v.starts(first, Vocabulary.Starts.topic) else { continue }
             for cue in v.topicCues[Int(first)] where Vocabulary.follows(cue.rest, at: i, in: words) {
                 let topic = table[cue.topic].topic
                 if !seen.contains(topic) { seen.append(topic) }

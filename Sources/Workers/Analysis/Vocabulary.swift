@@ -28,6 +28,20 @@ final class Vocabulary: Sendable {
     /// Intent cues and topic cues, by their first word.
     let cues: [[(rest: [Int32], intent: Int, weight: Double)]]
     let topicCues: [[(rest: [Int32], topic: Int)]]
+    /// Per word, which of the lists above hold anything for it (`Starts`), so the hot loops
+    /// read one byte instead of an array for the words that start nothing.
+    let starts: [UInt8]
+
+    enum Starts {
+        static let phrase: UInt8 = 1
+        static let cue: UInt8 = 2
+        static let topic: UInt8 = 4
+        static let expansionPT: UInt8 = 8
+        static let expansionEN: UInt8 = 16
+    }
+
+    @inline(__always)
+    func starts(_ id: Int32, _ what: UInt8) -> Bool { id >= 0 && starts[Int(id)] & what != 0 }
 
     let laugh: Int32
     let sarcasm: Int32
@@ -151,6 +165,10 @@ final class Vocabulary: Sendable {
         phrases = b.phrases
         cues = b.cues
         topicCues = b.topicCues
+        starts = (0..<b.bounds.count).map { id in
+            (b.phrases[id].isEmpty ? 0 : Starts.phrase) | (b.cues[id].isEmpty ? 0 : Starts.cue) | (b.topicCues[id].isEmpty ? 0 : Starts.topic)
+                | (b.expansionPT[id].isEmpty ? 0 : Starts.expansionPT) | (b.expansionEN[id].isEmpty ? 0 : Starts.expansionEN)
+        }
     }
 
     var count: Int { bounds.count }
