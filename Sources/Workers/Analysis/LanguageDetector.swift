@@ -61,11 +61,4 @@ extension UnsafeBufferPointer<UInt8> {
         guard count >= n else { return false }
         return memoryEqual(suffix.utf8Start, baseAddress! + (count - n), n)
     }
-
-    @inline(__always)
-    func hasPrefix(_ prefix: StaticString) -> Bool {
-        let n = prefix.utf8CodeUnitCount
-        guard count >= n else { return false }
-        return memoryEqual(prefix.utf8Start, baseAddress!, n)
-    }
 }

@@ -216,11 +216,6 @@ final class Vocabulary: Sendable {
         }
     }
 
-    func lookup(_ word: String) -> Int32 {
-        var word = word
-        return word.withUTF8 { lookup($0) }
-    }
-
     /// `rest` (a phrase's words after its first) follows the word at `i`.
     @inline(__always)
     static func follows(_ rest: [Int32], at i: Int, in words: [Token]) -> Bool {

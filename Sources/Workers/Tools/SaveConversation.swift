@@ -25,6 +25,8 @@ enum SaveConversation {
         var analysis: [String: JSONValue]
         var metadata: [String: JSONValue]
         var startedAt: Date
+        /// Each message's time (the conversation's start for those without one).
+        var stamps: [Date]
 
         init(_ arguments: JSONValue, callID: String, now: Date) {
             self.callID = callID
@@ -49,9 +51,9 @@ enum SaveConversation {
             for (key, value) in ConversationAnalyzer.timing(messages) { metadata[key] = value }
             // A conversation's time is its first message's timestamp.
             startedAt = messages.first?.timestamp ?? messages.compactMap(\.timestamp).min() ?? now
+            let start = startedAt
+            stamps = messages.map { $0.timestamp ?? start }
         }
-
-        var stamps: [Date] { messages.map { $0.timestamp ?? startedAt } }
     }
 
     /// Runs `calls` (arguments and call id each) and answers each by its call id.
@@ -127,9 +129,8 @@ enum SaveConversation {
         // 4. Every message once, with a platform id from the conversation id and position.
         var rows = MessageRows()
         for call in fresh {
-            let stamps = call.stamps
             for (i, message) in call.messages.enumerated() {
-                rows.append(call: call, platform: platform(call), channel: channel(call), index: i, message: message, at: stamps[i], analysis: call.analyses[i])
+                rows.append(call: call, platform: platform(call), channel: channel(call), index: i, message: message, at: call.stamps[i], analysis: call.analyses[i])
             }
         }
         let added = try await connection.query(
