@@ -171,8 +171,6 @@ final class Vocabulary: Sendable {
         }
     }
 
-    var count: Int { bounds.count }
-
     /// FNV-1a over the bytes, 64 bits.
     static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
 
