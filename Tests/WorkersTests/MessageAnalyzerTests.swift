@@ -26,6 +26,13 @@ struct MessageAnalyzerTests {
         ("I love it, great job!", "positive"),
         ("qual o horário de funcionamento?", "neutral"),
         ("ok", "neutral"),
+        ("produto ok", "neutral"),
+        ("nunca fui tão bem atendida", "positive"),
+        ("I have never been so pissed off", "negative"),
+        ("the flight was fine :(", "negative"),
+        ("see you tomorrow :D", "positive"),
+        ("chegou hoje <3", "positive"),
+        ("bonito, mas o touch é péssimo e o controle é ruim", "negative"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
@@ -50,6 +57,8 @@ struct MessageAnalyzerTests {
         ("where is my package? tracking says nothing", "support"),
         ("how much is the premium plan?", "information"),
         ("o jogo ontem foi muito bom", "other"),
+        ("an hour at the carousel and still no luggage??", "complaint"),
+        ("parei, não compro mais nessa loja, que decepção", "complaint"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
@@ -99,6 +108,10 @@ struct MessageAnalyzerTests {
         // after it is inside the chunk); a chunk that is a URL or @handle is skipped whole.
         let chunks = TextNormalizer.normalize("a\r\nhttp://x b\n@c d\te https://g.h/i  www.j k @ l\n\n@m")
         #expect(chunks.words == ["a", "http", "x", "b", "d", "e", "k", "l"])
+        // ASCII faces count as emoji; times, URLs and words after a colon do not.
+        for (text, faces) in [(":) :-( :'( ;) =D :P <3 :/", 8), ("às 10:30, veja http://x.co :Pedro", 0), (":))))", 1)] {
+            #expect(TextNormalizer.normalize(text).emojiCount == faces, "\(text)")
+        }
         #expect(TextNormalizer.isLaughter("rsrsrs") && TextNormalizer.isLaughter("hahaha") && !TextNormalizer.isLaughter("casa"))
     }
 

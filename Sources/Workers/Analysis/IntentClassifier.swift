@@ -119,6 +119,9 @@ public enum IntentClassifier {
         }
     }
 
+    /// A message with no other intent whose sentiment score is at or below this is a complaint.
+    static let complaintBelow = -0.2
+
     static let support = intents.firstIndex(of: "support")!
     static let complaint = intents.firstIndex(of: "complaint")!
 }

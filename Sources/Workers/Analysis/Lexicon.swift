@@ -70,8 +70,12 @@ public struct Lexicon: Sendable {
         "muito bom": 2.6, "muito boa": 2.6, "de primeira": 2, "chegou rapido": 2.2, "chegou antes": 2.4, "antes do": 0.8,
         "no prazo": 1.5, "dentro do": 0.5, "5 estrelas": 2.5, "nota 10": 3, "nota 0": -3, "nota zero": -3,
         "not working": -2.2, "doesn't work": -2.2, "customer service": -0.3, "on hold": -1.5, "no one": -1.2, "still waiting": -2,
-        "thank you": 1.8, "well done": 2.5, "not bad": 1.2, "no problem": 0.8, "no worries": 0.8, "waste of": -2.5,
+        "thank you": 1.8, "well done": 2.5, "not bad": 1.8, "no problem": 0.8, "no worries": 0.8, "waste of": -2.5,
         "never again": -2.5, "fell apart": -2.5, "broke down": -2,
+        "bem atendido": 2.5, "bem atendida": 2.5, "mal atendido": -2.5, "mal atendida": -2.5, "bem embalado": 2,
+        "bem embalada": 2, "mal embalado": -2.5, "mal embalada": -2.5, "esperava mais": -1.5, "poderia ser": -1,
+        "can't wait": 2.5, "cant wait": 2.5, "no response": -2, "no answer": -2, "no help": -2.2, "not happy": -2.2,
+        "not worth": -2.2, "nao vale": -2.2, "nao gostei": -2.5, "nao aguento": -2.2,
     ]
 
     /// Emoji and their valences (by code point).

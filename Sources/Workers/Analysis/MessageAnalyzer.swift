@@ -39,6 +39,12 @@ public enum MessageAnalyzer {
                 confidence = p[best]
             }
         }
+        // A message to a business that asks for nothing yet reads negative is a complaint
+        // ("an hour at the carousel and still no luggage??", "parei, não compro mais").
+        if intent == "other", score <= IntentClassifier.complaintBelow {
+            intent = "complaint"
+            confidence = min(0.9, 0.4 + abs(score) / 2)
+        }
         return MessageAnalysis(
             sentiment: SentimentAnalyzer.label(score),
             sentimentScore: (score * 1000).rounded() / 1000,

@@ -4,8 +4,9 @@
 /// exclamation marks, emoji, laughter, and cheap sarcasm cues ("ótimo, mais um atraso 🙄").
 /// The score is squashed into −1…1.
 public enum SentimentAnalyzer {
-    /// Scores at or beyond these are positive / negative.
-    public static let positiveThreshold = 0.05
+    /// Scores at or beyond these are positive / negative. Praise needs more than one mild
+    /// word ("ok", "like", "thanks" alone are polite, not positive); criticism does not.
+    public static let positiveThreshold = 0.3
     public static let negativeThreshold = -0.05
 
     /// `words` are `text`'s tokens after the language's abbreviations were expanded.
@@ -73,13 +74,16 @@ public enum SentimentAnalyzer {
                 // Negation within three words before, unless a contrast word sits between.
                 if span == 1 || phrase(word, words[i + 1].id) == nil || !isNegation(word) {
                     var negated = false
+                    var intensified = false
                     for back in 1...3 where i - back >= 0 {
                         let w = words[i - back].id
                         if isContrast(w) { break }
                         if isNegation(w) {
-                            negated = true
+                            // "nunca fui tão bem atendida", "never been so pissed": emphasis.
+                            negated = !(intensified && (w == v.nunca || w == v.never))
                             break
                         }
+                        if w >= 0, !v.intensifier[Int(w)].isNaN { intensified = true }
                     }
                     if negated && !(word == v.nada || word == v.nunca) {
                         valence *= valence > 0 ? -0.74 : -0.5
@@ -94,6 +98,9 @@ public enum SentimentAnalyzer {
             i += span
         }
         // "not bad at all" / "nada mal": the negated negative reads as praise.
+        // Praise and criticism either side of a contrast ("bonito, mas o touch é péssimo"): a
+        // mixed message, pulled towards neutral; the side after the contrast still leads.
+        if contrastAt != nil, positives > 0, negatives > 0 { total *= 0.3 }
         total += text.emojiValence
         if text.laughter { total += total < -1 ? 0 : 0.6 }
         if text.mostlyCapitals && total < 0 { total *= 1.3 }

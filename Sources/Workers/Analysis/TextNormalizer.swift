@@ -188,6 +188,14 @@ public enum TextNormalizer {
                     case 0x3F:
                         result.questions += 1
                         flush()
+                    case 0x3A, 0x3B, 0x3D, 0x3C:  // ":" ";" "=" "<" may start an emoticon
+                        flush()
+                        let (valence, length) = emoticon(s, at: k - 1)
+                        if length > 0 {
+                            result.emojiValence += valence
+                            result.emojiCount += 1
+                            k += length - 1
+                        }
                     default:
                         flush()
                     }
@@ -322,6 +330,43 @@ public enum TextNormalizer {
         result.tokens.append(
             Token(id: vocabulary.lookup(word, hash: hash ?? Vocabulary.hash(word)), start: Int32(start), length: Int32(p - start), elongated: elongated, shouted: shouted, spelling: Spelling.of(word))
         )
+    }
+
+    /// The valence and length of an ASCII emoticon starting at `i` (":)", ":-(", ":'(", ";)",
+    /// "=D", ":P", ":/", "<3", ":)))"), or length 0. Letters ("D", "P") and "/" count only
+    /// when no letter or "/" follows, so ":Pedro" and "http://" are not faces.
+    static func emoticon(_ s: UnsafeBufferPointer<UInt8>, at i: Int) -> (Double, Int) {
+        let n = s.count
+        if s[i] == 0x3C {  // <3
+            return i + 1 < n && s[i + 1] == 0x33 ? (2.5, 2) : (0, 0)
+        }
+        var j = i + 1
+        var tear = false
+        if j < n && (s[j] == 0x2D || s[j] == 0x27) {  // nose or tear
+            tear = s[j] == 0x27
+            j += 1
+        }
+        guard j < n else { return (0, 0) }
+        let mouth = s[j]
+        var valence: Double
+        switch mouth {
+        case 0x29, 0x5D, 0x7D: valence = s[i] == 0x3B ? 1 : 1.5  // ) ] }
+        case 0x44: valence = 2  // D
+        case 0x50, 0x70: valence = 1  // P p
+        case 0x2A: valence = 2  // *
+        case 0x28, 0x5B, 0x7B: valence = tear ? -2 : -1.8  // ( [ {
+        case 0x2F, 0x5C: valence = -1  // / \
+        case 0x7C: valence = -0.5  // |
+        default: return (0, 0)
+        }
+        if tear && valence > 0 { valence = 1 }  // tears of joy
+        j += 1
+        while j < n && s[j] == mouth { j += 1 }
+        if j < n, mouth == 0x44 || mouth == 0x50 || mouth == 0x70 || mouth == 0x2F {
+            let next = s[j] | 0x20
+            if (next >= 0x61 && next <= 0x7A) || s[j] == 0x2F { return (0, 0) }
+        }
+        return (valence, j - i)
     }
 
     /// kkk…, rsrs…, haha…, hehe…, lol, lmao, huehue.

@@ -48,6 +48,7 @@ final class Vocabulary: Sendable {
     let mais: Int32
     let nada: Int32
     let nunca: Int32
+    let never: Int32
     /// a, o, de, da, do: may sit inside a phrase ("custo do beneficio").
     let linkWords: Set<Int32>
     /// atraso, problema, erro, vez: a complaint word around praise reads as sarcasm.
@@ -149,6 +150,7 @@ final class Vocabulary: Sendable {
         mais = id("mais")
         nada = id("nada")
         nunca = id("nunca")
+        never = id("never")
         linkWords = Set(["a", "o", "de", "da", "do"].map { id($0) })
         complaintWords = Set(["atraso", "problema", "erro", "vez"].map { id($0) })
         text = b.text
