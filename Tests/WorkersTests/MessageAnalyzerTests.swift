@@ -33,6 +33,9 @@ struct MessageAnalyzerTests {
         ("see you tomorrow :D", "positive"),
         ("chegou hoje <3", "positive"),
         ("bonito, mas o touch é péssimo e o controle é ruim", "negative"),
+        ("não comprem gente, péssimo produto", "negative"),
+        ("can you help with my seat? thanks!", "neutral"),
+        ("I would love it if someone could call me back", "neutral"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -75,18 +75,34 @@ public enum SentimentAnalyzer {
                 if span == 1 || phrase(word, words[i + 1].id) == nil || !isNegation(word) {
                     var negated = false
                     var intensified = false
+                    var linked = true
                     for back in 1...3 where i - back >= 0 {
                         let w = words[i - back].id
                         if isContrast(w) { break }
                         if isNegation(w) {
                             // "nunca fui tão bem atendida", "never been so pissed": emphasis.
-                            negated = !(intensified && (w == v.nunca || w == v.never))
+                            // A negative word is turned only when nothing but a copula or an
+                            // intensifier stands between ("não é ruim", but not "não
+                            // comprem, péssimo").
+                            negated = !(intensified && (w == v.nunca || w == v.never)) && (valence > 0 || linked)
                             break
                         }
-                        if w >= 0, !v.intensifier[Int(w)].isNaN { intensified = true }
+                        if w >= 0, !v.intensifier[Int(w)].isNaN {
+                            intensified = true
+                        } else if !v.copulas.contains(w) {
+                            linked = false
+                        }
                     }
                     if negated && !(word == v.nada || word == v.nunca) {
                         valence *= valence > 0 ? -0.74 : -0.5
+                    }
+                }
+                // Praise inside a wish or a condition asks for something ("would love an
+                // upgrade", "seria ótimo se respondessem").
+                if valence > 0 {
+                    for back in 1...3 where i - back >= 0 && v.conditionals.contains(words[i - back].id) {
+                        valence *= 0.4
+                        break
                     }
                 }
                 if let c = contrastAt {
@@ -97,6 +113,8 @@ public enum SentimentAnalyzer {
             }
             i += span
         }
+        // Politeness in a question ("can you help? thanks!") is a request, not praise.
+        if text.questions > 0 && total > 0 { total *= 0.5 }
         // "not bad at all" / "nada mal": the negated negative reads as praise.
         // Praise and criticism either side of a contrast ("bonito, mas o touch é péssimo"): a
         // mixed message, pulled towards neutral; the side after the contrast still leads.

@@ -51,6 +51,11 @@ final class Vocabulary: Sendable {
     let never: Int32
     /// a, o, de, da, do: may sit inside a phrase ("custo do beneficio").
     let linkWords: Set<Int32>
+    /// Copulas and fillers that may sit between a negation and the negative word it turns
+    /// ("não é ruim", "not that bad").
+    let copulas: Set<Int32>
+    /// Words that make what follows a wish or a condition ("would love", "seria ótimo se").
+    let conditionals: Set<Int32>
     /// atraso, problema, erro, vez: a complaint word around praise reads as sarcasm.
     let complaintWords: Set<Int32>
 
@@ -152,6 +157,11 @@ final class Vocabulary: Sendable {
         nunca = id("nunca")
         never = id("never")
         linkWords = Set(["a", "o", "de", "da", "do"].map { id($0) })
+        copulas = Set([
+            "e", "eh", "foi", "era", "ser", "sao", "ta", "esta", "estava", "ficou", "fica", "achei", "acho", "pareceu", "parece",
+            "is", "was", "be", "are", "were", "that", "as", "seem", "seems", "seemed", "it", "it's", "too", "a", "the", "o", "um", "uma",
+        ].map { id($0) })
+        conditionals = Set(["would", "could", "if", "wish", "seria", "gostaria", "poderia", "tomara", "i'd", "you'd"].map { id($0) })
         complaintWords = Set(["atraso", "problema", "erro", "vez"].map { id($0) })
         text = b.text
         bounds = b.bounds
