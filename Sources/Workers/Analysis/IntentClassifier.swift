@@ -73,6 +73,8 @@ public enum IntentClassifier {
             "obrigado", "obrigada", "obg", "valeu", "agradeco", "grato", "grata", "muito obrigado", "brigado", "gratidao",
             "thanks", "thank", "thx", "appreciate", "appreciated", "grateful", "cheers", "gracias", "brigadao", "obrigadao",
             "agradecido", "agradecida", "muito obrigada",
+            "gratitude", "good job", "great job", "owe you", "so kind", "very kind", "kind of you", "much obliged", "you rock",
+            "you're the best", "lifesaver", "valeu demais", "salvou", "me salvou", "voce e demais", "sao demais",
         ])
         return entries
     }()
