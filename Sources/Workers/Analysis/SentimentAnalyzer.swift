@@ -41,7 +41,7 @@ public enum SentimentAnalyzer {
                 if let p = phrase(word, words[i + 1].id) {
                     valence = p
                     span = 2
-                } else if i + 2 < words.count, let p = phrase(word, words[i + 2].id), v.linkWords.contains(words[i + 1].id) {
+                } else if i + 2 < words.count, let p = phrase(word, words[i + 2].id), v.has(words[i + 1].id, Vocabulary.Role.link) {
                     valence = p
                     span = 3
                 }
@@ -89,7 +89,7 @@ public enum SentimentAnalyzer {
                         }
                         if w >= 0, !v.intensifier[Int(w)].isNaN {
                             intensified = true
-                        } else if !v.copulas.contains(w) {
+                        } else if !v.has(w, Vocabulary.Role.copula) {
                             linked = false
                         }
                     }
@@ -100,7 +100,7 @@ public enum SentimentAnalyzer {
                 // Praise inside a wish or a condition asks for something ("would love an
                 // upgrade", "seria ótimo se respondessem").
                 if valence > 0 {
-                    for back in 1...3 where i - back >= 0 && v.conditionals.contains(words[i - back].id) {
+                    for back in 1...3 where i - back >= 0 && v.has(words[i - back].id, Vocabulary.Role.conditional) {
                         valence *= 0.4
                         break
                     }
@@ -130,7 +130,7 @@ public enum SentimentAnalyzer {
         let sarcastic = text.sarcasmCue || words.contains { $0.id == v.sarcasm }
         if sarcastic && total > -0.5 {
             total = -max(1.5, abs(total))
-        } else if positives > 0 && negatives > 0 && words.contains(where: { $0.id == v.mais }) && words.contains(where: { v.complaintWords.contains($0.id) }) {
+        } else if positives > 0 && negatives > 0 && words.contains(where: { $0.id == v.mais }) && words.contains(where: { v.has($0.id, Vocabulary.Role.complaint) }) {
             total = min(total, -1.5)
         }
         return total / (total * total + 15).squareRoot()

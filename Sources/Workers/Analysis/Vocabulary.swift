@@ -49,15 +49,23 @@ final class Vocabulary: Sendable {
     let nada: Int32
     let nunca: Int32
     let never: Int32
-    /// a, o, de, da, do: may sit inside a phrase ("custo do beneficio").
-    let linkWords: Set<Int32>
-    /// Copulas and fillers that may sit between a negation and the negative word it turns
-    /// ("não é ruim", "not that bad").
-    let copulas: Set<Int32>
-    /// Words that make what follows a wish or a condition ("would love", "seria ótimo se").
-    let conditionals: Set<Int32>
-    /// atraso, problema, erro, vez: a complaint word around praise reads as sarcasm.
-    let complaintWords: Set<Int32>
+    /// Per word, the small closed classes it belongs to (`Role`), one byte.
+    let roles: [UInt8]
+
+    enum Role {
+        /// a, o, de, da, do: may sit inside a phrase ("custo do beneficio").
+        static let link: UInt8 = 1
+        /// Copulas and fillers that may sit between a negation and the negative word it
+        /// turns ("não é ruim", "not that bad").
+        static let copula: UInt8 = 2
+        /// Makes what follows a wish or a condition ("would love", "seria ótimo se").
+        static let conditional: UInt8 = 4
+        /// atraso, problema, erro, vez: a complaint word around praise reads as sarcasm.
+        static let complaint: UInt8 = 8
+    }
+
+    @inline(__always)
+    func has(_ id: Int32, _ role: UInt8) -> Bool { id >= 0 && roles[Int(id)] & role != 0 }
 
     /// The tables while they are filled.
     private struct Builder {
@@ -156,13 +164,17 @@ final class Vocabulary: Sendable {
         nada = id("nada")
         nunca = id("nunca")
         never = id("never")
-        linkWords = Set(["a", "o", "de", "da", "do"].map { id($0) })
-        copulas = Set([
-            "e", "eh", "foi", "era", "ser", "sao", "ta", "esta", "estava", "ficou", "fica", "achei", "acho", "pareceu", "parece",
-            "is", "was", "be", "are", "were", "that", "as", "seem", "seems", "seemed", "it", "it's", "too", "a", "the", "o", "um", "uma",
-        ].map { id($0) })
-        conditionals = Set(["would", "could", "if", "wish", "seria", "gostaria", "poderia", "tomara", "i'd", "you'd"].map { id($0) })
-        complaintWords = Set(["atraso", "problema", "erro", "vez"].map { id($0) })
+        let members: [(UInt8, [String])] = [
+            (Role.link, ["a", "o", "de", "da", "do"]),
+            (Role.copula, [
+                "e", "eh", "foi", "era", "ser", "sao", "ta", "esta", "estava", "ficou", "fica", "achei", "acho", "pareceu", "parece",
+                "is", "was", "be", "are", "were", "that", "as", "seem", "seems", "seemed", "it", "it's", "too", "a", "the", "o", "um", "uma",
+            ]),
+            (Role.conditional, ["would", "could", "if", "wish", "seria", "gostaria", "poderia", "tomara", "i'd", "you'd"]),
+            (Role.complaint, ["atraso", "problema", "erro", "vez"]),
+        ]
+        var roleIDs: [(UInt8, Int32)] = []
+        for (role, words) in members { for word in words { roleIDs.append((role, id(word))) } }
         text = b.text
         bounds = b.bounds
         slots = b.table()
@@ -177,6 +189,9 @@ final class Vocabulary: Sendable {
         phrases = b.phrases
         cues = b.cues
         topicCues = b.topicCues
+        var roles = [UInt8](repeating: 0, count: b.bounds.count)
+        for (role, id) in roleIDs { roles[Int(id)] |= role }
+        self.roles = roles
         starts = (0..<b.bounds.count).map { id in
             (b.phrases[id].isEmpty ? 0 : Starts.phrase) | (b.cues[id].isEmpty ? 0 : Starts.cue) | (b.topicCues[id].isEmpty ? 0 : Starts.topic)
                 | (b.expansionPT[id].isEmpty ? 0 : Starts.expansionPT) | (b.expansionEN[id].isEmpty ? 0 : Starts.expansionEN)
