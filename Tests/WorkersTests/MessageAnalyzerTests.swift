@@ -62,6 +62,8 @@ struct MessageAnalyzerTests {
         ("o jogo ontem foi muito bom", "other"),
         ("an hour at the carousel and still no luggage??", "complaint"),
         ("parei, não compro mais nessa loja, que decepção", "complaint"),
+        ("comprei faz um mês e não recebi nada, estou muito chateada, dinheiro perdido", "complaint"),
+        ("comprei faz um mês e não recebi nada, estou muito chateada, podem ver?", "support"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -108,9 +108,11 @@ public enum IntentClassifier {
                 if questions > 0 && words.count >= 2 { return ("information", 0.5) }
                 return ("other", 0.5)
             }
-            // Strong negativity turns a support request into a complaint when cues are close.
+            // Strong negativity turns support cues into a complaint when the message states
+            // rather than asks ("não recebi o produto, estou brigando pelo meu dinheiro");
+            // with a question it stays a request unless complaint cues come close.
             if sentiment <= -0.6, matched & (1 << support) != 0 {
-                scores[complaint] += scores[support] * 0.6
+                scores[complaint] += scores[support] * (questions == 0 ? 1.2 : 0.6)
                 matched |= 1 << complaint
             }
             // The highest score; of equal ones, the first in `intents`.
