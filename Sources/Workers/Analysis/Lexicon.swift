@@ -74,7 +74,8 @@ public struct Lexicon: Sendable {
         "never again": -2.5, "fell apart": -2.5, "broke down": -2,
         "bem atendido": 2.5, "bem atendida": 2.5, "mal atendido": -2.5, "mal atendida": -2.5, "bem embalado": 2,
         "bem embalada": 2, "mal embalado": -2.5, "mal embalada": -2.5, "esperava mais": -1.5, "poderia ser": -1,
-        "still no": -1.8, "still not": -1.5, "no longer": -1.2, "gave up": -2, "no update": -1.5, "no answers": -2, "can't wait": 2.5, "cant wait": 2.5, "no response": -2, "no answer": -2, "no help": -2.2, "not happy": -2.2,
+        "still no": -1.8, "still not": -1.5, "no longer": -1.2, "gave up": -2, "no update": -1.5, "no answers": -2,
+        "can't wait": 2.5, "cant wait": 2.5, "no response": -2, "no answer": -2, "no help": -2.2, "not happy": -2.2,
         "not worth": -2.2, "nao vale": -2.2, "nao gostei": -2.5, "sem graca": -2, "nao aguento": -2.2,
     ]
 

@@ -115,7 +115,6 @@ public enum SentimentAnalyzer {
         }
         // Politeness in a question ("can you help? thanks!") is a request, not praise.
         if text.questions > 0 && total > 0 { total *= 0.5 }
-        // "not bad at all" / "nada mal": the negated negative reads as praise.
         // Praise and criticism either side of a contrast ("bonito, mas o touch é péssimo"): a
         // mixed message, pulled towards neutral; the side after the contrast still leads.
         if contrastAt != nil, positives > 0, negatives > 0 { total *= 0.3 }
