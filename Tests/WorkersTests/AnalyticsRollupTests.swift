@@ -110,8 +110,12 @@ struct AnalyticsRollupTests {
                 }
             }
             #expect(checked == 40)
-            // Once recomputed, the same holds with no tail.
+            // Once recomputed, the same holds with no tail; recomputing days of users who
+            // have numbers already consumes no numbers (the bitmaps stay dense).
+            let numbered = try await Self.userNumbers(postgres)
             try await rollup.run(logger: Self.logger)
+            let renumbered = try await Self.userNumbers(postgres)
+            #expect(renumbered.highest - numbered.highest == renumbered.count - numbered.count, "\(numbered) → \(renumbered)")
             let whole = try await postgres.withConnection { connection in
                 (
                     try await GetConversationAnalytics.compute(AnalyticsQuery(), timeZone: Self.zone, rollups: true, on: connection, logger: Self.logger),
@@ -121,6 +125,51 @@ struct AnalyticsRollupTests {
             #expect(Self.same(whole.0, whole.1) == nil)
             #expect(whole.0.total >= 3_305)
         }
+    }
+
+    @Test("a TRUNCATE of the raw tables reaches the rollups")
+    func truncateReachesRollups() async throws {
+        try await TestServices.withPostgres { postgres in
+            let rollup = AnalyticsRollup(postgres: postgres, redis: nil, timeZone: Self.zone.identifier, hoursPerTransaction: 48)
+            var history = SyntheticHistory(conversations: 500, users: 50, days: 5, seed: 11)
+            history.batchSize = 500
+            try await history.load(into: postgres, logger: Self.logger)
+            try await rollup.run(logger: Self.logger)
+            let before = try await postgres.withConnection { connection in
+                try await GetConversationAnalytics.compute(AnalyticsQuery(), timeZone: Self.zone, rollups: true, on: connection, logger: Self.logger)
+            }
+            #expect(before.total >= 500)
+            try await postgres.query("TRUNCATE conversations, messages, chat_sessions, user_profiles, idempotency_keys, pending_statuses", logger: Self.logger)
+            try await rollup.run(logger: Self.logger)
+            let after = try await postgres.withConnection { connection in
+                try await GetConversationAnalytics.compute(AnalyticsQuery(), timeZone: Self.zone, rollups: true, on: connection, logger: Self.logger)
+            }
+            #expect(after.total == 0)
+            #expect(after.hours.values.reduce(0, +) == 0)
+        }
+    }
+
+    @Test("user bitmaps: the OR of stored bitmaps holds exactly the users of each", arguments: [1, 7, 8, 9, 64, 1_000, 4_099])
+    func bitmapUnion(highest: Int) {
+        var random = SplitMix64(seed: UInt64(highest))
+        let sets = (0..<3).map { _ in Set((0..<(highest / 3 + 1)).map { _ in Int32(random.below(highest + 1)) }) }
+        var union: [UInt64] = []
+        for set in sets {
+            let hex = Array(UserBitmap.hex(Array(set)).utf8)
+            let bytes = stride(from: 0, to: hex.count, by: 2).map { UInt8(String(decoding: hex[$0..<($0 + 2)], as: UTF8.self), radix: 16)! }
+            UserBitmap.or(ByteBuffer(bytes: bytes), into: &union)
+        }
+        let expected = sets.reduce(into: Set<Int32>()) { $0.formUnion($1) }
+        #expect(union.reduce(0) { $0 + $1.nonzeroBitCount } == expected.count)
+        #expect((0...(highest + 70)).allSatisfy { UserBitmap.contains(union, $0) == expected.contains(Int32($0)) })
+    }
+
+    /// The highest user number and how many numbers there are.
+    static func userNumbers(_ postgres: PostgresClient) async throws -> (highest: Int, count: Int) {
+        var result = (highest: -1, count: 0)
+        let rows = try await postgres.query("SELECT COALESCE(max(number), -1)::int8, count(*)::int8 FROM analytics_user_numbers", logger: logger)
+        for try await (highest, count) in rows.decode((Int64, Int64).self) { result = (Int(highest), Int(count)) }
+        return result
     }
 
     @Test("an answer read back from the cache is the answer that was stored")

@@ -1,7 +1,7 @@
 /// The schema of ARCHITECTURE.md, as numbered migrations. Names of tables and columns there
 /// are relied on by every issue: add columns, never rename.
 public enum Migrations {
-    public static let all: [Migration] = [initialSchema, brazilianEssentials, timeIndexes, analyticsRollups]
+    public static let all: [Migration] = [initialSchema, brazilianEssentials, timeIndexes, analyticsRollups, analyticsPeakHours]
 
     static let initialSchema = Migration(
         version: 1,
@@ -259,6 +259,35 @@ public enum Migrations {
             // History from before this migration is rolled up by the first recomputation.
             "INSERT INTO analytics_dirty (hour) SELECT DISTINCT analytics_bucket(started_at) FROM conversations",
             "INSERT INTO analytics_dirty (hour) SELECT DISTINCT analytics_bucket(sent_at) FROM messages",
+        ]
+    )
+
+    /// Peak hours of whole days from the daily rows (a local hour-of-day histogram, so a long
+    /// range no longer reads every hourly row), and dense user numbers again: the numbering
+    /// of migration 4 consumed an identity value for every user already numbered each time a
+    /// day was recomputed, so bitmaps grew with the history's rewrites rather than with its
+    /// users. Both are rebuilt by the next recomputation; readers use the raw tables for the
+    /// hours marked here until then. And a TRUNCATE of the raw tables now reaches the rollups.
+    static let analyticsPeakHours = Migration(
+        version: 5,
+        name: "analytics_peak_hours",
+        statements: [
+            "ALTER TABLE analytics_daily ADD COLUMN hours jsonb NOT NULL DEFAULT '{}'::jsonb",
+            "TRUNCATE analytics_daily, analytics_daily_users",
+            "TRUNCATE analytics_user_numbers RESTART IDENTITY",
+            "INSERT INTO analytics_dirty (hour) SELECT DISTINCT hour FROM analytics_hourly",
+            // TRUNCATE fires no row or statement triggers of migration 4, so the rollups of a
+            // wiped table would stay: every rolled hour becomes dirty instead.
+            """
+            CREATE FUNCTION analytics_mark_all() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                INSERT INTO analytics_dirty (hour) SELECT DISTINCT hour FROM analytics_hourly;
+                RETURN NULL;
+            END
+            $$
+            """,
+            "CREATE TRIGGER conversations_analytics_truncate AFTER TRUNCATE ON conversations FOR EACH STATEMENT EXECUTE FUNCTION analytics_mark_all()",
+            "CREATE TRIGGER messages_analytics_truncate AFTER TRUNCATE ON messages FOR EACH STATEMENT EXECUTE FUNCTION analytics_mark_all()",
         ]
     )
 }

@@ -57,7 +57,7 @@ public struct AnalyticsRollup: BackgroundJob {
             guard current != zone else { return }
             logger.info("analytics rollups rebuilt for a new time zone", metadata: ["from": "\(current ?? "none")", "to": "\(zone)"])
             try await connection.query("UPDATE analytics_state SET value = \(zone) WHERE key = 'time_zone'", logger: logger)
-            try await connection.query("TRUNCATE analytics_hourly, analytics_daily_users, analytics_dirty", logger: logger)
+            try await connection.query("TRUNCATE analytics_hourly, analytics_daily, analytics_daily_users, analytics_dirty", logger: logger)
             try await connection.query("INSERT INTO analytics_dirty (hour) SELECT DISTINCT analytics_bucket(started_at) FROM conversations", logger: logger)
             try await connection.query("INSERT INTO analytics_dirty (hour) SELECT DISTINCT analytics_bucket(sent_at) FROM messages", logger: logger)
         }
@@ -176,7 +176,9 @@ public struct AnalyticsRollup: BackgroundJob {
         for try await day in dayRows.decode(String.self) { days.append(day) }
         if undated { days.append("-infinity") }
         guard !days.isEmpty else { return }
-        // Conversations of those days, as (day, platform, channel, user); users get numbers first.
+        // Conversations of those days, as (day, platform, channel, user); users get numbers first,
+        // only the new ones: an insert that meets a conflict still consumes an identity value,
+        // and numbers must stay dense for the bitmaps to stay small.
         let spans: PostgresQuery = """
             SELECT d.day, c.platform, COALESCE(c.channel_id, '') AS channel, c.user_id
             FROM unnest(\(days)::date[]) AS d(day)
@@ -188,7 +190,12 @@ public struct AnalyticsRollup: BackgroundJob {
             """
         try await connection.query(
             PostgresQuery(
-                unsafeSQL: "INSERT INTO analytics_user_numbers (user_id) SELECT DISTINCT user_id FROM (\(spans.sql)) s ORDER BY 1 ON CONFLICT (user_id) DO NOTHING",
+                unsafeSQL: """
+                    INSERT INTO analytics_user_numbers (user_id)
+                    SELECT DISTINCT user_id FROM (\(spans.sql)) s
+                    WHERE NOT EXISTS (SELECT 1 FROM analytics_user_numbers n WHERE n.user_id = s.user_id)
+                    ORDER BY 1 ON CONFLICT (user_id) DO NOTHING
+                    """,
                 binds: spans.binds
             ),
             logger: logger
@@ -203,7 +210,7 @@ public struct AnalyticsRollup: BackgroundJob {
             )
             INSERT INTO analytics_daily (day, platform, channel_id, conversations, saved, completed, message_count_n, message_count_sum,
                 duration_n, duration_sum, first_response_n, first_response_sum, response_n, response_sum, webhook_messages,
-                intents, sentiments, topics)
+                intents, sentiments, topics, hours)
             SELECT day, platform, channel_id, sum(conversations), sum(saved), sum(completed), sum(message_count_n), sum(message_count_sum),
                 sum(duration_n), sum(duration_sum), sum(first_response_n), sum(first_response_sum), sum(response_n), sum(response_sum),
                 sum(webhook_messages),
@@ -212,7 +219,10 @@ public struct AnalyticsRollup: BackgroundJob {
                 COALESCE((SELECT jsonb_object_agg(key, n) FROM (SELECT e.key, sum(e.value::int8) AS n FROM h AS x, jsonb_each_text(x.sentiments) e
                           WHERE x.day = g.day AND x.platform = g.platform AND x.channel_id = g.channel_id GROUP BY 1) i), '{}'),
                 COALESCE((SELECT jsonb_object_agg(key, n) FROM (SELECT e.key, sum(e.value::int8) AS n FROM h AS x, jsonb_each_text(x.topics) e
-                          WHERE x.day = g.day AND x.platform = g.platform AND x.channel_id = g.channel_id GROUP BY 1) i), '{}')
+                          WHERE x.day = g.day AND x.platform = g.platform AND x.channel_id = g.channel_id GROUP BY 1) i), '{}'),
+                COALESCE((SELECT jsonb_object_agg(key, n) FROM (SELECT extract(hour FROM x.hour AT TIME ZONE \(zone))::int::text AS key, sum(x.conversations) AS n
+                          FROM h AS x WHERE x.day = g.day AND x.platform = g.platform AND x.channel_id = g.channel_id AND x.conversations > 0
+                          GROUP BY 1) i), '{}')
             FROM h AS g GROUP BY day, platform, channel_id
             """,
             logger: logger
@@ -264,8 +274,15 @@ enum UserBitmap {
         bytes.withUnsafeReadableBytes { raw in
             let words = (raw.count + 7) / 8
             if union.count < words { union.append(contentsOf: repeatElement(0, count: words - union.count)) }
-            for (index, byte) in raw.enumerated() {
-                union[index >> 3] |= UInt64(byte) << UInt64((index & 7) * 8)
+            union.withUnsafeMutableBufferPointer { union in
+                // Whole words (little-endian, so byte i of a word is bits 8i...), then the tail.
+                let whole = raw.count / 8
+                for word in 0..<whole {
+                    union[word] |= UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self))
+                }
+                for index in (whole * 8)..<raw.count {
+                    union[index >> 3] |= UInt64(raw[index]) << UInt64((index & 7) * 8)
+                }
             }
         }
     }

@@ -316,24 +316,36 @@ enum GetConversationAnalytics {
         return count
     }
 
-    /// The clean rollup hours of the plan, summed.
+    /// The clean rollup hours of the plan, summed: whole clean days from the daily rows, the
+    /// other hours of the rolled part from the hourly rows, read by time windows so that a
+    /// long range touches only the hours outside its clean days.
     static func rolledSums(plan: RollupPlan, filters: Filters, zone: String, on connection: PostgresConnection, logger: Logger) async throws -> Sums {
         var sums = Sums()
         let cleanDays = plan.cleanDays.map(\.day)
+        let gaps = plan.gaps
+        let gapStarts = gaps.map(\.0)
+        let gapEnds = gaps.map(\.1)
+        // Every row carries its local hour-of-day counts: the daily rows keep them, an hourly
+        // row is one hour.
         let rows: PostgresQuery = """
             SELECT conversations, saved, completed, message_count_n, message_count_sum, duration_n, duration_sum, first_response_n,
-                first_response_sum, response_n, response_sum, webhook_messages, intents, sentiments, topics, platform, NULL::timestamptz AS hour
+                first_response_sum, response_n, response_sum, webhook_messages, intents, sentiments, topics, platform, hours
             FROM analytics_daily
             WHERE day = ANY(ARRAY(SELECT unnest(\(cleanDays)::date[])))
               AND (\(filters.platform)::text IS NULL OR platform = \(filters.platform)) AND (\(filters.channel)::text IS NULL OR channel_id = \(filters.channel))
             UNION ALL
             SELECT conversations, saved, completed, message_count_n, message_count_sum, duration_n, duration_sum, first_response_n,
-                first_response_sum, response_n, response_sum, webhook_messages, intents, sentiments, topics, platform, hour
-            FROM analytics_hourly
-            WHERE ((hour >= \(plan.lower) AND hour < \(plan.upper) AND hour <> ALL(ARRAY(SELECT unnest(\(plan.dirtyHours)::timestamptz[])))
-                    AND (hour AT TIME ZONE \(zone))::date <> ALL(ARRAY(SELECT unnest(\(cleanDays)::date[]))))
-                   OR (\(plan.rolledUndated) AND hour = '-infinity'))
-              AND (\(filters.platform)::text IS NULL OR platform = \(filters.platform)) AND (\(filters.channel)::text IS NULL OR channel_id = \(filters.channel))
+                first_response_sum, response_n, response_sum, webhook_messages, intents, sentiments, topics, platform,
+                CASE WHEN hour = '-infinity' OR conversations = 0 THEN '{}'::jsonb
+                     ELSE jsonb_build_object(extract(hour FROM hour AT TIME ZONE \(zone))::int::text, conversations) END
+            FROM (
+                SELECT h.* FROM unnest(\(gapStarts)::timestamptz[], \(gapEnds)::timestamptz[]) AS seg(s, e)
+                CROSS JOIN LATERAL (SELECT * FROM analytics_hourly h WHERE h.hour >= seg.s AND h.hour < seg.e OFFSET 0) h
+                WHERE h.hour <> ALL(ARRAY(SELECT unnest(\(plan.dirtyHours)::timestamptz[])))
+                UNION ALL
+                SELECT h.* FROM analytics_hourly h WHERE \(plan.rolledUndated) AND h.hour = '-infinity'
+            ) h
+            WHERE (\(filters.platform)::text IS NULL OR platform = \(filters.platform)) AND (\(filters.channel)::text IS NULL OR channel_id = \(filters.channel))
             """
         let scalar = PostgresQuery(
             unsafeSQL: """
@@ -356,23 +368,13 @@ enum GetConversationAnalytics {
                     SELECT 'intent' AS kind, e.key, e.value::int8 AS n FROM r, jsonb_each_text(r.intents) AS e
                     UNION ALL SELECT 'sentiment', e.key, e.value::int8 FROM r, jsonb_each_text(r.sentiments) AS e
                     UNION ALL SELECT 'topic', e.key, e.value::int8 FROM r, jsonb_each_text(r.topics) AS e
+                    UNION ALL SELECT 'hour', e.key, e.value::int8 FROM r, jsonb_each_text(r.hours) AS e
                     UNION ALL SELECT 'platform', platform, conversations FROM r WHERE conversations > 0
                 ) x GROUP BY 1, 2
                 """,
             binds: rows.binds
         )
         try await readDistributions(distributions, into: &sums, on: connection, logger: logger)
-        // Peak hours need the hours, also of the days read from the daily rows: grouped in SQL
-        // by local hour, so at most 24 rows come back.
-        let peaks: PostgresQuery = """
-            SELECT extract(hour FROM hour AT TIME ZONE \(zone))::int::text, sum(conversations)::int8 FROM analytics_hourly
-            WHERE hour >= \(plan.lower) AND hour < \(plan.upper) AND hour <> ALL(ARRAY(SELECT unnest(\(plan.dirtyHours)::timestamptz[]))) AND conversations > 0
-              AND (\(filters.platform)::text IS NULL OR platform = \(filters.platform)) AND (\(filters.channel)::text IS NULL OR channel_id = \(filters.channel))
-            GROUP BY 1
-            """
-        for try await (hour, count) in try await connection.query(peaks, logger: logger).decode((String, Int64).self) {
-            sums.add(kind: "hour", key: hour, count: Int(count))
-        }
         return sums
     }
 
@@ -382,17 +384,10 @@ enum GetConversationAnalytics {
         plan: RollupPlan, lower: Date, upper: Date, open: Bool, filters: Filters, zone: String, on connection: PostgresConnection, logger: Logger
     ) async throws -> Int {
         var days = plan.cleanDays.map(\.day)
-        let covered = plan.cleanDays.map { ($0.start, $0.end) }
         let undatedFromBitmap = open && plan.rolledUndated
         if undatedFromBitmap { days.append("-infinity") }
         // The rest of [lower, upper), read raw.
-        var rest: [(Date, Date)] = []
-        var cursor = lower
-        for (start, end) in covered {
-            if start > cursor { rest.append((cursor, start)) }
-            cursor = max(cursor, end)
-        }
-        if cursor < upper { rest.append((cursor, upper)) }
+        let rest = RollupPlan.complement(of: plan.cleanDays.map { ($0.start, $0.end) }, in: lower, upper)
         let starts = rest.map(\.0)
         let ends = rest.map(\.1)
         let rawUndated = open && !plan.rolledUndated
@@ -474,6 +469,22 @@ struct RollupPlan {
     /// Local days inside the rolled part with no dirty hour, in order: read from the daily
     /// rows and the user bitmaps.
     var cleanDays: [(day: String, start: Date, end: Date)] = []
+
+    /// The parts of the rolled part outside the clean days, in order: where hourly rows are read.
+    var gaps: [(Date, Date)] { Self.complement(of: cleanDays.map { ($0.start, $0.end) }, in: lower, upper) }
+
+    /// The parts of [lower, upper) that the ordered intervals `covered` leave out.
+    static func complement(of covered: [(Date, Date)], in lower: Date, _ upper: Date) -> [(Date, Date)] {
+        var rest: [(Date, Date)] = []
+        var cursor = lower
+        for (start, end) in covered {
+            if start > cursor { rest.append((cursor, min(start, upper))) }
+            cursor = max(cursor, end)
+            if cursor >= upper { break }
+        }
+        if cursor < upper { rest.append((cursor, upper)) }
+        return rest
+    }
 
     /// Nil when the rollups cannot help: built for another time zone, or a range inside one hour.
     static func make(query: AnalyticsQuery, zone: String, on connection: PostgresConnection, logger: Logger) async throws -> RollupPlan? {
