@@ -79,6 +79,14 @@ struct AnalysisFiguresTests {
         #expect(Self.macroF1(test) >= 0.85)
     }
 
+    @Test("the project's own pt-BR chat messages: sentiment of the held-out 30 % above 0.75 macro-F1")
+    func ownPortugueseSentiment() throws {
+        let test = try Self.rows("Fixtures/analysis/pt_sentiment_test.tsv")
+        #expect(Set(test.map(\.label)) == ["positive", "negative", "neutral"])
+        let score = Evaluation.score(gold: test.map(\.label), predicted: test.map { MessageAnalyzer.analyze($0.text).sentiment })
+        #expect(score.macroF1 >= 0.75)
+    }
+
     @Test("language detection on the shared dev texts is at least 97 %", .enabled(if: FileManager.default.fileExists(atPath: "../shared/eval/sentiment_dev.tsv")))
     func languageDetection() throws {
         let rows = Evaluation.parse(try String(contentsOfFile: "../shared/eval/sentiment_dev.tsv", encoding: .utf8))

@@ -36,6 +36,17 @@ struct MessageAnalyzerTests {
         ("não comprem gente, péssimo produto", "negative"),
         ("can you help with my seat? thanks!", "neutral"),
         ("I would love it if someone could call me back", "neutral"),
+        ("a conta não abre", "negative"),
+        ("tô sem sinal desde ontem", "negative"),
+        ("o site tá fora do ar", "negative"),
+        ("vale muito a pena", "positive"),
+        ("chegou no dia certo, perfeito", "positive"),
+        ("fiquei no prejuízo", "negative"),
+        ("quero cancelar meu plano", "neutral"),
+        ("o frete é cobrado à parte?", "neutral"),
+        ("o boleto venceu, como pago agora?", "neutral"),
+        ("the app won't open", "negative"),
+        ("my package hasn't arrived", "negative"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
@@ -64,6 +75,9 @@ struct MessageAnalyzerTests {
         ("parei, não compro mais nessa loja, que decepção", "complaint"),
         ("comprei faz um mês e não recebi nada, estou muito chateada, dinheiro perdido", "complaint"),
         ("comprei faz um mês e não recebi nada, estou muito chateada, podem ver?", "support"),
+        ("a tv não liga", "support"),
+        ("quero remarcar minha consulta", "support"),
+        ("lanche chegou frio", "complaint"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
@@ -81,6 +95,10 @@ struct MessageAnalyzerTests {
         ("hola, necesito ayuda con mi pedido por favor", "es"),
         ("¿dónde está mi dinero?", "es"),
         ("não", "pt"),
+        ("vale a pena demais", "pt"),
+        ("a loja fechou", "pt"),
+        ("me ajuda", "pt"),
+        ("o médico atende por convênio?", "pt"),
     ])
     func language(text: String, expected: String) {
         #expect(MessageAnalyzer.analyze(text).language == expected, "\(text)")

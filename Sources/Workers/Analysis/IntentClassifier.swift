@@ -42,6 +42,10 @@ public enum IntentClassifier {
             "representative", "speak to", "talk to", "change my", "change the", "update my", "edit my", "switch", "declined",
             "blocked", "stolen", "lost my card", "activate", "pin", "swallowed", "transfer failed", "failed", "stuck", "bill",
             "payment issue", "charged twice", "shipping address", "register", "registration", "my order",
+            "nao abre", "nao abriu", "nao carrega", "nao carregou", "nao liga", "nao conecta", "nao conectou", "nao entra",
+            "sem sinal", "sem internet", "sem acesso", "fora do ar", "caiu de novo", "remarcar", "reagendar", "fecha sozinho",
+            "travando", "trava", "ta parada", "ta parado", "nao atualiza", "nao compensou", "nao caiu", "nao gera", "lentidao",
+            "codigo de verificacao", "won't open", "won't load", "is down", "not loading", "keeps crashing", "stopped working",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",

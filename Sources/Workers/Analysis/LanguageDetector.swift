@@ -11,6 +11,8 @@ public enum LanguageDetector {
         "chegou", "recebi", "comprei", "gostei", "bom", "boa", "otimo", "ruim", "qualidade", "prazo", "veio", "quero", "preciso",
         "consigo", "vou", "fiz", "dia", "dias", "kkk", "kkkk", "q", "n", "blz", "vlw", "cade", "ne", "dele", "dela", "sao", "esta",
         "estao", "voltar", "pagamento", "cartao", "boleto", "pix", "senha", "entrar", "conta", "atendimento", "recomendo", "lindo",
+        "o", "me", "quanto", "quanta", "fica", "pro", "num", "numa", "tava", "ficou", "vale", "pena", "demais", "ajuda", "loja",
+        "caiu", "novo", "nova", "consulta", "fatura", "entregador", "atendente", "ve", "manda", "gente",
     ]
     static let english: Set<String> = [
         "the", "a", "an", "and", "or", "but", "you", "your", "i", "my", "me", "we", "our", "is", "are", "was", "were", "be", "been",

@@ -77,6 +77,23 @@ public struct Lexicon: Sendable {
         "still no": -1.8, "still not": -1.5, "no longer": -1.2, "gave up": -2, "no update": -1.5, "no answers": -2,
         "can't wait": 2.5, "cant wait": 2.5, "no response": -2, "no answer": -2, "no help": -2.2, "not happy": -2.2,
         "not worth": -2.2, "nao vale": -2.2, "nao gostei": -2.5, "sem graca": -2, "nao aguento": -2.2,
+        // Things that do not work, in chat ("o app não abre", "tô sem sinal", "fora do ar").
+        "nao abre": -2, "nao abriu": -2, "nao carrega": -2, "nao carregou": -2, "nao liga": -1.8, "nao conecta": -2,
+        "nao conectou": -2, "nao entra": -1.8, "nao entrou": -1.8, "nao consigo": -1.5, "nao consegui": -1.5,
+        "nao caiu": -1.8, "nao compensou": -1.8, "nao achou": -1.5, "nao atualiza": -1.8, "nao atualizou": -1.8,
+        "nao responde": -2, "nao respondeu": -2, "nao resolve": -2, "nao resolveu": -2.2, "nao apareceu": -1.8,
+        "nao gera": -1.8, "nao gerou": -1.8, "nao avisou": -1.5, "nao avisaram": -1.5, "nao retornou": -2,
+        "sem sinal": -2, "sem internet": -2, "sem luz": -1.8, "sem acesso": -1.8, "sem retorno": -2,
+        "sem solucao": -2.2, "sem servico": -2, "fora ar": -2.2, "caiu novo": -2, "fecha sozinho": -2, "desliga sozinho": -2,
+        "chegou frio": -2, "chegou fria": -2, "veio frio": -2, "veio fria": -2, "lanche frio": -2, "comida fria": -2.2,
+        "pizza fria": -2.2, "ninguem resolve": -2.2, "ninguem avisou": -1.8, "ta parada": -1.5, "ta parado": -1.5,
+        "esta parada": -1.5, "esta parado": -1.5, "ta brincadeira": -2, "boleto venceu": -0.8, "fatura venceu": -0.8,
+        "conta venceu": -0.8, "prazo venceu": -1.5, "sem reclamacoes": 1.5, "sem reclamacao": 1.5, "nota mil": 3,
+        "won't open": -2, "won't load": -2, "won't start": -2, "won't work": -2.2, "won't turn": -1.8, "wont open": -2,
+        "wont load": -2, "wont work": -2.2, "can't log": -1.8, "can't login": -1.8, "can't access": -1.8, "cant log": -1.8,
+        "cannot log": -1.8, "cannot access": -1.8, "hasn't arrived": -2, "hasnt arrived": -2, "never arrived": -2.5,
+        "is down": -2, "are down": -2, "went down": -1.8, "arrived cold": -2, "came cold": -2, "was cold": -1.5,
+        "been waiting": -1.5, "keeps crashing": -2.2, "not loading": -2, "doesn't load": -2, "stopped working": -2.2,
     ]
 
     /// Emoji and their valences (by code point).

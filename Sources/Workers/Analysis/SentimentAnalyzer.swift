@@ -24,7 +24,9 @@ public enum SentimentAnalyzer {
             for entry in v.phrases[Int(first)] where entry.second == second { return entry.valence }
             return nil
         }
-        @inline(__always) func isNegation(_ id: Int32) -> Bool { id >= 0 && v.negation[Int(id)] }
+        // Portuguese "no" is "in the" ("chegou no dia certo").
+        let portuguese = language == "pt"
+        @inline(__always) func isNegation(_ id: Int32) -> Bool { id >= 0 && v.negation[Int(id)] && !(portuguese && id == v.no) }
         @inline(__always) func isContrast(_ id: Int32) -> Bool { id >= 0 && v.contrast[Int(id)] }
         var contrastAt: Int?
         for (i, t) in words.enumerated() where isContrast(t.id) { contrastAt = i }
@@ -37,13 +39,24 @@ public enum SentimentAnalyzer {
             let word = words[i].id
             var valence = 0.0
             var span = 1
-            if i + 1 < words.count {
-                if let p = phrase(word, words[i + 1].id) {
-                    valence = p
-                    span = 2
-                } else if i + 2 < words.count, let p = phrase(word, words[i + 2].id), v.has(words[i + 1].id, Vocabulary.Role.link) {
-                    valence = p
-                    span = 3
+            if i + 1 < words.count, v.starts(word, Vocabulary.Starts.phrase) {
+                // The pair may have up to two articles, prepositions or intensifiers between
+                // ("fora do ar", "vale muito a pena").
+                var boost = 0.0
+                for gap in 0...2 where i + 1 + gap < words.count {
+                    if gap > 0 {
+                        let between = words[i + gap].id
+                        if between >= 0, !v.intensifier[Int(between)].isNaN {
+                            boost = v.intensifier[Int(between)]
+                        } else if !v.has(between, Vocabulary.Role.link) {
+                            break
+                        }
+                    }
+                    if let p = phrase(word, words[i + 1 + gap].id) {
+                        valence = p + (p > 0 ? boost * 2 : -boost * 2)
+                        span = 2 + gap
+                        break
+                    }
                 }
             }
             if valence == 0 {
@@ -72,7 +85,7 @@ public enum SentimentAnalyzer {
                 if words[i].shouted && !text.mostlyCapitals { valence *= 1.25 }
                 if words[i].elongated { valence *= 1.15 }
                 // Negation within three words before, unless a contrast word sits between.
-                if span == 1 || phrase(word, words[i + 1].id) == nil || !isNegation(word) {
+                if span == 1 || !isNegation(word) {
                     var negated = false
                     var intensified = false
                     var linked = true
@@ -113,8 +126,14 @@ public enum SentimentAnalyzer {
             }
             i += span
         }
-        // Politeness in a question ("can you help? thanks!") is a request, not praise.
+        // Politeness in a question ("can you help? thanks!") is a request, not praise; and in
+        // Portuguese chat one mild word of trouble in a question or a request ("quero
+        // cancelar meu plano", "o frete é cobrado à parte?") asks for something rather than
+        // criticises (English tweets to airlines ask angry questions: there it stays).
         if text.questions > 0 && total > 0 { total *= 0.5 }
+        if portuguese, negatives == 1, positives == 0, total >= -1, text.questions > 0 || words.first.map({ v.has($0.id, Vocabulary.Role.request) }) == true {
+            total = 0
+        }
         // Praise and criticism either side of a contrast ("bonito, mas o touch é péssimo"): a
         // mixed message, pulled towards neutral; the side after the contrast still leads.
         if contrastAt != nil, positives > 0, negatives > 0 { total *= 0.3 }

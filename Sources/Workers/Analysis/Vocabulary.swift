@@ -49,6 +49,8 @@ final class Vocabulary: Sendable {
     let nada: Int32
     let nunca: Int32
     let never: Int32
+    /// "no": a negation in English and Spanish, "in the" in Portuguese.
+    let no: Int32
     /// Per word, the small closed classes it belongs to (`Role`), one byte.
     let roles: [UInt8]
 
@@ -62,6 +64,8 @@ final class Vocabulary: Sendable {
         static let conditional: UInt8 = 4
         /// atraso, problema, erro, vez: a complaint word around praise reads as sarcasm.
         static let complaint: UInt8 = 8
+        /// Opens a request ("quero cancelar", "pode trocar").
+        static let request: UInt8 = 16
     }
 
     @inline(__always)
@@ -164,6 +168,7 @@ final class Vocabulary: Sendable {
         nada = id("nada")
         nunca = id("nunca")
         never = id("never")
+        no = id("no")
         let members: [(UInt8, [String])] = [
             (Role.link, ["a", "o", "de", "da", "do"]),
             (Role.copula, [
@@ -172,6 +177,7 @@ final class Vocabulary: Sendable {
             ]),
             (Role.conditional, ["would", "could", "if", "wish", "seria", "gostaria", "poderia", "tomara", "i'd", "you'd"]),
             (Role.complaint, ["atraso", "problema", "erro", "vez"]),
+            (Role.request, ["quero", "queria", "gostaria", "pode", "poderia", "preciso", "aguardo", "please", "pls", "want"]),
         ]
         var roleIDs: [(UInt8, Int32)] = []
         for (role, words) in members { for word in words { roleIDs.append((role, id(word))) } }
