@@ -67,11 +67,8 @@ private func withAPIKeys(_ common: CommonOptions, _ body: @Sendable (APIKeyStore
     cliLogger.logLevel = .error
     let logger = cliLogger
     try await MigrateCommand.migrate(configuration: configuration, logger: logger)
-    let postgres = PostgresClient(configuration: try DatabaseConfiguration.client(url: configuration.databaseURL, maximumConnections: 2), backgroundLogger: logger)
     try await withRedis(common) { redis in
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await postgres.run() }
-            defer { group.cancelAll() }
+        try await withPostgres(configuration: configuration, maximumConnections: 2, logger: logger) { postgres in
             try await body(APIKeyStore(redis: redis, postgres: postgres, logger: logger))
         }
     }

@@ -20,14 +20,8 @@ struct MigrateCommand: AsyncParsableCommand {
     /// Runs the migrator with a client of its own, under the advisory lock.
     @discardableResult
     static func migrate(configuration: TalkHubConfiguration, logger: Logger) async throws -> [Int] {
-        let client = PostgresClient(configuration: try DatabaseConfiguration.client(url: configuration.databaseURL, maximumConnections: 2), backgroundLogger: logger)
-        return try await withThrowingTaskGroup(of: [Int].self) { group in
-            group.addTask {
-                await client.run()
-                return []
-            }
-            defer { group.cancelAll() }
-            return try await Migrator().migrate(client: client, logger: logger)
+        try await withPostgres(configuration: configuration, maximumConnections: 2, logger: logger) { client in
+            try await Migrator().migrate(client: client, logger: logger)
         }
     }
 }

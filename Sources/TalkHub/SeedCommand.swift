@@ -98,15 +98,23 @@ extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
 
-/// Runs `body` with a PostgreSQL client that lives as long as it does.
-func withPostgres<T: Sendable>(configuration: TalkHubConfiguration, logger: Logger, _ body: @escaping @Sendable (PostgresClient) async throws -> T) async throws -> T {
-    let client = PostgresClient(configuration: try DatabaseConfiguration.client(url: configuration.databaseURL, maximumConnections: 4), backgroundLogger: logger)
+/// Runs `body` with a PostgreSQL client that lives as long as it does. `body` starts once the
+/// client's `run()` task has begun, so no lease comes before it (postgres-nio warns of that).
+func withPostgres<T: Sendable>(
+    configuration: TalkHubConfiguration, maximumConnections: Int = 4, logger: Logger, _ body: (PostgresClient) async throws -> T
+) async throws -> T {
+    let client = PostgresClient(
+        configuration: try DatabaseConfiguration.client(url: configuration.databaseURL, maximumConnections: maximumConnections), backgroundLogger: logger
+    )
     return try await withThrowingTaskGroup(of: T?.self) { group in
+        let (started, signal) = AsyncStream<Void>.makeStream()
         group.addTask {
+            signal.finish()
             await client.run()
             return nil
         }
         defer { group.cancelAll() }
+        for await _ in started {}
         return try await body(client)
     }
 }
