@@ -149,6 +149,16 @@ struct BrazilianEssentialsEndToEndTests {
             #expect(saved.status == .created)
             _ = try await admin.request(.get, "/api/v1/mcp/get_user_context/\(user)?include_history=true")
 
+            // Dead letters about the user (an event's body, a raw delivery) and one of someone else.
+            let dlq = dependencies.redis
+            let other = "whatsapp:55319" + Self.digits(8)
+            for letter in [
+                DeadLetter(source: "stream.inbound", reason: "test", original: ["body": #"{"user_id":"\#(user)","text":"meu cpf"}"#]),
+                DeadLetter(source: "webhook.whatsapp", reason: "test", original: ["payload": #"{"contacts":[{"wa_id":"\#(number)"}]}"#]),
+                DeadLetter(source: "stream.tools", reason: "test", original: ["body": #"{"arguments":{"user_id":"\#(other)"}}"#]),
+            ] {
+                _ = try await dlq.xadd(dlq.keys.deadLetters, fields: letter.fields)
+            }
             let before = try await admin.request(.get, "/api/v1/users/\(user)/export")
             #expect(before.status == .ok)
             #expect(before.json["profile"]?["email"] == "bia@example.com")
@@ -164,6 +174,10 @@ struct BrazilianEssentialsEndToEndTests {
             #expect(erased.json["erased"]?["messages"] == 3)
             #expect(erased.json["erased"]?["conversations"] == 1)
             #expect((erased.json["erased"]?["redis"]?.doubleValue ?? 0) >= 1)
+            #expect(erased.json["erased"]?["dead_letters"] == 2)
+            let letters = try await dlq.xrange(dlq.keys.deadLetters)
+            #expect(!letters.contains { ($0.fields ?? [:]).values.contains { $0.contains(number) } })
+            #expect(letters.contains { ($0.fields?["body"] ?? "").contains(other) })
 
             let after = try await admin.request(.get, "/api/v1/users/\(user)/export")
             #expect(after.json["profile"] == .null)

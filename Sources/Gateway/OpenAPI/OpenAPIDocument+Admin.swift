@@ -33,7 +33,7 @@ extension OpenAPIDocument {
                     "200": json([
                         "type": "object", "required": ["user_id", "erased"],
                         "properties": ["user_id": ["type": "string"], "erased": ["type": "object", "additionalProperties": ["type": "integer"]]],
-                    ], "What was erased, by table (and redis keys)."),
+                    ], "What was erased, by table (and redis keys, dead letters)."),
                 ]),
             ]
         ],

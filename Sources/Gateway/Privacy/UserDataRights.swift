@@ -65,7 +65,56 @@ struct UserDataRights: Sendable {
         }
         var all = counts
         all["redis"] = try await eraseRedis(userID)
+        all["dead_letters"] = try await eraseDeadLetters(userID)
         return all
+    }
+
+    /// Dead letters that hold the user's data: an envelope whose body names the user (an
+    /// event's `user_id` or a tool call's `arguments.user_id`), or a raw delivery whose
+    /// payload carries the user's platform id. Deleted outright: a dead letter is kept for
+    /// an operator to replay, and an erased person's data may not be replayed.
+    func eraseDeadLetters(_ userID: String) async throws -> Int {
+        let needles = Self.platformIDForms(userID)
+        var doomed: [String] = []
+        var start = "-"
+        let page = 1_000
+        while true {
+            let entries = try await redis.xrange(redis.keys.deadLetters, start: start, end: "+", count: page)
+            for entry in entries {
+                guard let fields = entry.fields else { continue }
+                if let text = fields["body"], let body = try? JSONValue.parse(Array(text.utf8)),
+                    body["user_id"]?.stringValue == userID || body["arguments"]?["user_id"]?.stringValue == userID
+                {
+                    doomed.append(entry.id)
+                } else if let payload = fields["payload"], needles.contains(where: payload.contains) {
+                    doomed.append(entry.id)
+                }
+            }
+            guard entries.count == page, let last = entries.last else { break }
+            start = "(" + last.id
+        }
+        var erased = 0
+        for chunk in stride(from: 0, to: doomed.count, by: page) {
+            erased += try await redis.xdel(redis.keys.deadLetters, ids: Array(doomed[chunk..<min(chunk + page, doomed.count)]))
+        }
+        return erased
+    }
+
+    /// How a raw platform payload may spell the user: the id after its platform prefix
+    /// (a phone without "+", a Telegram id), and for a Brazilian mobile also the form
+    /// without the ninth digit that WhatsApp may send. Ids shorter than six characters
+    /// are not looked for (they would match unrelated numbers).
+    static func platformIDForms(_ userID: String) -> [String] {
+        var id = Substring(userID)
+        if let colon = id.lastIndex(of: ":") { id = id[id.index(after: colon)...] }
+        if id.hasPrefix("+") { id = id.dropFirst() }
+        guard id.count >= 6 else { return [] }
+        var forms = [String(id)]
+        if id.count == 13, id.hasPrefix("55"), id.allSatisfy(\.isASCII), id.allSatisfy(\.isNumber) {
+            let digits = Array(id)
+            if digits[4] == "9" { forms.append(String(digits[0..<4] + digits[5...])) }
+        }
+        return forms
     }
 
     /// Cached answers about the user and stored tool results that hold their data.
