@@ -535,8 +535,12 @@ struct RollupPlan {
         let dayRows = try await connection.query(
             """
             SELECT day::text, start, finish FROM (
-                SELECT DISTINCT day, (day::timestamp AT TIME ZONE \(zone)) AS start, ((day + 1)::timestamp AT TIME ZONE \(zone)) AS finish
-                FROM analytics_daily WHERE day <> ALL(ARRAY(SELECT unnest(\(plan.dirtyDays)::date[])))) d
+                SELECT day, (day::timestamp AT TIME ZONE \(zone)) AS start, ((day + 1)::timestamp AT TIME ZONE \(zone)) AS finish
+                FROM analytics_daily WHERE day <> ALL(ARRAY(SELECT unnest(\(plan.dirtyDays)::date[])))
+                GROUP BY day
+                -- A row with conversations but no hours was written by a version before
+                -- migration 5 (a rolling update): its day is read from the hourly rows.
+                HAVING bool_and(conversations = 0 OR hours <> '{}'::jsonb)) d
             WHERE start >= \(lower) AND finish <= \(upper)
             ORDER BY start
             """,
