@@ -82,9 +82,7 @@ struct UserDataRights: Sendable {
             let entries = try await redis.xrange(redis.keys.deadLetters, start: start, end: "+", count: page)
             for entry in entries {
                 guard let fields = entry.fields else { continue }
-                if let text = fields["body"], let body = try? JSONValue.parse(Array(text.utf8)),
-                    body["user_id"]?.stringValue == userID || body["arguments"]?["user_id"]?.stringValue == userID
-                {
+                if DeadLetter.bodyField("user_id", in: fields) == userID {
                     doomed.append(entry.id)
                 } else if let payload = fields["payload"], needles.contains(where: payload.contains) {
                     doomed.append(entry.id)

@@ -38,6 +38,13 @@ public struct DeadLetter: Sendable, Hashable {
         return fields
     }
 
+    /// A field of the original event or tool call a dead letter holds (its `body`): the
+    /// event's own `name`, or the call's `arguments.name`; nil when absent or unreadable.
+    public static func bodyField(_ name: String, in fields: [String: String]) -> String? {
+        guard let text = fields["body"], let body = try? JSONValue.parse(Array(text.utf8)) else { return nil }
+        return body[name]?.stringValue ?? body["arguments"]?[name]?.stringValue
+    }
+
     public init?(fields: [String: String]) {
         guard let source = fields["dlq.source"], let reason = fields["dlq.reason"] else { return nil }
         self.source = source

@@ -438,13 +438,9 @@ enum GetConversationAnalytics {
         for entry in entries {
             guard let fields = entry.fields else { continue }
             if query.userID != nil || query.platform != nil || query.channelID != nil {
-                let body = fields["body"].flatMap { try? JSONValue.parse(Array($0.utf8)) }
-                let user = body?["user_id"]?.stringValue ?? body?["arguments"]?["user_id"]?.stringValue
-                let platform = body?["platform"]?.stringValue ?? body?["arguments"]?["platform"]?.stringValue
-                let channel = body?["channel_id"]?.stringValue ?? body?["arguments"]?["channel_id"]?.stringValue
-                if let wanted = query.userID, user != wanted { continue }
-                if let wanted = query.platform, platform != wanted { continue }
-                if let wanted = query.channelID, channel != wanted { continue }
+                if let wanted = query.userID, DeadLetter.bodyField("user_id", in: fields) != wanted { continue }
+                if let wanted = query.platform, DeadLetter.bodyField("platform", in: fields) != wanted { continue }
+                if let wanted = query.channelID, DeadLetter.bodyField("channel_id", in: fields) != wanted { continue }
             }
             count += 1
         }
