@@ -129,6 +129,11 @@ struct RedisClientTests {
             #expect(popped?.key == list.rawValue)
             let none = try await redis.withDedicatedConnection { try await $0.blpop([redis.keys.key("empty")], timeout: 0.1) }
             #expect(none == nil)
+            // LPOP with a count drains what is there, oldest first, and an empty list gives nothing.
+            #expect(try await redis.rpush(list, "c", "d", "e") == 4)
+            #expect(try await redis.send(LPOP(list, count: 2)) == ["b", "c"])
+            #expect(try await redis.send(LPOP(list, count: 10)) == ["d", "e"])
+            #expect(try await redis.send(LPOP(list, count: 10)) == [])
 
             await #expect(throws: RedisClientError.self) { _ = try await redis.send(RawCommand(["NOSUCHCOMMAND"])) }
             try await redis.del(k, n, list)

@@ -140,6 +140,19 @@ public final class ToolDispatcher: Service, Sendable {
         return .pending
     }
 
+    /// Replies taken per `LPOP` once `BLPOP` has woken the listener.
+    static let drainBatch = 256
+
+    private func deliver(_ value: String) {
+        guard let result = ToolResult(jsonText: value) else {
+            logger.warning("unreadable tool reply dropped")
+            return
+        }
+        if waiters.deliver(result) == 0 {
+            logger.debug("late tool reply dropped", metadata: ["call.id": "\(result.id)"])
+        }
+    }
+
     /// Listens on the reply key until graceful shutdown, reconnecting with backoff.
     public func run() async throws {
         await cancelWhenGracefulShutdown {
@@ -149,13 +162,14 @@ public final class ToolDispatcher: Service, Sendable {
                     try await self.redis.withDedicatedConnection { connection in
                         backoff = .milliseconds(50)
                         while !Task.isCancelled {
-                            guard let (_, value) = try await connection.blpop([self.replyKey], timeout: 1) else { continue }
-                            guard let result = ToolResult(jsonText: value) else {
-                                self.logger.warning("unreadable tool reply dropped")
-                                continue
-                            }
-                            if self.waiters.deliver(result) == 0 {
-                                self.logger.debug("late tool reply dropped", metadata: ["call.id": "\(result.id)"])
+                            guard let (_, first) = try await connection.blpop([self.replyKey], timeout: 1) else { continue }
+                            self.deliver(first)
+                            // Under load many replies wait: take them in one round trip each
+                            // batch instead of one BLPOP per reply.
+                            while true {
+                                let more = try await connection.send(LPOP(self.replyKey, count: Self.drainBatch))
+                                for value in more { self.deliver(value) }
+                                if more.count < Self.drainBatch { break }
                             }
                         }
                     }

@@ -173,6 +173,27 @@ public struct RPUSH: RedisCommand {
     public func decode(_ value: RESPValue) throws -> Int { try expectInt(value, "RPUSH") }
 }
 
+/// `LPOP key count`: up to `count` elements from the head of a list, without blocking.
+public struct LPOP: RedisCommand {
+    public var key: RedisKey
+    public var count: Int
+    public init(_ key: RedisKey, count: Int) {
+        self.key = key
+        self.count = count
+    }
+    public var arguments: [RedisArgument] { ["LPOP", RedisArgument(key), RedisArgument(count)] }
+    /// The elements taken, oldest first; empty when the list was empty or missing.
+    public func decode(_ value: RESPValue) throws -> [String] {
+        let value = try value.checked()
+        if value.isNull { return [] }
+        guard let array = value.array else { throw RedisClientError.unexpectedReply("LPOP") }
+        return try array.map {
+            guard let element = $0.string else { throw RedisClientError.unexpectedReply("LPOP") }
+            return element
+        }
+    }
+}
+
 public struct BLPOP: RedisCommand {
     public var keys: [RedisKey]
     /// Seconds to wait; 0 waits forever.
