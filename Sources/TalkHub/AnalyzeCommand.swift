@@ -27,10 +27,21 @@ struct AnalyzeCommand: ParsableCommand {
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "eval", abstract: "Score the analyzer on a labelled TSV file.")
     @Argument(help: "lang<TAB>label<TAB>text<TAB>source, with a header line.") var file: String
+    @Option(help: "An intent model file to score instead of the bundled one (e.g. one `talkhub train` wrote).") var model: String?
+
+    @Flag(help: "Also list each row the analyzer got wrong (gold, predicted, text).") var errors = false
 
     func run() throws {
-        let text = try String(contentsOfFile: file, encoding: .utf8)
-        print(Evaluation.report(Evaluation.parse(text)), terminator: "")
+        let rows = Evaluation.parse(try String(contentsOfFile: file, encoding: .utf8))
+        let intentModel = try model.map { try IntentModel(serialized: Data(contentsOf: URL(fileURLWithPath: $0))) } ?? IntentModel.shared
+        let analyses = rows.map { MessageAnalyzer.analyze($0.text, intentModel: intentModel) }
+        print(Evaluation.report(rows, analyses: analyses), terminator: "")
+        guard errors else { return }
+        let sentiment = Evaluation.task(of: rows) == .sentiment
+        for (row, analysis) in zip(rows, analyses) {
+            let predicted = sentiment ? analysis.sentiment : analysis.intent
+            if predicted != row.label { print("\(row.label)\t\(predicted)\t\(row.text)") }
+        }
     }
 }
 

@@ -79,6 +79,27 @@ struct AnalysisFiguresTests {
         #expect(Self.macroF1(test) >= 0.85)
     }
 
+    @Test("the project's own English chat messages: all eight intents, held-out 30 % above 0.75 macro-F1")
+    func ownEnglishExamples() throws {
+        let test = try Self.rows("Fixtures/analysis/en_intents_test.tsv")
+        #expect(Set(test.map(\.label)) == Set(IntentClassifier.intents))
+        #expect(Self.macroF1(test) >= 0.75)
+    }
+
+    @Test(
+        "the committed English intent model is what `talkhub train` builds from its documented data",
+        .enabled(if: FileManager.default.fileExists(atPath: "../shared/eval/intent_dev.tsv"))
+    )
+    func committedModelIsReproducible() throws {
+        let rows = Evaluation.parse(try String(contentsOfFile: "../shared/eval/intent_dev.tsv", encoding: .utf8))
+            + (try Self.rows("Fixtures/analysis/en_intents_train.tsv"))
+        let (model, _) = Evaluation.trainIntentModel(rows, folds: 2)
+        var url = URL(fileURLWithPath: #filePath)
+        while url.lastPathComponent != "Tests" { url.deleteLastPathComponent() }
+        let committed = try Data(contentsOf: url.deletingLastPathComponent().appendingPathComponent("Sources/Workers/Analysis/Resources/intent_en.model"))
+        #expect(model.serialized() == committed)
+    }
+
     @Test("the project's own pt-BR chat messages: sentiment of the held-out 30 % above 0.75 macro-F1")
     func ownPortugueseSentiment() throws {
         let test = try Self.rows("Fixtures/analysis/pt_sentiment_test.tsv")

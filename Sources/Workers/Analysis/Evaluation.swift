@@ -58,9 +58,13 @@ public struct Evaluation: Sendable {
         let task = task(of: rows)
         let analyses = given ?? rows.map { MessageAnalyzer.analyze($0.text) }
         let predicted = analyses.map { task == .sentiment ? $0.sentiment : $0.intent }
-        var groups: [(String, [Int])] = [("all", Array(rows.indices))]
-        for language in Set(rows.map(\.language)).sorted() {
-            groups.append(("lang=\(language)", rows.indices.filter { rows[$0].language == language }))
+        // Totals are over the public rows when the project's own examples are mixed in, so
+        // they stay comparable with the eval README's figures; own rows have their own line.
+        let mixed = rows.contains { $0.source == ownSource } && rows.contains { $0.source != ownSource }
+        let counted = rows.indices.filter { !mixed || rows[$0].source != ownSource }
+        var groups: [(String, [Int])] = [("all", counted)]
+        for language in Set(counted.map { rows[$0].language }).sorted() {
+            groups.append(("lang=\(language)", counted.filter { rows[$0].language == language }))
         }
         for source in Set(rows.map { "\($0.language)/\($0.source)" }).sorted() {
             groups.append(("source=\(source)", rows.indices.filter { "\(rows[$0].language)/\(rows[$0].source)" == source }))
@@ -77,7 +81,9 @@ public struct Evaluation: Sendable {
     }
 
     /// The sources whose licences allow training weights that ship (eval README).
-    public static let trainableSources: Set<String> = ["bitext-cs", "banking77", "clinc150", "talkhub-own"]
+    public static let trainableSources: Set<String> = ["bitext-cs", "banking77", "clinc150", ownSource]
+    /// The source name of the project's own written examples (`Tests/Fixtures/analysis`).
+    public static let ownSource = "talkhub-own"
 
     /// Trains the English intent model and measures it honestly: `folds`-fold
     /// cross-validation stratified by source and label over the trainable rows (each row is
@@ -91,7 +97,7 @@ public struct Evaluation: Sendable {
         }
         let trainable = rows.indices.filter { rows[$0].language == "en" && trainableSources.contains(rows[$0].source) }
         // Stratified folds: within each (source, label) group, rows are dealt round-robin
-        // after a seeded shuffle.
+        // after a seeded shuffle. The project's own examples are a source like the others.
         var fold = [Int: Int]()
         var rng = SplitMix64(seed: 11)
         let groups = Dictionary(grouping: trainable) { "\(rows[$0].source)|\(rows[$0].label)" }
@@ -111,7 +117,7 @@ public struct Evaluation: Sendable {
         for index in rows.indices where !trainableSet.contains(index) {
             analyses[index] = MessageAnalyzer.analyze(rows[index].text, intentModel: full)
         }
-        let text = "trained on \(trainable.count) rows of \(trainableSources.sorted().joined(separator: ", ")); "
+        let text = "trained on \(trainable.count) rows of \(Set(trainable.map { rows[$0].source }).sorted().joined(separator: ", ")); "
             + "\(folds)-fold cross-validated figures:\n" + report(rows, analyses: analyses)
         return (full, text)
     }

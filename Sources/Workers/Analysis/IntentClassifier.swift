@@ -75,7 +75,7 @@ public enum IntentClassifier {
         add("thanks", 3, ["pela ajuda", "a ajuda", "pelo atendimento", "pela atencao", "pelo retorno", "tenha um bom dia"])
         add("thanks", 1.2, [
             "obrigado", "obrigada", "obg", "valeu", "agradeco", "grato", "grata", "muito obrigado", "brigado", "gratidao",
-            "thanks", "thank", "thx", "appreciate", "appreciated", "grateful", "cheers", "gracias", "brigadao", "obrigadao",
+            "thanks", "thank", "thx", "thnx", "ty", "tysm", "tks", "appreciate", "appreciated", "grateful", "cheers", "gracias", "brigadao", "obrigadao",
             "agradecido", "agradecida", "muito obrigada",
             "gratitude", "good job", "great job", "owe you", "so kind", "very kind", "kind of you", "much obliged", "you rock",
             "you're the best", "lifesaver", "valeu demais", "salvou", "me salvou", "voce e demais", "sao demais",

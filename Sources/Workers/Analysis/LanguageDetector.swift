@@ -22,6 +22,9 @@ public enum LanguageDetector {
         "order", "account", "card", "need", "want", "help", "don't", "can't", "i'm", "it's", "is", "am", "if", "about", "out",
         "up", "all", "any", "some", "again", "still", "now", "today", "time", "customer", "service", "money", "like", "love",
         "u", "ur", "im", "dont", "cant", "lol", "been", "being", "by", "he", "she", "his", "her", "who", "which", "than", "then",
+        // Chat words that stand alone in short messages.
+        "thx", "thnx", "ty", "tysm", "tks", "cheers", "greetings", "yeah", "yep", "nope", "sorry", "bye", "morning", "evening",
+        "take", "know", "buy", "pay", "much", "many", "long", "tell", "make", "let", "really", "sure", "thats", "whats",
     ]
     static let spanish: Set<String> = [
         "el", "los", "las", "del", "y", "es", "por", "muy", "pero", "como", "usted", "ustedes", "hola", "gracias", "quiero",
