@@ -94,6 +94,7 @@ public struct Lexicon: Sendable {
         "cannot log": -1.8, "cannot access": -1.8, "hasn't arrived": -2, "hasnt arrived": -2, "never arrived": -2.5,
         "is down": -2, "are down": -2, "went down": -1.8, "arrived cold": -2, "came cold": -2, "was cold": -1.5,
         "been waiting": -1.5, "keeps crashing": -2.2, "not loading": -2, "doesn't load": -2, "stopped working": -2.2,
+        "hasn't moved": -1.8, "hasnt moved": -1.8, "third time": -1.5, "terceira vez": -1.5,
     ]
 
     /// Emoji and their valences (by code point).
