@@ -3,18 +3,20 @@ import Logging
 import PostgresNIO
 import Shared
 
-/// Stores webhook messages (`inbound.message`). A batch is one transaction of four multi-row
+/// Stores webhook messages (`inbound.message`). A batch is one transaction of three multi-row
 /// statements (`unnest` of array binds), whatever its size:
 ///
-/// 1. profiles of the batch's users are created if missing (contact details fill gaps);
-/// 2. each user's open session on the platform is found or opened;
-/// 3. messages are inserted, skipping those already stored (unique platform message id);
-/// 4. profile statistics move by the messages that were actually inserted;
+/// 1. each user's open session on the platform is found or opened;
+/// 2. messages are inserted, skipping those already stored (unique platform message id);
+/// 3. profiles are created or updated in one statement: contact details fill gaps and the
+///    statistics move by the messages that were actually inserted (one row version per user
+///    and batch, not two);
 ///
 /// and a message that is only an opt-out or opt-in word sets the profile's `opted_out`.
 ///
 /// Every statement is idempotent, so a redelivered batch changes nothing. Rows are written in
-/// a fixed order (by user id) so two workers' transactions cannot deadlock on each other.
+/// a fixed order (sessions, then profiles, each by user id; `save_conversation` takes the same
+/// order) so two workers' transactions cannot deadlock on each other.
 /// After the commit the users' cached answers (`UserCache`) are made stale.
 public struct InboundMessageHandler: EnvelopeHandler {
     let postgres: PostgresClient
@@ -60,38 +62,7 @@ public struct InboundMessageHandler: EnvelopeHandler {
     }
 
     static func store(_ messages: [InboundMessage], on connection: PostgresConnection, logger: Logger) async throws {
-        // 1. Profiles: one row per user, the latest non-empty contact details.
-        var contacts: [String: InboundContact] = [:]
-        for message in messages {
-            var contact = contacts[message.userId] ?? InboundContact()
-            if let c = message.contact {
-                contact.name = c.name ?? contact.name
-                contact.phone = c.phone ?? contact.phone
-                contact.email = c.email ?? contact.email
-            }
-            contacts[message.userId] = contact
-        }
-        let users = contacts.keys.sorted()
-        let names = users.map { contacts[$0]?.name ?? "" }
-        let phones = users.map { contacts[$0]?.phone ?? "" }
-        let emails = users.map { contacts[$0]?.email ?? "" }
-        try await connection.query(
-            """
-            INSERT INTO user_profiles (user_id, name, phone, email)
-            SELECT u, NULLIF(n, ''), NULLIF(p, ''), NULLIF(e, '')
-            FROM unnest(\(users)::text[], \(names)::text[], \(phones)::text[], \(emails)::text[]) AS t(u, n, p, e)
-            ORDER BY u
-            ON CONFLICT (user_id) DO UPDATE SET
-                name = COALESCE(EXCLUDED.name, user_profiles.name),
-                phone = COALESCE(user_profiles.phone, EXCLUDED.phone),
-                email = COALESCE(user_profiles.email, EXCLUDED.email),
-                updated_at = CASE WHEN EXCLUDED.name IS DISTINCT FROM user_profiles.name AND EXCLUDED.name IS NOT NULL
-                                  THEN now() ELSE user_profiles.updated_at END
-            """,
-            logger: logger
-        )
-
-        // 2. Sessions: the partial unique index makes "one open session per user and platform"
+        // 1. Sessions: the partial unique index makes "one open session per user and platform"
         // a fact of the database; a concurrent insert for the same user lands on the open row.
         struct SessionKey: Hashable { var user: String; var platform: String }
         var channels: [SessionKey: String] = [:]
@@ -126,7 +97,7 @@ public struct InboundMessageHandler: EnvelopeHandler {
             sessions[SessionKey(user: user, platform: platform)] = session
         }
 
-        // 3. Messages, once each, with the analysis of their text (messages without text,
+        // 2. Messages, once each, with the analysis of their text (messages without text,
         // such as images without caption, keep NULL labels).
         let analysisStart = ContinuousClock.now
         let analyses = messages.map { MessageAnalyzer.analyze($0.text ?? "") }
@@ -159,25 +130,47 @@ public struct InboundMessageHandler: EnvelopeHandler {
             let current = counts[user] ?? (0, at)
             counts[user] = (current.0 + 1, max(current.1, at))
         }
-        // Opt-out and opt-in words (before the statistics, which return early when nothing is new); the latest by platform time wins, however late it is processed.
-        try await applyOptWords(messages, on: connection, logger: logger)
-        guard !counts.isEmpty else { return }
 
-        // 4. Statistics move only by what was inserted now.
-        let statUsers = counts.keys.sorted()
-        let added = statUsers.map { counts[$0]!.0 }
-        let lasts = statUsers.map { RFC3339.formatPrecise(counts[$0]!.1) }
+        // 3. Profiles: one row per user with the latest non-empty contact details, and the
+        // statistics moved only by what was inserted now (nothing for a redelivery).
+        var contacts: [String: InboundContact] = [:]
+        for message in messages {
+            var contact = contacts[message.userId] ?? InboundContact()
+            if let c = message.contact {
+                contact.name = c.name ?? contact.name
+                contact.phone = c.phone ?? contact.phone
+                contact.email = c.email ?? contact.email
+            }
+            contacts[message.userId] = contact
+        }
+        let users = contacts.keys.sorted()
         try await connection.query(
             """
-            UPDATE user_profiles AS p SET interaction_stats = p.interaction_stats || jsonb_build_object(
-                'total_messages', COALESCE((p.interaction_stats->>'total_messages')::bigint, 0) + t.n,
-                'last_interaction', GREATEST(COALESCE(p.interaction_stats->>'last_interaction', ''), t.last)
-            )
-            FROM unnest(\(statUsers)::text[], \(added)::int[], \(lasts)::text[]) AS t(u, n, last)
-            WHERE p.user_id = t.u
+            INSERT INTO user_profiles AS p (user_id, name, phone, email, interaction_stats)
+            SELECT u, NULLIF(nm, ''), NULLIF(ph, ''), NULLIF(em, ''),
+                   CASE WHEN n > 0 THEN jsonb_build_object('total_messages', n, 'last_interaction', last) ELSE '{}'::jsonb END
+            FROM unnest(\(users)::text[], \(users.map { contacts[$0]?.name ?? "" })::text[], \(users.map { contacts[$0]?.phone ?? "" })::text[],
+                        \(users.map { contacts[$0]?.email ?? "" })::text[], \(users.map { counts[$0]?.0 ?? 0 })::int[],
+                        \(users.map { counts[$0].map { RFC3339.formatPrecise($0.1) } ?? "" })::text[]) AS t(u, nm, ph, em, n, last)
+            ORDER BY u
+            ON CONFLICT (user_id) DO UPDATE SET
+                name = COALESCE(EXCLUDED.name, p.name),
+                phone = COALESCE(p.phone, EXCLUDED.phone),
+                email = COALESCE(p.email, EXCLUDED.email),
+                updated_at = CASE WHEN EXCLUDED.name IS DISTINCT FROM p.name AND EXCLUDED.name IS NOT NULL
+                                  THEN now() ELSE p.updated_at END,
+                interaction_stats = CASE WHEN EXCLUDED.interaction_stats = '{}'::jsonb THEN p.interaction_stats
+                    ELSE p.interaction_stats || jsonb_build_object(
+                        'total_messages', COALESCE((p.interaction_stats->>'total_messages')::bigint, 0)
+                            + (EXCLUDED.interaction_stats->>'total_messages')::bigint,
+                        'last_interaction', GREATEST(COALESCE(p.interaction_stats->>'last_interaction', ''),
+                                                     EXCLUDED.interaction_stats->>'last_interaction'))
+                    END
             """,
             logger: logger
         )
+        // Opt-out and opt-in words; the latest by platform time wins, however late it is processed.
+        try await applyOptWords(messages, on: connection, logger: logger)
     }
 }
 
