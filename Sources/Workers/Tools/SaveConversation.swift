@@ -155,7 +155,7 @@ enum SaveConversation {
         var addedByUser: [String: Int] = [:]
         for try await user in added.decode(String.self) { addedByUser[user, default: 0] += 1 }
 
-        // 5. The profiles' statistics: rows created or locked in user order, then moved.
+        // 5. The profiles' statistics, created or moved in one statement (rows in user order).
         var stats: [String: (conversations: Int, last: Date)] = [:]
         for call in fresh {
             let last = call.stamps.max() ?? call.startedAt
@@ -165,21 +165,19 @@ enum SaveConversation {
         let users = stats.keys.sorted()
         try await connection.query(
             """
-            INSERT INTO user_profiles (user_id) SELECT u FROM unnest(\(users)::text[]) AS t(u) ORDER BY u
-            ON CONFLICT (user_id) DO UPDATE SET updated_at = now()
-            """,
-            logger: logger
-        )
-        try await connection.query(
-            """
-            UPDATE user_profiles AS p SET interaction_stats = p.interaction_stats || jsonb_build_object(
-                'total_conversations', COALESCE((p.interaction_stats->>'total_conversations')::bigint, 0) + t.conversations,
-                'total_messages', COALESCE((p.interaction_stats->>'total_messages')::bigint, 0) + t.added,
-                'last_interaction', GREATEST(COALESCE(p.interaction_stats->>'last_interaction', ''), t.last)
-            ), updated_at = now()
+            INSERT INTO user_profiles AS p (user_id, interaction_stats)
+            SELECT u, jsonb_build_object('total_conversations', c, 'total_messages', m, 'last_interaction', last)
             FROM unnest(\(users)::text[], \(users.map { stats[$0]!.conversations })::int[], \(users.map { addedByUser[$0] ?? 0 })::int[],
-                        \(users.map { RFC3339.formatPrecise(stats[$0]!.last) })::text[]) AS t(u, conversations, added, last)
-            WHERE p.user_id = t.u
+                        \(users.map { RFC3339.formatPrecise(stats[$0]!.last) })::text[]) AS t(u, c, m, last)
+            ORDER BY u
+            ON CONFLICT (user_id) DO UPDATE SET interaction_stats = p.interaction_stats || jsonb_build_object(
+                'total_conversations', COALESCE((p.interaction_stats->>'total_conversations')::bigint, 0)
+                    + (EXCLUDED.interaction_stats->>'total_conversations')::bigint,
+                'total_messages', COALESCE((p.interaction_stats->>'total_messages')::bigint, 0)
+                    + (EXCLUDED.interaction_stats->>'total_messages')::bigint,
+                'last_interaction', GREATEST(COALESCE(p.interaction_stats->>'last_interaction', ''),
+                                             EXCLUDED.interaction_stats->>'last_interaction')
+            ), updated_at = now()
             """,
             logger: logger
         )
