@@ -4,7 +4,8 @@ import Synchronization
 /// The HTTP requests of one gateway waiting for tool results, by call id. A waiter is
 /// registered *before* its call is enqueued, so a reply that comes back faster than the
 /// request reaches `wait` is kept, not dropped. Several waiters may share a call id (a replay
-/// of a running call); each is resumed exactly once, by a reply, a cancellation or `forget`.
+/// of a running call); each is resumed exactly once, by a reply, its deadline (`expire`, run
+/// by one sweeper for all of them instead of a timer task per call), a cancellation or `forget`.
 final class ReplyWaiters: Sendable {
     private enum Slot {
         case registered
@@ -15,6 +16,7 @@ final class ReplyWaiters: Sendable {
     private struct State {
         var nextToken = 0
         var calls: [String: [Int: Slot]] = [:]
+        var deadlines: [Token: ContinuousClock.Instant] = [:]
     }
 
     private let state = Mutex(State())
@@ -24,12 +26,30 @@ final class ReplyWaiters: Sendable {
         let number: Int
     }
 
-    func register(_ callID: String) -> Token {
+    func register(_ callID: String, deadline: ContinuousClock.Instant) -> Token {
         state.withLock { state in
             state.nextToken &+= 1
             state.calls[callID, default: [:]][state.nextToken] = .registered
-            return Token(callID: callID, number: state.nextToken)
+            let token = Token(callID: callID, number: state.nextToken)
+            state.deadlines[token] = deadline
+            return token
         }
+    }
+
+    /// Resumes with nil every waiter whose deadline has passed and removes it. Returns how
+    /// many waiters remain.
+    @discardableResult
+    func expire(now: ContinuousClock.Instant = .now) -> Int {
+        let (expired, remaining) = state.withLock { state -> ([CheckedContinuation<ToolResult?, Never>], Int) in
+            var expired: [CheckedContinuation<ToolResult?, Never>] = []
+            for (token, deadline) in state.deadlines where deadline <= now {
+                if case .waiting(let continuation)? = state.calls[token.callID]?[token.number] { expired.append(continuation) }
+                Self.remove(token, from: &state)
+            }
+            return (expired, state.deadlines.count)
+        }
+        for continuation in expired { continuation.resume(returning: nil) }
+        return remaining
     }
 
     /// Hands a result to every waiter of its call; a result nobody waits for is dropped.
@@ -55,7 +75,7 @@ final class ReplyWaiters: Sendable {
         return resumed.count
     }
 
-    /// Waits for the call's result; nil when cancelled (a timeout cancels it).
+    /// Waits for the call's result; nil when its deadline passed or the task was cancelled.
     func wait(_ token: Token) async -> ToolResult? {
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<ToolResult?, Never>) in
@@ -68,7 +88,7 @@ final class ReplyWaiters: Sendable {
                         Self.remove(token, from: &state)
                         return .some(result)
                     case .waiting?, nil:
-                        // Cancelled or forgotten before we got here.
+                        // Expired, cancelled or forgotten before we got here.
                         return .some(nil)
                     }
                 }
@@ -91,6 +111,7 @@ final class ReplyWaiters: Sendable {
     }
 
     private static func remove(_ token: Token, from state: inout State) {
+        state.deadlines[token] = nil
         state.calls[token.callID]?[token.number] = nil
         if state.calls[token.callID]?.isEmpty == true { state.calls[token.callID] = nil }
     }

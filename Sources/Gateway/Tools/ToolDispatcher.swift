@@ -64,7 +64,7 @@ public final class ToolDispatcher: Service, Sendable {
 
     /// Runs one validated call and waits up to `TOOL_TIMEOUT_MS` for its result.
     public func call(_ tool: ToolName, arguments: JSONValue, subject: String, callID: String, trace: String) async throws -> Outcome {
-        let token = waiters.register(callID)
+        let token = waiters.register(callID, deadline: .now + timeout)
         defer { waiters.forget(token) }
         let body = ToolCall(subject: subject, arguments: arguments).jsonText
         let envelope = Envelope(id: callID, kind: tool.envelopeKind, reply: replyKey.rawValue, trace: trace, body: body)
@@ -87,20 +87,20 @@ public final class ToolDispatcher: Service, Sendable {
             }
             if let result = ToolResult(jsonText: stored), result.subject == subject { return .finished(result) }
         }
-        let waited = await withTaskGroup(of: ToolResult?.self) { group in
-            group.addTask { await self.waiters.wait(token) }
-            if replay {
+        // The waiter's deadline (swept by `run`) ends the wait with nil after `TOOL_TIMEOUT_MS`.
+        let waited: ToolResult?
+        if replay {
+            waited = await withTaskGroup(of: ToolResult?.self) { group in
+                group.addTask { await self.waiters.wait(token) }
                 // The first call may belong to another replica (its reply goes there) or have
                 // timed out already; its stored result is the answer either way.
                 group.addTask { await self.pollStored(callID: callID, subject: subject) }
+                let first = await group.next() ?? nil
+                group.cancelAll()
+                return first
             }
-            group.addTask {
-                try? await Task.sleep(for: self.timeout)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+        } else {
+            waited = await waiters.wait(token)
         }
         if let waited {
             if let first = waited.tool, first != tool.rawValue {
@@ -153,8 +153,28 @@ public final class ToolDispatcher: Service, Sendable {
         }
     }
 
-    /// Listens on the reply key until graceful shutdown, reconnecting with backoff.
+    /// How often waiters' deadlines are checked.
+    static let sweepInterval = Duration.milliseconds(20)
+
+    /// Listens on the reply key until graceful shutdown, reconnecting with backoff, and ends
+    /// the waits whose deadline passed. After the listener stops, the calls still waiting
+    /// keep their deadlines (they answer as timed out, with their call id), so shutdown waits
+    /// at most `TOOL_TIMEOUT_MS` for them.
     public func run() async throws {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.listen() }
+            group.addTask {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: Self.sweepInterval)
+                    let remaining = self.waiters.expire()
+                    if Task.isShuttingDownGracefully && remaining == 0 { break }
+                }
+            }
+            await group.waitForAll()
+        }
+    }
+
+    private func listen() async {
         await cancelWhenGracefulShutdown {
             var backoff = Duration.milliseconds(50)
             while !Task.isCancelled {
