@@ -178,21 +178,31 @@ public struct ToolCallHandler: EnvelopeHandler {
         }
     }
 
-    /// Stores every result and pushes it to its gateway, in one pipeline.
+    /// Stores every result and pushes it to its gateway, in one pipeline: one `RPUSH` and
+    /// one `EXPIRE` per gateway for the whole batch.
     func answer(_ calls: [Call], outcomes: [String: ToolOutcome]) async throws {
         let redis = context.redis
         var commands: [any RedisCommand] = []
+        var replies: [String: [RedisArgument]] = [:]
+        var gateways: [String] = []
+        // Only a reply key of this key space is written to; anything else in the field is ignored.
+        let replyPrefix = redis.keys.reply(gateway: "").rawValue
         for call in calls {
             guard let outcome = outcomes[call.envelope.id] else { continue }
-            let result = ToolResult(id: call.envelope.id, status: outcome.status, body: outcome.body, subject: call.call.subject, tool: call.tool.rawValue).jsonText
-            commands.append(SET(redis.keys.result(callID: call.envelope.id), value: RedisArgument(result), expiration: .seconds(resultTTLSeconds)))
-            // Only a reply key of this key space is written to; anything else in the field is ignored.
-            let replyPrefix = redis.keys.reply(gateway: "").rawValue
+            let result = RedisArgument(
+                ToolResult(id: call.envelope.id, status: outcome.status, body: outcome.body, subject: call.call.subject, tool: call.tool.rawValue).jsonText
+            )
+            commands.append(SET(redis.keys.result(callID: call.envelope.id), value: result, expiration: .seconds(resultTTLSeconds)))
             if call.envelope.reply.hasPrefix(replyPrefix), call.envelope.reply.count > replyPrefix.count {
-                let key = redis.keys.reply(gateway: String(call.envelope.reply.dropFirst(replyPrefix.count)))
-                commands.append(RPUSH(key, values: [RedisArgument(result)]))
-                commands.append(EXPIRE(key, seconds: resultTTLSeconds))
+                let gateway = String(call.envelope.reply.dropFirst(replyPrefix.count))
+                if replies[gateway] == nil { gateways.append(gateway) }
+                replies[gateway, default: []].append(result)
             }
+        }
+        for gateway in gateways {
+            let key = redis.keys.reply(gateway: gateway)
+            commands.append(RPUSH(key, values: replies[gateway]!))
+            commands.append(EXPIRE(key, seconds: resultTTLSeconds))
         }
         guard !commands.isEmpty else { return }
         for reply in try await redis.pipeline(commands) { _ = try reply.checked() }
