@@ -17,6 +17,8 @@ final class ReplyWaiters: Sendable {
         var nextToken = 0
         var calls: [String: [Int: Slot]] = [:]
         var deadlines: [Token: ContinuousClock.Instant] = [:]
+        /// Set once nothing sweeps deadlines any more: later waits end at once.
+        var closed = false
     }
 
     private let state = Mutex(State())
@@ -37,15 +39,17 @@ final class ReplyWaiters: Sendable {
     }
 
     /// Resumes with nil every waiter whose deadline has passed and removes it. Returns how
-    /// many waiters remain.
+    /// many waiters remain; with `closeWhenEmpty`, none remaining closes the registry (the
+    /// sweeper is stopping), so a wait that starts afterwards ends at once instead of never.
     @discardableResult
-    func expire(now: ContinuousClock.Instant = .now) -> Int {
+    func expire(now: ContinuousClock.Instant = .now, closeWhenEmpty: Bool = false) -> Int {
         let (expired, remaining) = state.withLock { state -> ([CheckedContinuation<ToolResult?, Never>], Int) in
             var expired: [CheckedContinuation<ToolResult?, Never>] = []
             for (token, deadline) in state.deadlines where deadline <= now {
                 if case .waiting(let continuation)? = state.calls[token.callID]?[token.number] { expired.append(continuation) }
                 Self.remove(token, from: &state)
             }
+            if closeWhenEmpty && state.deadlines.isEmpty { state.closed = true }
             return (expired, state.deadlines.count)
         }
         for continuation in expired { continuation.resume(returning: nil) }
@@ -81,6 +85,9 @@ final class ReplyWaiters: Sendable {
             await withCheckedContinuation { (continuation: CheckedContinuation<ToolResult?, Never>) in
                 let immediate = state.withLock { state -> ToolResult?? in
                     switch state.calls[token.callID]?[token.number] {
+                    case .registered? where state.closed:
+                        Self.remove(token, from: &state)
+                        return .some(nil)
                     case .registered?:
                         state.calls[token.callID]![token.number] = .waiting(continuation)
                         return .none

@@ -166,8 +166,8 @@ public final class ToolDispatcher: Service, Sendable {
             group.addTask {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: Self.sweepInterval)
-                    let remaining = self.waiters.expire()
-                    if Task.isShuttingDownGracefully && remaining == 0 { break }
+                    let stopping = Task.isShuttingDownGracefully
+                    if self.waiters.expire(closeWhenEmpty: stopping) == 0 && stopping { break }
                 }
             }
             await group.waitForAll()
