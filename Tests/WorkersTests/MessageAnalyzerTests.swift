@@ -47,6 +47,10 @@ struct MessageAnalyzerTests {
         ("o boleto venceu, como pago agora?", "neutral"),
         ("the app won't open", "negative"),
         ("my package hasn't arrived", "negative"),
+        ("i want to cancel my subscription", "neutral"),
+        ("please cancel my order", "neutral"),
+        ("i want to cancel, this service is terrible", "negative"),
+        ("why did you cancel my flight", "negative"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

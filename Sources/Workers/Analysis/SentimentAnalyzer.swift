@@ -134,6 +134,13 @@ public enum SentimentAnalyzer {
         if portuguese, negatives == 1, positives == 0, total >= -1, text.questions > 0 || words.first.map({ v.has($0.id, Vocabulary.Role.request) }) == true {
             total = 0
         }
+        // English keeps angry questions, but a stated request opened by "please" or "i want"
+        // with one mild word of trouble asks for something ("i want to cancel my plan").
+        if english, negatives == 1, positives == 0, total >= -1.5, text.questions == 0, let first = words.first,
+            v.has(first.id, Vocabulary.Role.request) || (first.id == v.i && words.count > 1 && v.has(words[1].id, Vocabulary.Role.request))
+        {
+            total = 0
+        }
         // Praise and criticism either side of a contrast ("bonito, mas o touch é péssimo"): a
         // mixed message, pulled towards neutral; the side after the contrast still leads.
         if contrastAt != nil, positives > 0, negatives > 0 { total *= 0.3 }

@@ -47,6 +47,8 @@ final class Vocabulary: Sendable {
     let sarcasm: Int32
     let mais: Int32
     let nada: Int32
+    /// English "i", which opens most English requests ("i want to cancel my plan").
+    let i: Int32
     let nunca: Int32
     let never: Int32
     /// "no": a negation in English and Spanish, "in the" in Portuguese.
@@ -166,6 +168,7 @@ final class Vocabulary: Sendable {
         sarcasm = id("<sarcasm>")
         mais = id("mais")
         nada = id("nada")
+        i = id("i")
         nunca = id("nunca")
         never = id("never")
         no = id("no")
@@ -177,7 +180,7 @@ final class Vocabulary: Sendable {
             ]),
             (Role.conditional, ["would", "could", "if", "wish", "seria", "gostaria", "poderia", "tomara", "i'd", "you'd"]),
             (Role.complaint, ["atraso", "problema", "erro", "vez"]),
-            (Role.request, ["quero", "queria", "gostaria", "pode", "poderia", "preciso", "aguardo", "please", "pls", "want"]),
+            (Role.request, ["quero", "queria", "gostaria", "pode", "poderia", "preciso", "aguardo", "please", "pls", "want", "need", "wanna"]),
         ]
         var roleIDs: [(UInt8, Int32)] = []
         for (role, words) in members { for word in words { roleIDs.append((role, id(word))) } }
