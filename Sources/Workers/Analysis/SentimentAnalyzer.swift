@@ -126,21 +126,16 @@ public enum SentimentAnalyzer {
             }
             i += span
         }
-        // Politeness in a question ("can you help? thanks!") is a request, not praise; and in
-        // Portuguese chat one mild word of trouble in a question or a request ("quero
-        // cancelar meu plano", "o frete é cobrado à parte?") asks for something rather than
-        // criticises (English tweets to airlines ask angry questions: there it stays).
+        // Politeness in a question ("can you help? thanks!") is a request, not praise.
         if text.questions > 0 && total > 0 { total *= 0.5 }
-        if portuguese, negatives == 1, positives == 0, total >= -1, text.questions > 0 || words.first.map({ v.has($0.id, Vocabulary.Role.request) }) == true {
-            total = 0
-        }
-        // English keeps angry questions, but a stated request opened by "please" or "i want"
-        // with one mild word of trouble asks for something ("i want to cancel my plan").
-        if english, negatives == 1, positives == 0, total >= -1.5, text.questions == 0, let first = words.first,
-            v.has(first.id, Vocabulary.Role.request) || (first.id == v.i && words.count > 1 && v.has(words[1].id, Vocabulary.Role.request))
-        {
-            total = 0
-        }
+        // One mild word of trouble in a request asks for something rather than criticises
+        // ("quero cancelar meu plano", "i want to cancel my plan"). Portuguese questions count
+        // too ("o frete é cobrado à parte?"); English ones keep their reading, since tweets to
+        // airlines ask angry questions.
+        let opensRequest = words.first.map { v.has($0.id, Vocabulary.Role.request) } == true
+            || (english && words.count > 1 && words[0].id == v.i && v.has(words[1].id, Vocabulary.Role.request))
+        let asks = portuguese ? text.questions > 0 || opensRequest : english && text.questions == 0 && opensRequest
+        if asks, negatives == 1, positives == 0, total >= (english ? -1.5 : -1) { total = 0 }
         // Praise and criticism either side of a contrast ("bonito, mas o touch é péssimo"): a
         // mixed message, pulled towards neutral; the side after the contrast still leads.
         if contrastAt != nil, positives > 0, negatives > 0 { total *= 0.3 }
