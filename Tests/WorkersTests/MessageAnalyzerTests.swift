@@ -51,6 +51,15 @@ struct MessageAnalyzerTests {
         ("please cancel my order", "neutral"),
         ("i want to cancel, this service is terrible", "negative"),
         ("why did you cancel my flight", "negative"),
+        ("não poderia ser melhor", "positive"),
+        ("couldn't be happier with the service", "positive"),
+        ("i can't thank you enough", "positive"),
+        ("can't recommend them enough", "positive"),
+        ("nada a reclamar, chegou rapidinho", "positive"),
+        ("não tenho do que reclamar", "positive"),
+        ("nothing to complain about", "positive"),
+        ("not good enough", "negative"),
+        ("não poderia estar pior", "negative"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
@@ -82,6 +91,10 @@ struct MessageAnalyzerTests {
         ("a tv não liga", "support"),
         ("quero remarcar minha consulta", "support"),
         ("lanche chegou frio", "complaint"),
+        ("nada a reclamar", "other"),
+        ("nothing to complain about", "other"),
+        ("quero fazer uma reclamação", "complaint"),
+        ("thank you for ruining my vacation, two bags lost", "complaint"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -93,6 +93,10 @@ public enum IntentClassifier {
             for i in words.indices {
                 let first = words[i].id
                 guard v.starts(first, Vocabulary.Starts.cue) else { continue }
+                // "nada a reclamar", "can't complain": no complaint.
+                if v.has(first, Vocabulary.Role.grievance), words[max(0, i - 4)..<i].contains(where: { $0.id >= 0 && v.negation[Int($0.id)] }) {
+                    continue
+                }
                 for cue in v.cues[Int(first)] where Vocabulary.follows(cue.rest, at: i, in: words) {
                     // Longer phrases are more specific.
                     scores[cue.intent] += cue.weight * (1 + 0.3 * Double(cue.rest.count))
@@ -129,6 +133,8 @@ public enum IntentClassifier {
 
     /// A message with no other intent whose sentiment score is at or below this is a complaint.
     static let complaintBelow = -0.2
+    /// Thanks or a greeting whose sentiment score is at or below this is a complaint.
+    static let courtesyComplaintBelow = -0.25
 
     static let support = intents.firstIndex(of: "support")!
     static let complaint = intents.firstIndex(of: "complaint")!

@@ -75,7 +75,7 @@ public struct Lexicon: Sendable {
         "bem atendido": 2.5, "bem atendida": 2.5, "mal atendido": -2.5, "mal atendida": -2.5, "bem embalado": 2,
         "bem embalada": 2, "mal embalado": -2.5, "mal embalada": -2.5, "esperava mais": -1.5, "poderia ser": -1,
         "still no": -1.8, "still not": -1.5, "no longer": -1.2, "gave up": -2, "no update": -1.5, "no answers": -2,
-        "can't wait": 2.5, "cant wait": 2.5, "no response": -2, "no answer": -2, "no help": -2.2, "not happy": -2.2,
+        "can't wait": 2.5, "for nothing": -3, "cant wait": 2.5, "no response": -2, "no answer": -2, "no help": -2.2, "not happy": -2.2,
         "not worth": -2.2, "nao vale": -2.2, "nao gostei": -2.5, "sem graca": -2, "nao aguento": -2.2,
         // Things that do not work, in chat ("o app não abre", "tô sem sinal", "fora do ar").
         "nao abre": -2, "nao abriu": -2, "nao carrega": -2, "nao carregou": -2, "nao liga": -1.8, "nao conecta": -2,
@@ -95,6 +95,10 @@ public struct Lexicon: Sendable {
         "is down": -2, "are down": -2, "went down": -1.8, "arrived cold": -2, "came cold": -2, "was cold": -1.5,
         "been waiting": -1.5, "keeps crashing": -2.2, "not loading": -2, "doesn't load": -2, "stopped working": -2.2,
         "hasn't moved": -1.8, "hasnt moved": -1.8, "third time": -1.5, "terceira vez": -1.5,
+        "ninguem atende": -2.2, "nada ver": -1.5,
+        // Greetings are courtesy, not praise.
+        "bom dia": 0, "boa tarde": 0, "boa noite": 0, "good morning": 0, "good afternoon": 0, "good evening": 0,
+        "good night": 0,
     ]
 
     /// Emoji and their valences (by code point).

@@ -33,6 +33,8 @@ public enum MessageAnalyzer {
             // Otherwise the model wins when the rules found nothing, are unsure, or it is sure.
             if let best = p.indices.max(by: { p[$0] < p[$1] }), p[best] >= IntentModel.trustAbove,
                 intent != "complaint" || (model.labels[best] == "cancellation" && p[best] >= 0.7),
+                // Praise is no complaint ("nothing to complain about, great crew").
+                model.labels[best] != "complaint" || score < SentimentAnalyzer.positiveThreshold,
                 intent == "other" || confidence < 0.6 || p[best] >= 0.8
             {
                 intent = model.labels[best]
@@ -40,8 +42,11 @@ public enum MessageAnalyzer {
             }
         }
         // A message to a business that asks for nothing yet reads negative is a complaint
-        // ("an hour at the carousel and still no luggage??", "parei, não compro mais").
-        if intent == "other", score <= IntentClassifier.complaintBelow {
+        // ("an hour at the carousel and still no luggage??", "parei, não compro mais"); so
+        // is thanks or a greeting around trouble ("thanks for nothing", "thank you for
+        // ruining my trip").
+        let courtesy = intent == "thanks" || intent == "greeting"
+        if intent == "other" && score <= IntentClassifier.complaintBelow || courtesy && score <= IntentClassifier.courtesyComplaintBelow {
             intent = "complaint"
             confidence = min(0.9, 0.4 + abs(score) / 2)
         }

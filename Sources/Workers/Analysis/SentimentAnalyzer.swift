@@ -39,6 +39,8 @@ public enum SentimentAnalyzer {
             let word = words[i].id
             var valence = 0.0
             var span = 1
+            // A phrase of valence 0 is neutral as a whole ("bom dia", "good morning").
+            var phrased = false
             if i + 1 < words.count, v.starts(word, Vocabulary.Starts.phrase) {
                 // The pair may have up to two articles, prepositions or intensifiers between
                 // ("fora do ar", "vale muito a pena").
@@ -53,13 +55,14 @@ public enum SentimentAnalyzer {
                         }
                     }
                     if let p = phrase(word, words[i + 1 + gap].id) {
-                        valence = p + (p > 0 ? boost * 2 : -boost * 2)
+                        valence = p == 0 ? 0 : p + (p > 0 ? boost * 2 : -boost * 2)
                         span = 2 + gap
+                        phrased = true
                         break
                     }
                 }
             }
-            if valence == 0 {
+            if valence == 0 && !phrased {
                 valence = listed(word, english: english) ?? listed(word, english: !english) ?? 0
                 if valence == 0, words[i].elongated {
                     // Every run cut to one letter ("boom" -> "bom").
@@ -85,34 +88,54 @@ public enum SentimentAnalyzer {
                 if words[i].shouted && !text.mostlyCapitals { valence *= 1.25 }
                 if words[i].elongated { valence *= 1.15 }
                 // Negation within three words before, unless a contrast word sits between.
+                var emphatic = false
                 if span == 1 || !isNegation(word) {
                     var negated = false
                     var intensified = false
                     var linked = true
-                    for back in 1...3 where i - back >= 0 {
+                    var modal = false
+                    let grievance = v.has(word, Vocabulary.Role.grievance)
+                    let trouble = v.has(word, Vocabulary.Role.trouble)
+                    for back in 1...(grievance ? 4 : 3) where i - back >= 0 {
                         let w = words[i - back].id
                         if isContrast(w) { break }
                         if isNegation(w) {
                             // "nunca fui tão bem atendida", "never been so pissed": emphasis.
                             // A negative word is turned only when nothing but a copula or an
                             // intensifier stands between ("não é ruim", but not "não
-                            // comprem, péssimo").
-                            negated = !(intensified && (w == v.nunca || w == v.never)) && (valence > 0 || linked)
+                            // comprem, péssimo"); a grievance always is ("não tenho do que
+                            // reclamar", "nothing to complain about").
+                            negated = !(intensified && (w == v.nunca || w == v.never))
+                                && (valence > 0 || linked || grievance)
+                            modal = modal || v.has(w, Vocabulary.Role.modal) || (i - back > 0 && v.has(words[i - back - 1].id, Vocabulary.Role.modal))
                             break
                         }
+                        if v.has(w, Vocabulary.Role.modal) { modal = true }
                         if w >= 0, !v.intensifier[Int(w)].isNaN {
                             intensified = true
-                        } else if !v.has(w, Vocabulary.Role.copula) {
+                        } else if !v.has(w, Vocabulary.Role.copula) && !(trouble && v.has(w, Vocabulary.Role.have)) {
                             linked = false
                         }
                     }
-                    if negated && !(word == v.nada || word == v.nunca) {
+                    // "couldn't be better", "não poderia ser melhor", "can't thank you
+                    // enough": a negated modal before praise emphasises it.
+                    if negated, modal, valence > 0,
+                        v.has(word, Vocabulary.Role.comparative)
+                            || words[(i + 1)..<min(words.count, i + 4)].contains(where: { $0.id == v.enough })
+                    {
+                        negated = false
+                        emphatic = true
+                        valence *= 1.3
+                    }
+                    if negated && grievance {
+                        valence = -valence
+                    } else if negated && !(word == v.nada || word == v.nunca) {
                         valence *= valence > 0 ? -0.74 : -0.5
                     }
                 }
                 // Praise inside a wish or a condition asks for something ("would love an
                 // upgrade", "seria ótimo se respondessem").
-                if valence > 0 {
+                if valence > 0 && !emphatic {
                     for back in 1...3 where i - back >= 0 && v.has(words[i - back].id, Vocabulary.Role.conditional) {
                         valence *= 0.4
                         break

@@ -53,25 +53,39 @@ final class Vocabulary: Sendable {
     let never: Int32
     /// "no": a negation in English and Spanish, "in the" in Portuguese.
     let no: Int32
-    /// Per word, the small closed classes it belongs to (`Role`), one byte.
-    let roles: [UInt8]
+    /// "can't thank you enough": the negation emphasises.
+    let enough: Int32
+    /// Per word, the small closed classes it belongs to (`Role`), as bits.
+    let roles: [UInt16]
 
     enum Role {
-        /// a, o, de, da, do: may sit inside a phrase ("custo do beneficio").
-        static let link: UInt8 = 1
+        /// a, o, de, da, do, me: may sit inside a phrase ("custo do beneficio", "ninguém me
+        /// responde").
+        static let link: UInt16 = 1
         /// Copulas and fillers that may sit between a negation and the negative word it
         /// turns ("não é ruim", "not that bad").
-        static let copula: UInt8 = 2
+        static let copula: UInt16 = 2
         /// Makes what follows a wish or a condition ("would love", "seria ótimo se").
-        static let conditional: UInt8 = 4
+        static let conditional: UInt16 = 4
         /// atraso, problema, erro, vez: a complaint word around praise reads as sarcasm.
-        static let complaint: UInt8 = 8
+        static let complaint: UInt16 = 8
         /// Opens a request ("quero cancelar", "pode trocar").
-        static let request: UInt8 = 16
+        static let request: UInt16 = 16
+        /// reclamar, complain: negated, they praise ("nada a reclamar", "can't complain").
+        static let grievance: UInt16 = 32
+        /// melhor, better, happier: after "could not be" they praise the most.
+        static let comparative: UInt16 = 64
+        /// can, could, poderia: "can't thank you enough", "não poderia ser melhor".
+        static let modal: UInt16 = 128
+        /// had, tive, any: may sit between a negation and trouble that did not happen
+        /// ("nunca tive problema", "never had any issues").
+        static let have: UInt16 = 256
+        /// problema, issue, defeito: trouble a negation through `have` turns.
+        static let trouble: UInt16 = 512
     }
 
     @inline(__always)
-    func has(_ id: Int32, _ role: UInt8) -> Bool { id >= 0 && roles[Int(id)] & role != 0 }
+    func has(_ id: Int32, _ role: UInt16) -> Bool { id >= 0 && roles[Int(id)] & role != 0 }
 
     /// The tables while they are filled.
     private struct Builder {
@@ -172,8 +186,9 @@ final class Vocabulary: Sendable {
         nunca = id("nunca")
         never = id("never")
         no = id("no")
-        let members: [(UInt8, [String])] = [
-            (Role.link, ["a", "o", "de", "da", "do"]),
+        enough = id("enough")
+        let members: [(UInt16, [String])] = [
+            (Role.link, ["a", "o", "de", "da", "do", "me"]),
             (Role.copula, [
                 "e", "eh", "foi", "era", "ser", "sao", "ta", "esta", "estava", "ficou", "fica", "achei", "acho", "pareceu", "parece",
                 "is", "was", "be", "are", "were", "that", "as", "seem", "seems", "seemed", "it", "it's", "too", "a", "the", "o", "um", "uma",
@@ -181,8 +196,19 @@ final class Vocabulary: Sendable {
             (Role.conditional, ["would", "could", "if", "wish", "seria", "gostaria", "poderia", "tomara", "i'd", "you'd"]),
             (Role.complaint, ["atraso", "problema", "erro", "vez"]),
             (Role.request, ["quero", "queria", "gostaria", "pode", "poderia", "preciso", "aguardo", "please", "pls", "want", "need", "wanna"]),
+            (Role.grievance, [
+                "reclamar", "reclamacao", "reclamacoes", "queixa", "queixas", "queixar", "complain", "complaint", "complaints",
+                "complaining",
+            ]),
+            (Role.comparative, ["melhor", "melhores", "better", "happier", "best"]),
+            (Role.modal, ["can", "could", "can't", "cant", "cannot", "couldn't", "couldnt", "poderia", "podia", "pode", "daria"]),
+            (Role.have, ["tive", "tivemos", "tenho", "teve", "tinha", "had", "have", "has", "any", "a", "o", "um", "uma"]),
+            (Role.trouble, [
+                "problema", "problemas", "problem", "problems", "issue", "issues", "defeito", "defeitos", "erro", "erros",
+                "trouble",
+            ]),
         ]
-        var roleIDs: [(UInt8, Int32)] = []
+        var roleIDs: [(UInt16, Int32)] = []
         for (role, words) in members { for word in words { roleIDs.append((role, id(word))) } }
         text = b.text
         bounds = b.bounds
@@ -198,7 +224,7 @@ final class Vocabulary: Sendable {
         phrases = b.phrases
         cues = b.cues
         topicCues = b.topicCues
-        var roles = [UInt8](repeating: 0, count: b.bounds.count)
+        var roles = [UInt16](repeating: 0, count: b.bounds.count)
         for (role, id) in roleIDs { roles[Int(id)] |= role }
         self.roles = roles
         starts = (0..<b.bounds.count).map { id in
