@@ -60,6 +60,10 @@ struct MessageAnalyzerTests {
         ("nothing to complain about", "positive"),
         ("not good enough", "negative"),
         ("não poderia estar pior", "negative"),
+        ("cancel my membership please", "neutral"),
+        ("the app keeps logging me out", "negative"),
+        ("boa tarde", "neutral"),
+        ("good morning", "neutral"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
@@ -108,6 +112,10 @@ struct MessageAnalyzerTests {
         ("vc pode me ajudar pfv", "pt"),
         ("kkkkk", "pt"),
         ("my card was declined again", "en"),
+        ("super fast delivery, 10/10", "en"),
+        ("wrong item delivered", "en"),
+        ("o item veio errado", "pt"),
+        ("pedi um delivery e veio frio", "pt"),
         ("where is my refund", "en"),
         ("hola, necesito ayuda con mi pedido por favor", "es"),
         ("¿dónde está mi dinero?", "es"),

@@ -25,6 +25,22 @@ public enum LanguageDetector {
         // Chat words that stand alone in short messages.
         "thx", "thnx", "ty", "tysm", "tks", "cheers", "greetings", "yeah", "yep", "nope", "sorry", "bye", "morning", "evening",
         "take", "know", "buy", "pay", "much", "many", "long", "tell", "make", "let", "really", "sure", "thats", "whats",
+        // Customer-service words no Portuguese message uses ("wrong item delivered", "super
+        // fast delivery"); loanwords Brazilians use (app, link, delivery, item) stay out.
+        "wrong", "items", "shipping", "shipped", "ship", "refund", "refunded", "password", "unsubscribe", "package", "bill",
+        "invoice", "store", "open", "opened", "tracking", "works", "working", "worked", "broken", "damaged", "charged",
+        "charge", "cancel", "cancelled", "canceled", "late", "delay", "delayed", "delays", "waiting", "wait", "waited", "reply",
+        "call", "called", "calling", "back", "phone", "price", "free", "upgrade", "subscription", "membership", "appointment",
+        "book", "booked", "address", "change", "payment", "received", "arrived", "never", "awesome", "perfect", "condition",
+        "size", "new", "yet", "since", "yesterday", "tomorrow", "week", "weeks", "month", "day", "days", "hours", "hour",
+        "minutes", "ago", "first", "last", "next", "few", "ever", "done", "found", "someone", "anyone", "nobody", "everyone",
+        "everything", "nothing", "something", "ask", "asked", "answer", "answers", "told", "said", "say", "right", "sent",
+        "send", "gate", "bag", "bags", "baggage", "luggage", "plane", "seat", "seats", "crew", "landed", "airport", "happy",
+        "night", "weather", "slow", "fast", "best", "worst", "better", "worse", "nice", "cool", "fine", "well", "way", "work",
+        "home", "even", "only", "also", "because", "after", "before", "over", "into", "off", "us", "their", "these", "those",
+        "more", "most", "other", "same", "too", "every", "must", "might", "won't", "didn't", "doesn't", "isn't",
+        "wasn't", "haven't", "i've", "i'll", "you're", "we're", "they're", "there's", "let's", "gonna", "wanna", "gotta",
+        "hate", "suck", "sucks", "pls", "plz",
     ]
     static let spanish: Set<String> = [
         "el", "los", "las", "del", "y", "es", "por", "muy", "pero", "como", "usted", "ustedes", "hola", "gracias", "quiero",

@@ -95,7 +95,8 @@ public struct Lexicon: Sendable {
         "is down": -2, "are down": -2, "went down": -1.8, "arrived cold": -2, "came cold": -2, "was cold": -1.5,
         "been waiting": -1.5, "keeps crashing": -2.2, "not loading": -2, "doesn't load": -2, "stopped working": -2.2,
         "hasn't moved": -1.8, "hasnt moved": -1.8, "third time": -1.5, "terceira vez": -1.5,
-        "ninguem atende": -2.2, "nada ver": -1.5,
+        "ninguem atende": -2.2, "nada ver": -1.5, "logging out": -1.8, "logged out": -1.5, "logs out": -1.8,
+        "been down": -2, "kicks out": -1.8, "kicked out": -1.8,
         // Greetings are courtesy, not praise.
         "bom dia": 0, "boa tarde": 0, "boa noite": 0, "good morning": 0, "good afternoon": 0, "good evening": 0,
         "good night": 0,

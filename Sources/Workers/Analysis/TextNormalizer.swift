@@ -17,7 +17,7 @@ enum Spelling {
     static let apostrophe: UInt8 = 1
     /// -cao, -coes, -mente, -inho, -inha
     static let portugueseSuffix: UInt8 = 2
-    /// -ing, -tion, -ly
+    /// -ing, -tion, -ly, -ed, -est (no Portuguese word ends so)
     static let englishSuffix: UInt8 = 4
     /// -cion
     static let spanishSuffix: UInt8 = 8
@@ -40,6 +40,8 @@ enum Spelling {
             if word.hasSuffix("tion") { flags |= englishSuffix }
             if word.hasSuffix("cion") { flags |= spanishSuffix }
         case 0x79: if word.hasSuffix("ly") { flags |= englishSuffix }
+        case 0x64: if word.count >= 4 && word.hasSuffix("ed") { flags |= englishSuffix }
+        case 0x74: if word.count >= 5 && word.hasSuffix("est") { flags |= englishSuffix }
         default: break
         }
         return flags

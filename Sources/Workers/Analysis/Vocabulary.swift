@@ -55,6 +55,8 @@ final class Vocabulary: Sendable {
     let no: Int32
     /// "can't thank you enough": the negation emphasises.
     let enough: Int32
+    /// "cancel my membership please": a request closed by "please".
+    let please: Int32
     /// Per word, the small closed classes it belongs to (`Role`), as bits.
     let roles: [UInt16]
 
@@ -187,6 +189,7 @@ final class Vocabulary: Sendable {
         never = id("never")
         no = id("no")
         enough = id("enough")
+        please = id("please")
         let members: [(UInt16, [String])] = [
             (Role.link, ["a", "o", "de", "da", "do", "me"]),
             (Role.copula, [
