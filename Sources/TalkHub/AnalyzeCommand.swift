@@ -52,14 +52,19 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Labelled intent TSV files (repeatable).") var data: [String] = []
     @Option(help: "Where to write the model.") var out: String = "Sources/Workers/Analysis/Resources/intent_en.model"
     @Option(help: "Cross-validation folds.") var folds: Int = 5
+    @Flag(help: "Also list each row the cross-validated analyzer got wrong (source, gold, predicted, text).") var errors = false
 
     func run() throws {
         guard !data.isEmpty else { throw ValidationError("give at least one --data file") }
         var rows: [Evaluation.Row] = []
         for file in data { rows += Evaluation.parse(try String(contentsOfFile: file, encoding: .utf8)) }
-        let (model, report) = Evaluation.trainIntentModel(rows, folds: folds)
+        let (model, report, analyses) = Evaluation.trainIntentModel(rows, folds: folds)
         try model.serialized().write(to: URL(fileURLWithPath: out))
         print(report, terminator: "")
         print("wrote \(out)")
+        guard errors else { return }
+        for (row, analysis) in zip(rows, analyses) where analysis.intent != row.label {
+            print("\(row.source)\t\(row.label)\t\(analysis.intent) \(analysis.confidence)\t\(row.text)")
+        }
     }
 }

@@ -93,7 +93,7 @@ struct AnalysisFiguresTests {
     func committedModelIsReproducible() throws {
         let rows = Evaluation.parse(try String(contentsOfFile: "../shared/eval/intent_dev.tsv", encoding: .utf8))
             + (try Self.rows("Fixtures/analysis/en_intents_train.tsv"))
-        let (model, _) = Evaluation.trainIntentModel(rows, folds: 2)
+        let (model, _, _) = Evaluation.trainIntentModel(rows, folds: 2)
         var url = URL(fileURLWithPath: #filePath)
         while url.lastPathComponent != "Tests" { url.deleteLastPathComponent() }
         let committed = try Data(contentsOf: url.deletingLastPathComponent().appendingPathComponent("Sources/Workers/Analysis/Resources/intent_en.model"))

@@ -99,6 +99,11 @@ struct MessageAnalyzerTests {
         ("nothing to complain about", "other"),
         ("quero fazer uma reclamação", "complaint"),
         ("thank you for ruining my vacation, two bags lost", "complaint"),
+        ("ok i'll take the blue one", "purchase"),
+        ("is the store open on sundays?", "information"),
+        ("i want to open a complaint", "complaint"),
+        ("hiya!", "greeting"),
+        ("i didn't get the verification code", "support"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

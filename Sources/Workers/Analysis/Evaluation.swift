@@ -88,8 +88,9 @@ public struct Evaluation: Sendable {
     /// Trains the English intent model and measures it honestly: `folds`-fold
     /// cross-validation stratified by source and label over the trainable rows (each row is
     /// predicted by a model that never saw it); rows of other sources are predicted by the
-    /// model trained on all trainable rows, which never saw them either.
-    public static func trainIntentModel(_ rows: [Row], folds: Int = 5) -> (model: IntentModel, report: String) {
+    /// model trained on all trainable rows, which never saw them either. `analyses` are those
+    /// predictions, row by row.
+    public static func trainIntentModel(_ rows: [Row], folds: Int = 5) -> (model: IntentModel, report: String, analyses: [MessageAnalysis]) {
         let labels = IntentClassifier.intents
         func example(_ row: Row) -> ([Int], Int)? {
             guard let y = labels.firstIndex(of: row.label) else { return nil }
@@ -119,7 +120,7 @@ public struct Evaluation: Sendable {
         }
         let text = "trained on \(trainable.count) rows of \(Set(trainable.map { rows[$0].source }).sorted().joined(separator: ", ")); "
             + "\(folds)-fold cross-validated figures:\n" + report(rows, analyses: analyses)
-        return (full, text)
+        return (full, text, analyses)
     }
 
     static func fmt(_ x: Double) -> String {

@@ -17,6 +17,7 @@ public enum IntentClassifier {
             "nao quero mais", "excluir minha conta", "excluir conta", "apagar minha conta", "descadastrar", "estornar a compra",
             "cancel", "cancelling", "canceling", "cancellation", "terminate", "close my account", "delete my account",
             "delete account", "remove my account", "unsubscribe", "stop my", "revoke", "undo the transfer", "reverse the transfer",
+            "end my", "drop the", "remove my", "changed my mind", "don't send", "quit my", "mudei de ideia", "nao envie",
         ])
         add("complaint", 3, [
             "reclamacao", "reclamar", "reclamando", "reclame aqui", "procon", "absurdo", "descaso", "vergonha", "pessimo", "pessima",
@@ -46,6 +47,8 @@ public enum IntentClassifier {
             "sem sinal", "sem internet", "sem acesso", "fora do ar", "caiu de novo", "remarcar", "reagendar", "fecha sozinho",
             "travando", "trava", "ta parada", "ta parado", "nao atualiza", "nao compensou", "nao caiu", "nao gera", "lentidao",
             "codigo de verificacao", "won't open", "won't load", "is down", "not loading", "keeps crashing", "stopped working",
+            "verification code", "receipt", "didn't get", "didn't arrive", "didn't generate", "what do i do", "copy of my",
+            "call me back", "reschedule", "logging me out", "been down", "comprovante", "recibo", "nota fiscal",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
@@ -55,6 +58,9 @@ public enum IntentClassifier {
             "acquire", "earn several", "purchase some", "vou querer", "quero pegar", "quero adicionar", "me ve", "me vende", "manda",
             "fechar", "finalizar a compra", "link de pagamento", "eu pago", "quanto fica pra levar", "quero agendar", "quero o",
             "quero a", "separar", "quero fazer a matricula", "me inscreve",
+            "i'll take", "i'll buy", "i'll get", "i'll have", "gonna get", "gonna buy", "sign me up", "open an account",
+            "open a new", "open a savings", "open a checking", "enroll", "add to my order", "add the", "how do i order",
+            "how do i pay", "checkout", "vou comprar",
         ])
         add("information", 2, [
             "quanto custa", "qual o preco", "qual o valor", "preco", "valor do", "prazo de entrega", "qual o prazo", "quanto tempo",
@@ -66,11 +72,17 @@ public enum IntentClassifier {
             "policy", "options", "delivery options", "delivery period", "how many days", "exchange rate", "fee", "fees", "limit",
             "limits", "supported", "support for", "countries", "age", "requirements", "information", "info", "know", "check",
             "visa or mastercard", "atm", "methods",
+            // The business's own facts: hours, place, programmes, terms.
+            "opening hours", "business hours", "open on", "are you open", "you open", "you close", "located", "parking",
+            "discount", "discounts", "installments", "deadline", "difference between", "loyalty", "warranty", "guarantee",
+            "estacionamento", "onde fica", "garantia", "prazo para",
         ])
         add("greeting", 1, [
             "oi", "ola", "bom dia", "boa tarde", "boa noite", "e ai", "eai", "salve", "tudo bem", "tudo bom", "opa", "hey",
             "hi", "hello", "good morning", "good afternoon", "good evening", "how are you", "how's it going", "howdy", "greetings",
             "what's up", "sup", "nice to meet", "hola", "oii", "oie", "oiee", "eae", "fala pessoal",
+            "heyo", "hiya", "yo", "ahoy", "how is your day", "how's your day", "how are things", "what's happening",
+            "whats up", "good day", "how do you do", "how have you been", "long time no see", "alo", "salve salve",
         ])
         add("thanks", 3, ["pela ajuda", "a ajuda", "pelo atendimento", "pela atencao", "pelo retorno", "tenha um bom dia"])
         add("thanks", 1.2, [
