@@ -97,6 +97,11 @@ public struct Lexicon: Sendable {
         "hasn't moved": -1.8, "hasnt moved": -1.8, "third time": -1.5, "terceira vez": -1.5,
         "ninguem atende": -2.2, "nada ver": -1.5, "logging out": -1.8, "logged out": -1.5, "logs out": -1.8,
         "been down": -2, "kicks out": -1.8, "kicked out": -1.8,
+        // Service that cannot be reached or does not care.
+        "hung up": -2, "hanged up": -2, "hangs up": -2, "dropped call": -1.8, "no accountability": -2.2,
+        "don't care": -2, "dont care": -2, "doesn't care": -2, "doesnt care": -2, "nothing done": -2,
+        "not helping": -1.8, "isn't helping": -1.8, "aren't going": -1, "can't reach": -1.8, "cant reach": -1.8,
+        "nobody answers": -2.2, "nobody cares": -2.2, "can't get": -1.5, "cant get": -1.5, "cannot get": -1.5,
         // Greetings are courtesy, not praise.
         "bom dia": 0, "boa tarde": 0, "boa noite": 0, "good morning": 0, "good afternoon": 0, "good evening": 0,
         "good night": 0,

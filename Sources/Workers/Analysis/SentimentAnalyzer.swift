@@ -58,6 +58,10 @@ public enum SentimentAnalyzer {
                         valence = p == 0 ? 0 : p + (p > 0 ? boost * 2 : -boost * 2)
                         span = 2 + gap
                         phrased = true
+                        // "can't get enough of it" is praise.
+                        if valence < 0, isNegation(word), words[(i + span)..<min(words.count, i + span + 3)].contains(where: { $0.id == v.enough }) {
+                            valence = 2
+                        }
                         break
                     }
                 }
