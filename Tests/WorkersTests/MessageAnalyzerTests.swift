@@ -62,6 +62,8 @@ struct MessageAnalyzerTests {
         ("não poderia estar pior", "negative"),
         ("cancel my membership please", "neutral"),
         ("i can't get enough of this", "positive"),
+        ("this is fucking great", "positive"),
+        ("fucking terrible service", "negative"),
         ("they hung up on me twice", "negative"),
         ("i can't get through to anyone", "negative"),
         ("the app keeps logging me out", "negative"),
@@ -106,6 +108,8 @@ struct MessageAnalyzerTests {
         ("is the store open on sundays?", "information"),
         ("i want to open a complaint", "complaint"),
         ("hiya!", "greeting"),
+        ("i need help to buy two tickets", "purchase"),
+        ("need assistance closing my fucking account", "cancellation"),
         ("i didn't get the verification code", "support"),
     ])
     func intent(text: String, expected: String) {

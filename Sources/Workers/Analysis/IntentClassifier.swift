@@ -30,14 +30,17 @@ public enum IntentClassifier {
             "nao respeitam", "porco", "mal atendido", "mal atendida", "indignado", "indignada", "revoltante", "lesado", "lesada",
             "inadmissivel", "de brincadeira", "decepcionado", "decepcionada", "insatisfeito", "insatisfeita",
         ])
+        // Asking for help alone is support; next to what the help is for, that decides
+        // ("i need help to buy an item", "help me cancel").
+        add("support", 1.2, ["ajuda", "ajudar", "me ajuda", "help"])
         add("support", 2.5, [
-            "ajuda", "ajudar", "me ajuda", "problema", "nao consigo", "nao funciona", "nao funcionou", "erro", "deu erro", "travou",
+            "problema", "nao consigo", "nao funciona", "nao funcionou", "erro", "deu erro", "travou",
             "senha", "login", "acessar", "acesso", "entrar na conta", "rastrear", "rastreio", "rastreamento", "cade meu", "cade o",
             "onde esta meu", "onde esta o", "nao chegou", "nao recebi", "ainda nao chegou", "atendente", "falar com", "humano",
             "meu pedido", "segunda via", "reembolso", "estorno", "trocar o endereco", "mudar o endereco", "alterar", "atualizar",
             "bloqueado", "bloqueada", "nao passa", "recusado", "recusou", "cade", "estornar", "endereco", "nao achou", "defeito",
             "falhou", "sumiu", "nao saiu", "demorando", "nao acho", "transferencia", "nao aparece", "caiu duas", "cobranca em dobro",
-            "help", "issue", "problem", "not working", "doesn't work", "won't work", "isn't working", "error", "password",
+            "issue", "problem", "not working", "doesn't work", "won't work", "isn't working", "error", "password",
             "reset", "recover", "can't log", "cannot log", "sign in", "log in", "login", "track", "tracking", "where is my",
             "where's my", "has not arrived", "hasn't arrived", "still hasn't", "refund", "invoice", "human", "agent",
             "representative", "speak to", "talk to", "change my", "change the", "update my", "edit my", "switch", "declined",

@@ -41,6 +41,9 @@ public struct Lexicon: Sendable {
         "incredibly": 0.45, "too": 0.2, "completely": 0.35, "truly": 0.3, "most": 0.25,
         "pouco": -0.4, "meio": -0.35, "levemente": -0.4, "quase": -0.3, "slightly": -0.4, "kinda": -0.35, "somewhat": -0.35,
         "barely": -0.5, "little": -0.3, "bit": -0.3,
+        // Swearing before a word mostly stresses it ("fucking great", "my goddamn card").
+        "fucking": 0.4, "fuckin": 0.4, "fking": 0.4, "goddamn": 0.4, "damn": 0.3, "freaking": 0.35, "frigging": 0.35,
+        "bloody": 0.3,
     ]
     static let contrast: Set<String> = ["mas", "porem", "entretanto", "contudo", "todavia", "but", "however", "although", "though", "yet"]
 

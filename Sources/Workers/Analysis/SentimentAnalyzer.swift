@@ -66,7 +66,7 @@ public enum SentimentAnalyzer {
                     }
                 }
             }
-            if valence == 0 && !phrased {
+            if valence == 0 && !phrased && !(i + 1 < words.count && v.has(word, Vocabulary.Role.swearing)) {
                 valence = listed(word, english: english) ?? listed(word, english: !english) ?? 0
                 if valence == 0, words[i].elongated {
                     // Every run cut to one letter ("boom" -> "bom").

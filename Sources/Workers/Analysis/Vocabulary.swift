@@ -84,6 +84,8 @@ final class Vocabulary: Sendable {
         static let have: UInt16 = 256
         /// problema, issue, defeito: trouble a negation through `have` turns.
         static let trouble: UInt16 = 512
+        /// fucking, goddamn: negative alone ("damn!"), only stress before another word.
+        static let swearing: UInt16 = 1024
     }
 
     @inline(__always)
@@ -206,6 +208,7 @@ final class Vocabulary: Sendable {
             (Role.comparative, ["melhor", "melhores", "better", "happier", "best"]),
             (Role.modal, ["can", "could", "can't", "cant", "cannot", "couldn't", "couldnt", "poderia", "podia", "pode", "daria"]),
             (Role.have, ["tive", "tivemos", "tenho", "teve", "tinha", "had", "have", "has", "any", "a", "o", "um", "uma"]),
+            (Role.swearing, ["fucking", "fuckin", "fking", "goddamn", "damn", "freaking", "frigging", "bloody"]),
             (Role.trouble, [
                 "problema", "problemas", "problem", "problems", "issue", "issues", "defeito", "defeitos", "erro", "erros",
                 "trouble",
