@@ -139,9 +139,25 @@ public struct IntentModel: Sendable {
 
     // MARK: training
 
-    /// Deterministic SGD with L2, over `examples` (features, label index).
-    public static func train(labels: [String], examples: [([Int], Int)], epochs: Int = 25, learningRate: Double = 0.3, l2: Double = 1e-5, seed: UInt64 = 7) -> IntentModel {
-        let n = labels.count
+    /// Deterministic SGD with L2, over `examples` (features, label index), run `runs` times
+    /// with different shuffles and the weights averaged: one run's weights swing with the
+    /// order it saw the examples in (a held-out message could flip between runs); the
+    /// average is one linear model, as cheap to apply, whose answers no longer depend on
+    /// an order.
+    public static func train(
+        labels: [String], examples: [([Int], Int)], epochs: Int = 25, learningRate: Double = 0.3, l2: Double = 1e-5, seed: UInt64 = 7,
+        runs: Int = 5
+    ) -> IntentModel {
+        var sum: [Float] = []
+        for run in 0..<max(1, runs) {
+            let w = sgd(labels.count, examples, epochs: epochs, learningRate: learningRate, l2: l2, seed: seed &+ UInt64(run))
+            if sum.isEmpty { sum = w } else { for j in sum.indices { sum[j] += w[j] } }
+        }
+        let scale = 1 / Float(max(1, runs))
+        return IntentModel(labels: labels, weights: sum.map { $0 * scale })
+    }
+
+    static func sgd(_ n: Int, _ examples: [([Int], Int)], epochs: Int, learningRate: Double, l2: Double, seed: UInt64) -> [Float] {
         var w = [Float](repeating: 0, count: n * buckets + n)
         var order = Array(examples.indices)
         var rng = SplitMix64(seed: seed)
@@ -161,7 +177,7 @@ public struct IntentModel: Sendable {
                 }
             }
         }
-        return IntentModel(labels: labels, weights: w)
+        return w
     }
 
     // MARK: serialisation (labels line, then little-endian Float32 weights)
