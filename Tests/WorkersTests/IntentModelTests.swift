@@ -119,3 +119,21 @@ struct AnalysisFiguresTests {
         #expect(Double(correct) / Double(rows.count) >= 0.97)
     }
 }
+
+@Suite("Lexicon files")
+struct LexiconFileTests {
+    @Test("each sentiment lexicon lists a word once, with a valence in -4...4", arguments: ["pt", "en"])
+    func noDuplicates(language: String) throws {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.lastPathComponent != "Tests" { url.deleteLastPathComponent() }
+        let file = url.deletingLastPathComponent().appendingPathComponent("Sources/Workers/Analysis/Resources/sentiment_\(language).tsv")
+        var seen: Set<Substring> = []
+        for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: "\t")
+            #expect(parts.count == 2, "\(line)")
+            #expect(seen.insert(parts[0]).inserted, "\(parts[0]) is listed twice")
+            #expect((-4...4).contains(Double(parts.last ?? "") ?? .nan), "\(line)")
+        }
+        #expect(seen.count > 500)
+    }
+}

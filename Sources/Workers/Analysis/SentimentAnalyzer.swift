@@ -68,8 +68,10 @@ public enum SentimentAnalyzer {
             }
             if valence == 0 && !phrased && !(i + 1 < words.count && v.has(word, Vocabulary.Role.swearing)) {
                 valence = listed(word, english: english) ?? listed(word, english: !english) ?? 0
-                if valence == 0, words[i].elongated {
-                    // Every run cut to one letter ("boom" -> "bom").
+                if valence == 0,
+                    words[i].elongated || (word < 0 && text.withWord(words[i]) { $0.count >= 4 && $0[$0.count - 1] == $0[$0.count - 2] })
+                {
+                    // Every run cut to one letter ("boom" -> "bom", "arrasandoo" -> "arrasando").
                     let single = text.withWord(words[i]) { bytes -> Int32? in
                         var out = [UInt8]()
                         out.reserveCapacity(bytes.count)
