@@ -59,7 +59,7 @@ public struct Lexicon: Sendable {
             "cel": ["celular"], "pdc": ["pode", "crer"], "flw": ["falou"], "bjs": ["beijos"],
         ],
         "en": [
-            "u": ["you"], "ur": ["your"], "r": ["are"], "thx": ["thanks"], "thnx": ["thanks"], "ty": ["thank", "you"], "tysm": ["thanks"],
+            "sarcasm": ["<sarcasm>"], "sarcastic": ["<sarcasm>"], "u": ["you"], "ur": ["your"], "r": ["are"], "thx": ["thanks"], "thnx": ["thanks"], "ty": ["thank", "you"], "tysm": ["thanks"],
             "pls": ["please"], "plz": ["please"], "idk": ["i", "don't", "know"], "im": ["i'm"], "bc": ["because"], "cuz": ["because"],
             "gr8": ["great"], "luv": ["love"], "b4": ["before"], "tmrw": ["tomorrow"], "msg": ["message"], "acct": ["account"],
         ],
@@ -104,7 +104,8 @@ public struct Lexicon: Sendable {
         "hung up": -2, "hanged up": -2, "hangs up": -2, "dropped call": -1.8, "no accountability": -2.2,
         "don't care": -2, "dont care": -2, "doesn't care": -2, "doesnt care": -2, "nothing done": -2,
         "not helping": -1.8, "isn't helping": -1.8, "aren't going": -1, "can't reach": -1.8, "cant reach": -1.8,
-        "nobody answers": -2.2, "nobody cares": -2.2, "can't get": -1.5, "cant get": -1.5, "cannot get": -1.5,
+        "nobody answers": -2.2, "nobody cares": -2.2, "can't believe": -1.5, "cant believe": -1.5, "can't find": -1.8,
+        "you rock": 2.8, "guys rock": 2.8, "cant find": -1.8, "haven't heard": -1.8, "havent heard": -1.8, "still haven't": -1.8, "won't send": -1.5, "can't get": -1.5, "cant get": -1.5, "cannot get": -1.5,
         // Greetings are courtesy, not praise.
         "bom dia": 0, "boa tarde": 0, "boa noite": 0, "good morning": 0, "good afternoon": 0, "good evening": 0,
         "good night": 0,
