@@ -71,15 +71,18 @@ public enum IntentClassifier {
             "politica", "como funciona", "tem como", "voces entregam", "entregam", "frete gratis", "qual", "quais", "informacao",
             "informacoes", "duvida", "saber", "gostaria de saber", "abrem", "fazem", "atendem", "funciona no", "acima de",
             "precisa de", "cobre", "veste", "tem desconto", "tem loja", "tem opcao", "tem versao",
-            "how much", "price", "cost", "how long", "what are", "what is", "which", "do you accept", "do you", "can i use",
+            "price", "cost", "do you accept", "can i use",
             "policy", "options", "delivery options", "delivery period", "how many days", "exchange rate", "fee", "fees", "limit",
-            "limits", "supported", "support for", "countries", "age", "requirements", "information", "info", "know", "check",
+            "limits", "supported", "support for", "countries", "age", "requirements",
             "visa or mastercard", "atm", "methods",
             // The business's own facts: hours, place, programmes, terms.
             "opening hours", "business hours", "open on", "are you open", "you open", "you close", "located", "parking",
             "discount", "discounts", "installments", "deadline", "difference between", "loyalty", "warranty", "guarantee",
             "estacionamento", "onde fica", "garantia", "prazo para",
         ])
+        // Question words alone: any question has them, so they only lean towards
+        // information and leave the decision to the model.
+        add("information", 0.6, ["how much", "how long", "what are", "what is", "which", "do you", "information", "info", "know", "check"])
         add("greeting", 1, [
             "oi", "ola", "bom dia", "boa tarde", "boa noite", "e ai", "eai", "salve", "tudo bem", "tudo bom", "opa", "hey",
             "hi", "hello", "good morning", "good afternoon", "good evening", "how are you", "how's it going", "howdy", "greetings",
@@ -87,7 +90,11 @@ public enum IntentClassifier {
             "heyo", "hiya", "yo", "ahoy", "how is your day", "how's your day", "how are things", "what's happening",
             "whats up", "good day", "how do you do", "how have you been", "long time no see", "alo", "salve salve",
         ])
-        add("thanks", 3, ["pela ajuda", "a ajuda", "pelo atendimento", "pela atencao", "pelo retorno", "tenha um bom dia"])
+        add("thanks", 3, [
+            "pela ajuda", "a ajuda", "pelo atendimento", "pela atencao", "pelo retorno", "tenha um bom dia", "great help",
+            "big help", "a help", "so helpful", "very helpful", "been helpful", "help is appreciated", "ajudou muito",
+            "ajudaram muito", "super prestativo", "super prestativa", "muito prestativo", "muito prestativa",
+        ])
         add("thanks", 1.2, [
             "obrigado", "obrigada", "obg", "valeu", "agradeco", "grato", "grata", "muito obrigado", "brigado", "gratidao",
             "thanks", "thank", "thx", "thnx", "ty", "tysm", "tks", "appreciate", "appreciated", "grateful", "cheers", "gracias", "brigadao", "obrigadao",
