@@ -123,6 +123,18 @@ struct MessageAnalyzerTests {
         #expect(IntentClassifier.intents.contains(analysis.intent))
     }
 
+    @Test("one typing slip from a key word reads as that word; other forms of it do not", arguments: [
+        ("cancfel", "cancel"), ("edlete", "delete"), ("deleet", "delete"), ("padsword", "password"), ("pessino", "pessimo"),
+        ("pesimo", "pessimo"), ("purcchase", "purchase"), ("purchased", nil), ("compras", nil), ("terribly", nil),
+        ("refuse", nil), ("cancek", nil), ("orderr", nil), ("ordr", nil),
+    ] as [(String, String?)])
+    func typoCorrection(word: String, expected: String?) {
+        let v = Vocabulary.shared
+        let id = Array(word.utf8).withUnsafeBufferPointer { v.lookup($0) >= 0 ? -2 : v.correction($0) }
+        #expect(id != -2, "\(word) is a known word")
+        #expect((id >= 0 ? String(decoding: v.bytes(id), as: UTF8.self) : nil) == expected, "\(word)")
+    }
+
     @Test("language", arguments: [
         ("oi tudo bem? preciso de ajuda com meu pedido", "pt"),
         ("vc pode me ajudar pfv", "pt"),

@@ -52,6 +52,7 @@ public enum IntentClassifier {
             "codigo de verificacao", "won't open", "won't load", "is down", "not loading", "keeps crashing", "stopped working",
             "verification code", "receipt", "didn't get", "didn't arrive", "didn't generate", "what do i do", "copy of my",
             "call me back", "reschedule", "logging me out", "been down", "comprovante", "recibo", "nota fiscal",
+            "waiting on my", "waiting for my", "never arrived", "passcode", "wrong with my", "wrong with the",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",

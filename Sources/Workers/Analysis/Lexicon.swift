@@ -65,6 +65,21 @@ public struct Lexicon: Sendable {
         ],
     ]
 
+    /// Words that carry an intent or strong sentiment, which an unknown word one typing slip
+    /// away is read as ("cancfel" -> "cancel", "edlete" -> "delete", "padsword" ->
+    /// "password", "pessino" -> "pessimo"). Five letters or more.
+    static let typoTargets: [String] = [
+        "cancel", "cancelled", "canceled", "cancelling", "canceling", "cancellation", "delete", "deleting", "account",
+        "refund", "refunds", "reimbursement", "password", "purchase", "order", "orders", "delivery", "deliver", "delivered",
+        "package", "subscription", "invoice", "receipt", "address", "payment", "shipping", "tracking", "compensation",
+        "complaint", "terrible", "horrible", "excellent", "amazing", "awesome", "recommend", "disappointed", "problem",
+        "broken", "damaged", "customer", "service", "thanks", "please",
+        "cancelar", "cancelamento", "reembolso", "estorno", "entrega", "entregue", "pedido", "senha", "obrigado",
+        "obrigada", "pessimo", "pessima", "otimo", "otima", "excelente", "horrivel", "recomendo", "problema", "atendimento",
+        "pagamento", "boleto", "cartao", "produto", "comprar", "assinatura", "devolucao", "reclamacao", "parabens", "chegou",
+        "recebi", "demora", "atrasado", "atrasou",
+    ]
+
     /// Two-word phrases with their own valence, checked before single words.
     static let phrases: [String: Double] = [
         "nao recebi": -2.5, "nao chegou": -2.5, "nao funciona": -2.5, "nao funcionou": -2.5, "nao veio": -2.2, "nao presta": -3,

@@ -329,8 +329,10 @@ public enum TextNormalizer {
             }
         }
         let word = UnsafeBufferPointer(rebasing: o[start..<p])
+        var id = vocabulary.lookup(word, hash: hash ?? Vocabulary.hash(word))
+        if id < 0 && ascii { id = vocabulary.correction(word) }
         result.tokens.append(
-            Token(id: vocabulary.lookup(word, hash: hash ?? Vocabulary.hash(word)), start: Int32(start), length: Int32(p - start), elongated: elongated, shouted: shouted, spelling: Spelling.of(word))
+            Token(id: id, start: Int32(start), length: Int32(p - start), elongated: elongated, shouted: shouted, spelling: Spelling.of(word))
         )
     }
 

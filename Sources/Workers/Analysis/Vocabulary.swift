@@ -57,6 +57,9 @@ final class Vocabulary: Sendable {
     let enough: Int32
     /// "cancel my membership please": a request closed by "please".
     let please: Int32
+    /// `Lexicon.typoTargets` by their first and by their second letter (a slip may swap the
+    /// first two).
+    let typoTargets: [[Int32]]
     /// Per word, the small closed classes it belongs to (`Role`), as bits.
     let roles: [UInt16]
 
@@ -182,6 +185,14 @@ final class Vocabulary: Sendable {
                 b.topicCues[Int(first)].append((Array(words.dropFirst()), topic))
             }
         }
+        var typoTargets = [[Int32]](repeating: [], count: 256)
+        for word in Lexicon.typoTargets {
+            let target = id(word)
+            let bytes = Array(word.utf8)
+            typoTargets[Int(bytes[0])].append(target)
+            if bytes[1] != bytes[0] { typoTargets[Int(bytes[1])].append(target) }
+        }
+        self.typoTargets = typoTargets
         laugh = id("<laugh>")
         sarcasm = id("<sarcasm>")
         mais = id("mais")
@@ -280,6 +291,46 @@ final class Vocabulary: Sendable {
                 }
             }
         }
+    }
+
+    /// The known word an unknown ASCII word of five letters or more is one typing slip from:
+    /// a letter added, dropped or two neighbours swapped, or (seven letters or more) one
+    /// letter wrong. -1 when there is none.
+    func correction(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
+        guard word.count >= 5 && word.count <= 14 else { return -1 }
+        return text.withUnsafeBufferPointer { stored in
+            for id in typoTargets[Int(word[0])] {
+                let range = bounds[Int(id)]
+                if Self.oneSlip(word, UnsafeBufferPointer(rebasing: stored[range])) { return id }
+            }
+            return -1
+        }
+    }
+
+    /// `a` and `b` differ by one insertion, deletion, swap of neighbours, or (both seven
+    /// letters or more) substitution, before their last letter.
+    static func oneSlip(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (m, n) = (a.count, b.count)
+        guard abs(m - n) <= 1 else { return false }
+        var i = 0
+        while i < min(m, n) && a[i] == b[i] { i += 1 }
+        @inline(__always) func same(_ x: Int, _ y: Int) -> Bool {
+            var (x, y) = (x, y)
+            while x < m && y < n {
+                if a[x] != b[y] { return false }
+                x += 1
+                y += 1
+            }
+            return x == m && y == n
+        }
+        // A different last letter, or one more or fewer at the end, is another form of the
+        // word ("compras", "purchased", "terribly"), not a slip.
+        guard i < min(m, n) - 1 || (m == n && i == m - 2) else { return false }
+        if m == n {
+            if a[i] == b[i + 1] && a[i + 1] == b[i] && same(i + 2, i + 2) { return true }
+            return m >= 7 && same(i + 1, i + 1)
+        }
+        return m > n ? same(i + 1, i) : same(i, i + 1)
     }
 
     /// `rest` (a phrase's words after its first) follows the word at `i`.
