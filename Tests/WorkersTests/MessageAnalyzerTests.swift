@@ -115,6 +115,9 @@ struct MessageAnalyzerTests {
         ("i need help to buy two tickets", "purchase"),
         ("need assistance closing my fucking account", "cancellation"),
         ("i didn't get the verification code", "support"),
+        ("is there a cancellation fee?", "information"),
+        ("qual a multa de cancelamento?", "information"),
+        ("can i cancfel my order", "cancellation"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

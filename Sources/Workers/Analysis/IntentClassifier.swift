@@ -83,7 +83,13 @@ public enum IntentClassifier {
         ])
         // Question words alone: any question has them, so they only lean towards
         // information and leave the decision to the model.
-        add("information", 0.6, ["how much", "how long", "what are", "what is", "which", "do you", "information", "info", "know", "check"])
+        add("information", 0.5, ["how much", "how long", "what are", "what is", "which", "do you", "information", "info", "know", "check"])
+        // What leaving costs is a question about terms, however much "cancel" it holds.
+        add("information", 6, [
+            "cancellation fee", "cancellation fees", "cancellation charge", "cancellation charges", "cancellation penalty",
+            "termination fee", "termination charge", "early termination", "refund policy", "taxa de cancelamento",
+            "multa de cancelamento", "multa rescisoria", "politica de reembolso",
+        ])
         add("greeting", 1, [
             "oi", "ola", "bom dia", "boa tarde", "boa noite", "e ai", "eai", "salve", "tudo bem", "tudo bom", "opa", "hey",
             "hi", "hello", "good morning", "good afternoon", "good evening", "how are you", "how's it going", "howdy", "greetings",
