@@ -52,7 +52,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Labelled intent TSV files (repeatable).") var data: [String] = []
     @Option(help: "Where to write the model.") var out: String = "Sources/Workers/Analysis/Resources/intent_en.model"
     @Option(help: "Cross-validation folds.") var folds: Int = 5
-    @Flag(help: "Also list each row the cross-validated analyzer got wrong (source, gold, predicted, text).") var errors = false
+    @Flag(help: "Also list each row the cross-validated analyzer got wrong (source, gold, predicted and its confidence, text).")
+    var errors = false
 
     func run() throws {
         guard !data.isEmpty else { throw ValidationError("give at least one --data file") }

@@ -129,7 +129,7 @@ struct MessageAnalyzerTests {
     @Test("one typing slip from a key word reads as that word; other forms of it do not", arguments: [
         ("cancfel", "cancel"), ("edlete", "delete"), ("deleet", "delete"), ("padsword", "password"), ("pessino", "pessimo"),
         ("pesimo", "pessimo"), ("purcchase", "purchase"), ("purchased", nil), ("compras", nil), ("terribly", nil),
-        ("refuse", nil), ("cancek", nil), ("orderr", nil), ("ordr", nil),
+        ("refuse", nil), ("cancek", nil), ("orderr", nil), ("ordr", nil), ("cancl", "cancel"), ("delet", nil),
     ] as [(String, String?)])
     func typoCorrection(word: String, expected: String?) {
         let v = Vocabulary.shared

@@ -158,13 +158,13 @@ public enum SentimentAnalyzer {
         // Politeness in a question ("can you help? thanks!") is a request, not praise.
         if text.questions > 0 && total > 0 { total *= 0.5 }
         // One mild word of trouble in a request asks for something rather than criticises
-        // ("quero cancelar meu plano", "i want to cancel my plan", "cancel my order please"). Portuguese questions count
-        // too ("o frete é cobrado à parte?"); English ones keep their reading, since tweets to
-        // airlines ask angry questions.
-        let opensRequest = words.first.map { v.has($0.id, Vocabulary.Role.request) } == true
+        // ("quero cancelar meu plano", "i want to cancel my plan", "cancel my order please").
+        // Portuguese questions count too ("o frete é cobrado à parte?"); English ones keep
+        // their reading, since tweets to airlines ask angry questions.
+        let request = words.first.map { v.has($0.id, Vocabulary.Role.request) } == true
             || (english && words.count > 1 && words[0].id == v.i && v.has(words[1].id, Vocabulary.Role.request))
             || (english && words.count > 1 && words[words.count - 1].id == v.please)
-        let asks = portuguese ? text.questions > 0 || opensRequest : english && text.questions == 0 && opensRequest
+        let asks = portuguese ? text.questions > 0 || request : english && text.questions == 0 && request
         if asks, negatives == 1, positives == 0, total >= (english ? -1.5 : -1) { total = 0 }
         // Praise and criticism either side of a contrast ("bonito, mas o touch é péssimo"): a
         // mixed message, pulled towards neutral; the side after the contrast still leads.

@@ -57,9 +57,11 @@ final class Vocabulary: Sendable {
     let enough: Int32
     /// "cancel my membership please": a request closed by "please".
     let please: Int32
-    /// `Lexicon.typoTargets` by their first and by their second letter (a slip may swap the
-    /// first two).
-    let typoTargets: [[Int32]]
+    /// `Lexicon.typoTargets` with the set of letters each uses (`letters(_:)`), grouped by
+    /// first letter and length, and again by second letter and length (a slip may swap the
+    /// first two): group `letter * 16 + length` is `typoTargets[typoGroups[g]..<typoGroups[g + 1]]`.
+    let typoTargets: [(id: Int32, letters: UInt32)]
+    let typoGroups: [Int32]
     /// Per word, the small closed classes it belongs to (`Role`), as bits.
     let roles: [UInt16]
 
@@ -185,14 +187,20 @@ final class Vocabulary: Sendable {
                 b.topicCues[Int(first)].append((Array(words.dropFirst()), topic))
             }
         }
-        var typoTargets = [[Int32]](repeating: [], count: 256)
+        var grouped: [(group: Int, id: Int32, letters: UInt32)] = []
         for word in Lexicon.typoTargets {
-            let target = id(word)
             let bytes = Array(word.utf8)
-            typoTargets[Int(bytes[0])].append(target)
-            if bytes[1] != bytes[0] { typoTargets[Int(bytes[1])].append(target) }
+            precondition(bytes.count >= 5 && bytes.count < 16, "typo targets have 5 to 15 letters: \(word)")
+            let (target, letters) = (id(word), bytes.withUnsafeBufferPointer { Self.letters($0) })
+            grouped.append((Int(bytes[0]) * 16 + bytes.count, target, letters))
+            if bytes[1] != bytes[0] { grouped.append((Int(bytes[1]) * 16 + bytes.count, target, letters)) }
         }
-        self.typoTargets = typoTargets
+        grouped.sort { ($0.group, $0.id) < ($1.group, $1.id) }
+        var groups = [Int32](repeating: 0, count: 256 * 16 + 1)
+        for entry in grouped { groups[entry.group + 1] += 1 }
+        for g in 1..<groups.count { groups[g] += groups[g - 1] }
+        typoTargets = grouped.map { ($0.id, $0.letters) }
+        typoGroups = groups
         laugh = id("<laugh>")
         sarcasm = id("<sarcasm>")
         mais = id("mais")
@@ -298,13 +306,30 @@ final class Vocabulary: Sendable {
     /// letter wrong. -1 when there is none.
     func correction(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
         guard word.count >= 5 && word.count <= 14 else { return -1 }
-        return text.withUnsafeBufferPointer { stored in
-            for id in typoTargets[Int(word[0])] {
-                let range = bounds[Int(id)]
-                if Self.oneSlip(word, UnsafeBufferPointer(rebasing: stored[range])) { return id }
+        // Targets of one letter fewer, as many or one more, under the same first letter.
+        let base = Int(word[0]) * 16
+        let first = Int(typoGroups[base + word.count - 1])
+        let end = Int(typoGroups[base + word.count + 2])
+        guard first < end else { return -1 }
+        // One slip changes at most two letters of the set a word uses, so most unknown
+        // words (names, tags) are turned away without comparing their bytes.
+        let letters = Self.letters(word)
+        for k in first..<end where (typoTargets[k].letters ^ letters).nonzeroBitCount <= 2 {
+            let id = typoTargets[k].id
+            let found = text.withUnsafeBufferPointer { stored in
+                Self.oneSlip(word, UnsafeBufferPointer(rebasing: stored[bounds[Int(id)]]))
             }
-            return -1
+            if found { return id }
         }
+        return -1
+    }
+
+    /// The letters a word uses, one bit each (a-z; anything else shares one bit).
+    @inline(__always)
+    static func letters(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var set: UInt32 = 0
+        for b in word { set |= b >= 0x61 && b <= 0x7A ? 1 << UInt32(b - 0x61) : 1 << 31 }
+        return set
     }
 
     /// `a` and `b` differ by one insertion, deletion, swap of neighbours, or (both seven
@@ -325,7 +350,7 @@ final class Vocabulary: Sendable {
         }
         // A different last letter, or one more or fewer at the end, is another form of the
         // word ("compras", "purchased", "terribly"), not a slip.
-        guard i < min(m, n) - 1 || (m == n && i == m - 2) else { return false }
+        guard m == n ? i < m - 1 : i < min(m, n) else { return false }
         if m == n {
             if a[i] == b[i + 1] && a[i + 1] == b[i] && same(i + 2, i + 2) { return true }
             return m >= 7 && same(i + 1, i + 1)
