@@ -41,7 +41,10 @@ public struct Lexicon: Sendable {
         "incredibly": 0.45, "too": 0.2, "completely": 0.35, "truly": 0.3, "most": 0.25,
         "pouco": -0.4, "meio": -0.35, "levemente": -0.4, "quase": -0.3, "slightly": -0.4, "kinda": -0.35, "somewhat": -0.35,
         "barely": -0.5, "little": -0.3, "bit": -0.3,
-        // Swearing before a word mostly stresses it ("fucking great", "my goddamn card").
+    ].merging(swearing) { kept, _ in kept }
+    /// Swearing before a word mostly stresses it ("fucking great", "my goddamn card"): these
+    /// are intensifiers there, and keep their lexicon valence only alone ("damn!").
+    static let swearing: [String: Double] = [
         "fucking": 0.4, "fuckin": 0.4, "fking": 0.4, "goddamn": 0.4, "damn": 0.3, "freaking": 0.35, "frigging": 0.35,
         "bloody": 0.3,
     ]
@@ -120,7 +123,8 @@ public struct Lexicon: Sendable {
         "don't care": -2, "dont care": -2, "doesn't care": -2, "doesnt care": -2, "nothing done": -2,
         "not helping": -1.8, "isn't helping": -1.8, "aren't going": -1, "can't reach": -1.8, "cant reach": -1.8,
         "nobody answers": -2.2, "nobody cares": -2.2, "can't believe": -1.5, "cant believe": -1.5, "can't find": -1.8,
-        "you rock": 2.8, "guys rock": 2.8, "cant find": -1.8, "haven't heard": -1.8, "havent heard": -1.8, "still haven't": -1.8, "won't send": -1.5, "can't get": -1.5, "cant get": -1.5, "cannot get": -1.5,
+        "cant find": -1.8, "haven't heard": -1.8, "havent heard": -1.8, "still haven't": -1.8, "won't send": -1.5,
+        "can't get": -1.5, "cant get": -1.5, "cannot get": -1.5, "you rock": 2.8, "guys rock": 2.8,
         // Greetings are courtesy, not praise.
         "bom dia": 0, "boa tarde": 0, "boa noite": 0, "good morning": 0, "good afternoon": 0, "good evening": 0,
         "good night": 0,

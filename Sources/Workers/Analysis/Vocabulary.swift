@@ -226,8 +226,8 @@ final class Vocabulary: Sendable {
             ]),
             (Role.comparative, ["melhor", "melhores", "better", "happier", "best"]),
             (Role.modal, ["can", "could", "can't", "cant", "cannot", "couldn't", "couldnt", "poderia", "podia", "pode", "daria"]),
-            (Role.have, ["tive", "tivemos", "tenho", "teve", "tinha", "had", "have", "has", "any", "a", "o", "um", "uma"]),
-            (Role.swearing, ["fucking", "fuckin", "fking", "goddamn", "damn", "freaking", "frigging", "bloody"]),
+            (Role.have, ["tive", "tivemos", "tenho", "teve", "tinha", "had", "have", "has", "any"]),
+            (Role.swearing, Lexicon.swearing.keys.sorted()),
             (Role.trouble, [
                 "problema", "problemas", "problem", "problems", "issue", "issues", "defeito", "defeitos", "erro", "erros",
                 "trouble",
