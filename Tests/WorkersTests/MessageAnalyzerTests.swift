@@ -73,6 +73,8 @@ struct MessageAnalyzerTests {
         ("the app keeps logging me out", "negative"),
         ("boa tarde", "neutral"),
         ("good morning", "neutral"),
+        ("foi mal, mandei no grupo errado", "neutral"),
+        ("so fed up with this", "negative"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
@@ -118,6 +120,15 @@ struct MessageAnalyzerTests {
         ("is there a cancellation fee?", "information"),
         ("qual a multa de cancelamento?", "information"),
         ("can i cancfel my order", "cancellation"),
+        ("vc é um robô?", "other"),
+        ("foi mal, mandei no grupo errado", "other"),
+        ("tell me a joke", "other"),
+        ("never mind", "other"),
+        ("quero desmarcar meu horário de amanhã", "cancellation"),
+        ("quero sair do plano", "cancellation"),
+        ("não estou conseguindo gerar a 2ª via", "support"),
+        ("tem como eu comprar pelo site?", "purchase"),
+        ("can you check my payment? it went out twice", "support"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

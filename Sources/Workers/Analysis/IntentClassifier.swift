@@ -18,6 +18,10 @@ public enum IntentClassifier {
             "cancel", "cancelling", "canceling", "cancellation", "terminate", "close my account", "delete my account",
             "delete account", "remove my account", "unsubscribe", "stop my", "revoke", "undo the transfer", "reverse the transfer",
             "end my", "drop the", "remove my", "changed my mind", "don't send", "quit my", "mudei de ideia", "nao envie",
+            "desmarcar", "desmarca", "desmarque", "excluir meu cadastro", "exclui meu cadastro", "exclua meu cadastro",
+            "apaguem minha conta", "apague minha conta", "deletar minha conta", "sair do plano", "quero sair", "suspender",
+            "suspende", "trancar a matricula", "parar de receber", "nao vou continuar", "nao quero continuar", "distrato",
+            "stop the",
         ])
         add("complaint", 3, [
             "reclamacao", "reclamar", "reclamando", "reclame aqui", "procon", "absurdo", "descaso", "vergonha", "pessimo", "pessima",
@@ -29,6 +33,7 @@ public enum IntentClassifier {
             "piada", "grosso", "grossa", "grosseiro", "enganaram", "enganacao", "enrolacao", "nao fazem nada", "ninguem resolve",
             "nao respeitam", "porco", "mal atendido", "mal atendida", "indignado", "indignada", "revoltante", "lesado", "lesada",
             "inadmissivel", "de brincadeira", "decepcionado", "decepcionada", "insatisfeito", "insatisfeita",
+            "not acceptable", "fed up", "outages",
         ])
         // Asking for help alone is support; next to what the help is for, that decides
         // ("i need help to buy an item", "help me cancel").
@@ -53,6 +58,12 @@ public enum IntentClassifier {
             "verification code", "receipt", "didn't get", "didn't arrive", "didn't generate", "what do i do", "copy of my",
             "call me back", "reschedule", "logging me out", "been down", "comprovante", "recibo", "nota fiscal",
             "waiting on my", "waiting for my", "never arrived", "passcode", "wrong with my", "wrong with the",
+            "nao estou conseguindo", "nao to conseguindo", "pode verificar", "consegue verificar", "poderia verificar",
+            "verificar pra mim", "verifica pra mim", "verificar meu", "verificar minha", "pode checar", "altero", "mudar a data",
+            "trocar a data", "recuperar", "como recupero", "resetar", "redefinir", "nao mostra", "nao foi feito", "nao foi realizado",
+            "nao foi processado", "status do", "protocolo", "desbloquear", "desbloqueio", "desbloqueado", "configurar", "titular",
+            "2a via",
+            "can you check", "look into", "won't let me", "fix it", "fix my", "statement", "hasn't shown up", "not showing",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
@@ -65,11 +76,13 @@ public enum IntentClassifier {
             "i'll take", "i'll buy", "i'll get", "i'll have", "gonna get", "gonna buy", "sign me up", "open an account",
             "open a new", "open a savings", "open a checking", "enroll", "add to my order", "add the", "how do i order",
             "how do i pay", "checkout", "vou comprar",
+            "eu levo", "fechado", "pode emitir", "quero marcar", "portabilidade", "quero contratar",
+            "ready to pay", "put me down for", "check out", "let me get", "can i get the", "place the order", "i want the",
         ])
         add("information", 2, [
             "quanto custa", "qual o preco", "qual o valor", "preco", "valor do", "prazo de entrega", "qual o prazo", "quanto tempo",
             "horario", "funcionamento", "aceita", "aceitam", "formas de pagamento", "forma de pagamento", "parcela", "parcelar",
-            "politica", "como funciona", "tem como", "voces entregam", "entregam", "frete gratis", "qual", "quais", "informacao",
+            "politica", "como funciona", "voces entregam", "entregam", "frete gratis", "qual", "quais", "informacao",
             "informacoes", "duvida", "saber", "gostaria de saber", "abrem", "fazem", "atendem", "funciona no", "acima de",
             "precisa de", "cobre", "veste", "tem desconto", "tem loja", "tem opcao", "tem versao",
             "price", "cost", "do you accept", "can i use",
@@ -80,10 +93,11 @@ public enum IntentClassifier {
             "opening hours", "business hours", "open on", "are you open", "you open", "you close", "located", "parking",
             "discount", "discounts", "installments", "deadline", "difference between", "loyalty", "warranty", "guarantee",
             "estacionamento", "onde fica", "garantia", "prazo para",
+            "included", "include", "includes", "return window", "minimum", "maximum", "inclui", "incluso", "incluido",
         ])
         // Question words alone: any question has them, so they only lean towards
         // information and leave the decision to the model.
-        add("information", 0.5, ["how much", "how long", "what are", "what is", "which", "do you", "information", "info", "know", "check"])
+        add("information", 0.5, ["tem como", "how much", "how long", "what are", "what is", "which", "do you", "information", "info", "know", "check"])
         // What leaving costs is a question about terms, however much "cancel" it holds.
         add("information", 6, [
             "cancellation fee", "cancellation fees", "cancellation charge", "cancellation charges", "cancellation penalty",
@@ -95,7 +109,7 @@ public enum IntentClassifier {
             "hi", "hello", "good morning", "good afternoon", "good evening", "how are you", "how's it going", "howdy", "greetings",
             "what's up", "sup", "nice to meet", "hola", "oii", "oie", "oiee", "eae", "fala pessoal",
             "heyo", "hiya", "yo", "ahoy", "how is your day", "how's your day", "how are things", "what's happening",
-            "whats up", "good day", "how do you do", "how have you been", "long time no see", "alo", "salve salve",
+            "whats up", "good day", "how do you do", "how have you been", "long time no see", "alo", "salve salve", "heya",
         ])
         add("thanks", 3, [
             "pela ajuda", "a ajuda", "pelo atendimento", "pela atencao", "pelo retorno", "tenha um bom dia", "great help",
@@ -109,11 +123,17 @@ public enum IntentClassifier {
             "gratitude", "good job", "great job", "owe you", "so kind", "very kind", "kind of you", "much obliged", "you rock",
             "you're the best", "lifesaver", "valeu demais", "salvou", "me salvou", "voce e demais", "sao demais",
         ])
+        // Chat that is not for the business: questions to the bot itself, small talk, news.
+        add("other", 2, [
+            "robo", "bot", "quem ganhou", "conta uma piada", "futebol", "novela", "bbb", "resultado do jogo", "who won",
+            "tell me a joke", "never mind", "nevermind",
+        ])
         return entries
     }()
 
-    /// The intent and a confidence in 0…1.
-    public static func classify(_ words: [Token], sentiment: Double, questions: Int = 0) -> (intent: String, confidence: Double) {
+    /// The intent and a confidence in 0…1; `cued` when a cue phrase decided it rather than
+    /// the rules for messages without one.
+    public static func classify(_ words: [Token], sentiment: Double, questions: Int = 0) -> (intent: String, confidence: Double, cued: Bool) {
         let v = Vocabulary.shared
         var scores = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
         var matched: UInt8 = 0
@@ -140,10 +160,10 @@ public enum IntentClassifier {
             var total = 0.0
             for k in 0..<intents.count where matched & (1 << k) != 0 { total += scores[k] }
             if total == 0 {
-                if sentiment <= -0.45 { return ("complaint", min(0.9, 0.4 + abs(sentiment) / 2)) }
+                if sentiment <= -0.45 { return ("complaint", min(0.9, 0.4 + abs(sentiment) / 2), false) }
                 // A question with no other cue asks for information ("tem estacionamento?").
-                if questions > 0 && words.count >= 2 { return ("information", 0.5) }
-                return ("other", 0.5)
+                if questions > 0 && words.count >= 2 { return ("information", 0.5, false) }
+                return ("other", 0.5, false)
             }
             // Strong negativity turns support cues into a complaint when the message states
             // rather than asks ("não recebi o produto, estou brigando pelo meu dinheiro");
@@ -156,7 +176,7 @@ public enum IntentClassifier {
             var best = -1
             for k in 0..<intents.count where matched & (1 << k) != 0 && (best < 0 || scores[k] > scores[best]) { best = k }
             let confidence = min(0.99, 0.35 + 0.6 * scores[best] / (total + 1))
-            return (intents[best], confidence)
+            return (intents[best], confidence, true)
         }
     }
 

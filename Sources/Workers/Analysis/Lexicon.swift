@@ -128,6 +128,9 @@ public struct Lexicon: Sendable {
         // Greetings are courtesy, not praise.
         "bom dia": 0, "boa tarde": 0, "boa noite": 0, "good morning": 0, "good afternoon": 0, "good evening": 0,
         "good night": 0,
+        // Slips in the chat itself, not grievances: "foi mal, mandei no grupo errado".
+        "foi mal": 0, "grupo errado": 0, "chat errado": 0, "numero errado": 0, "audio errado": 0, "mandei errado": 0,
+        "wrong chat": 0, "wrong number": 0, "never mind": 0, "fed up": -2.5,
     ]
 
     /// Emoji and their valences (by code point).

@@ -24,7 +24,7 @@ public enum MessageAnalyzer {
         let empty = normalized.tokens.isEmpty
         let words = expand(&normalized, language: language)
         let score = empty && normalized.emojiCount == 0 ? 0 : SentimentAnalyzer.score(words, normalized, language: language)
-        var (intent, confidence) = IntentClassifier.classify(words, sentiment: score, questions: normalized.questions)
+        var (intent, confidence, cued) = IntentClassifier.classify(words, sentiment: score, questions: normalized.questions)
         // English: the trained model decides when it is confident; the rules otherwise.
         if language == "en", let model = intentModel, !words.isEmpty {
             let p = model.probabilities(IntentModel.features(words, in: normalized))
@@ -37,6 +37,7 @@ public enum MessageAnalyzer {
                 model.labels[best] != "complaint" || score < SentimentAnalyzer.positiveThreshold,
                 intent == "other" || confidence < 0.6 || p[best] >= 0.8
             {
+                cued = cued && model.labels[best] == intent
                 intent = model.labels[best]
                 confidence = p[best]
             }
@@ -44,9 +45,10 @@ public enum MessageAnalyzer {
         // A message to a business that asks for nothing yet reads negative is a complaint
         // ("an hour at the carousel and still no luggage??", "parei, não compro mais"); so
         // is thanks or a greeting around trouble ("thanks for nothing", "thank you for
-        // ruining my trip").
+        // ruining my trip"). Chat the rules recognise as not for the business stays other
+        // ("tell me a joke", "never mind").
         let courtesy = intent == "thanks" || intent == "greeting"
-        if intent == "other" && score <= IntentClassifier.complaintBelow || courtesy && score <= IntentClassifier.courtesyComplaintBelow {
+        if intent == "other" && !cued && score <= IntentClassifier.complaintBelow || courtesy && score <= IntentClassifier.courtesyComplaintBelow {
             intent = "complaint"
             confidence = min(0.9, 0.4 + abs(score) / 2)
         }
