@@ -21,7 +21,7 @@ public enum IntentClassifier {
             "desmarcar", "desmarca", "desmarque", "excluir meu cadastro", "exclui meu cadastro", "exclua meu cadastro",
             "apaguem minha conta", "apague minha conta", "deletar minha conta", "sair do plano", "quero sair", "suspender",
             "suspende", "trancar a matricula", "parar de receber", "nao vou continuar", "nao quero continuar", "distrato",
-            "stop the",
+            "stop the", "encerra", "encerre", "excluir", "exclui", "exclua", "back out", "withdraw from",
         ])
         add("complaint", 3, [
             "reclamacao", "reclamar", "reclamando", "reclame aqui", "procon", "absurdo", "descaso", "vergonha", "pessimo", "pessima",
@@ -34,6 +34,8 @@ public enum IntentClassifier {
             "nao respeitam", "porco", "mal atendido", "mal atendida", "indignado", "indignada", "revoltante", "lesado", "lesada",
             "inadmissivel", "de brincadeira", "decepcionado", "decepcionada", "insatisfeito", "insatisfeita",
             "not acceptable", "fed up", "outages",
+            "desligou na minha cara", "desligaram na minha cara", "hung up on me", "legal action", "entrar na justica",
+            "processar voces",
         ])
         // Asking for help alone is support; next to what the help is for, that decides
         // ("i need help to buy an item", "help me cancel").
@@ -64,6 +66,8 @@ public enum IntentClassifier {
             "nao foi processado", "status do", "protocolo", "desbloquear", "desbloqueio", "desbloqueado", "configurar", "titular",
             "2a via",
             "can you check", "look into", "won't let me", "fix it", "fix my", "statement", "hasn't shown up", "not showing",
+            "o que aconteceu", "oq aconteceu", "mandar alguem", "continua aguardando", "aguardando pagamento", "consta como",
+            "dando erro", "nao encontrada", "contestar", "contesto", "never got", "never received", "expired",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
@@ -78,6 +82,7 @@ public enum IntentClassifier {
             "how do i pay", "checkout", "vou comprar",
             "eu levo", "fechado", "pode emitir", "quero marcar", "portabilidade", "quero contratar",
             "ready to pay", "put me down for", "check out", "let me get", "can i get the", "place the order", "i want the",
+            "orcamento", "eu fecho", "ingresso", "ingressos", "payment link", "i'm paying", "get a quote",
         ])
         add("information", 2, [
             "quanto custa", "qual o preco", "qual o valor", "preco", "valor do", "prazo de entrega", "qual o prazo", "quanto tempo",
@@ -94,6 +99,7 @@ public enum IntentClassifier {
             "discount", "discounts", "installments", "deadline", "difference between", "loyalty", "warranty", "guarantee",
             "estacionamento", "onde fica", "garantia", "prazo para",
             "included", "include", "includes", "return window", "minimum", "maximum", "inclui", "incluso", "incluido",
+            "cutoff", "come with", "comes with",
         ])
         // Question words alone: any question has them, so they only lean towards
         // information and leave the decision to the model.
@@ -127,6 +133,7 @@ public enum IntentClassifier {
         add("other", 2, [
             "robo", "bot", "quem ganhou", "conta uma piada", "futebol", "novela", "bbb", "resultado do jogo", "who won",
             "tell me a joke", "never mind", "nevermind",
+            "seu nome", "your name", "vai chover", "going to rain",
         ])
         return entries
     }()
