@@ -27,14 +27,19 @@ struct AnalyzeCommand: ParsableCommand {
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "eval", abstract: "Score the analyzer on a labelled TSV file.")
     @Argument(help: "lang<TAB>label<TAB>text<TAB>source, with a header line.") var file: String
-    @Option(help: "An intent model file to score instead of the bundled one (e.g. one `talkhub train` wrote).") var model: String?
+    @Option(help: "An English intent model file to score instead of the bundled one (e.g. one `talkhub train` wrote).") var model: String?
+    @Option(name: .customLong("pt-model"), help: "The same for the Portuguese intent model.") var portugueseModel: String?
 
     @Flag(help: "Also list each row the analyzer got wrong (gold, predicted, text).") var errors = false
 
     func run() throws {
         let rows = Evaluation.parse(try String(contentsOfFile: file, encoding: .utf8))
-        let intentModel = try model.map { try IntentModel(serialized: Data(contentsOf: URL(fileURLWithPath: $0))) } ?? IntentModel.shared
-        let analyses = rows.map { MessageAnalyzer.analyze($0.text, intentModel: intentModel) }
+        func load(_ path: String?, or committed: IntentModel?) throws -> IntentModel? {
+            try path.map { try IntentModel(serialized: Data(contentsOf: URL(fileURLWithPath: $0))) } ?? committed
+        }
+        let english = try load(model, or: IntentModel.shared)
+        let portuguese = try load(portugueseModel, or: IntentModel.sharedPortuguese)
+        let analyses = rows.map { MessageAnalyzer.analyze($0.text, intentModel: english, portugueseModel: portuguese) }
         print(Evaluation.report(rows, analyses: analyses), terminator: "")
         guard errors else { return }
         let sentiment = Evaluation.task(of: rows) == .sentiment
@@ -45,24 +50,27 @@ struct EvalCommand: ParsableCommand {
     }
 }
 
-/// `talkhub train --data FILE --out MODEL`: rebuilds the English intent model reproducibly
-/// (seeded) from the trainable rows and prints cross-validated figures.
+/// `talkhub train [--language pt] --data FILE [--out MODEL]`: rebuilds a language's intent
+/// model reproducibly (seeded) from its trainable rows and prints cross-validated figures.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "train", abstract: "Train the intent model and report cross-validated scores.")
     @Option(help: "Labelled intent TSV files (repeatable).") var data: [String] = []
-    @Option(help: "Where to write the model.") var out: String = "Sources/Workers/Analysis/Resources/intent_en.model"
+    @Option(help: "Where to write the model (default: the committed resource of --language).") var out: String?
     @Option(help: "Cross-validation folds.") var folds: Int = 5
+    @Option(help: "The language whose rows train the model: en or pt.") var language: String = "en"
     @Flag(help: "Also list each row the cross-validated analyzer got wrong (source, gold, predicted and its confidence, text).")
     var errors = false
 
     func run() throws {
         guard !data.isEmpty else { throw ValidationError("give at least one --data file") }
+        guard ["en", "pt"].contains(language) else { throw ValidationError("--language is en or pt") }
         var rows: [Evaluation.Row] = []
         for file in data { rows += Evaluation.parse(try String(contentsOfFile: file, encoding: .utf8)) }
-        let (model, report, analyses) = Evaluation.trainIntentModel(rows, folds: folds)
-        try model.serialized().write(to: URL(fileURLWithPath: out))
+        let (model, report, analyses) = Evaluation.trainIntentModel(rows, language: language, folds: folds)
+        let path = out ?? "Sources/Workers/Analysis/Resources/intent_\(language).model"
+        try model.serialized().write(to: URL(fileURLWithPath: path))
         print(report, terminator: "")
-        print("wrote \(out)")
+        print("wrote \(path)")
         guard errors else { return }
         for (row, analysis) in zip(rows, analyses) where analysis.intent != row.label {
             print("\(row.source)\t\(row.label)\t\(analysis.intent) \(analysis.confidence)\t\(row.text)")

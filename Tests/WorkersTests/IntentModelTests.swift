@@ -13,6 +13,22 @@ struct IntentModelTests {
         #expect(MessageAnalyzer.analyze("I need to close my account, please").intent == "cancellation")
     }
 
+    @Test("the committed Portuguese model loads and is consulted for Portuguese messages only")
+    func committedPortugueseModel() throws {
+        let model = try #require(IntentModel.sharedPortuguese)
+        #expect(model.labels == IntentClassifier.intents)
+        let text = "a maquininha do meu cartão não liga"
+        let with = MessageAnalyzer.analyze(text, intentModel: IntentModel.shared, portugueseModel: model)
+        let without = MessageAnalyzer.analyze(text, intentModel: IntentModel.shared, portugueseModel: nil)
+        #expect(with.intent == "support" && without.intent == "support")
+        #expect(with.confidence != without.confidence)
+        let english = "my card reader won't turn on"
+        #expect(
+            MessageAnalyzer.analyze(english, intentModel: IntentModel.shared, portugueseModel: model)
+                == MessageAnalyzer.analyze(english, intentModel: IntentModel.shared, portugueseModel: nil)
+        )
+    }
+
     @Test("training is reproducible, learns a toy task, and survives serialisation")
     func trainsAndSerialises() throws {
         let labels = ["greeting", "thanks"]
@@ -87,16 +103,18 @@ struct AnalysisFiguresTests {
     }
 
     @Test(
-        "the committed English intent model is what `talkhub train` builds from its documented data",
-        .enabled(if: FileManager.default.fileExists(atPath: "../shared/eval/intent_dev.tsv"))
+        "each committed intent model is what `talkhub train` builds from its documented data",
+        .enabled(if: FileManager.default.fileExists(atPath: "../shared/eval/intent_dev.tsv")),
+        arguments: ["en", "pt"]
     )
-    func committedModelIsReproducible() throws {
+    func committedModelIsReproducible(language: String) throws {
         let rows = Evaluation.parse(try String(contentsOfFile: "../shared/eval/intent_dev.tsv", encoding: .utf8))
-            + (try Self.rows("Fixtures/analysis/en_intents_train.tsv"))
-        let (model, _, _) = Evaluation.trainIntentModel(rows, folds: 2)
+            + (try Self.rows("Fixtures/analysis/\(language)_intents_train.tsv"))
+        let (model, _, _) = Evaluation.trainIntentModel(rows, language: language, folds: 2)
         var url = URL(fileURLWithPath: #filePath)
         while url.lastPathComponent != "Tests" { url.deleteLastPathComponent() }
-        let committed = try Data(contentsOf: url.deletingLastPathComponent().appendingPathComponent("Sources/Workers/Analysis/Resources/intent_en.model"))
+        let committed = try Data(
+            contentsOf: url.deletingLastPathComponent().appendingPathComponent("Sources/Workers/Analysis/Resources/intent_\(language).model"))
         #expect(model.serialized() == committed)
     }
 

@@ -90,13 +90,13 @@ public struct Evaluation: Sendable {
     /// predicted by a model that never saw it); rows of other sources are predicted by the
     /// model trained on all trainable rows, which never saw them either. `analyses` are those
     /// predictions, row by row.
-    public static func trainIntentModel(_ rows: [Row], folds: Int = 5) -> (model: IntentModel, report: String, analyses: [MessageAnalysis]) {
+    public static func trainIntentModel(_ rows: [Row], language: String = "en", folds: Int = 5) -> (model: IntentModel, report: String, analyses: [MessageAnalysis]) {
         let labels = IntentClassifier.intents
         func example(_ row: Row) -> ([Int], Int)? {
             guard let y = labels.firstIndex(of: row.label) else { return nil }
-            return (MessageAnalyzer.intentFeatures(row.text), y)
+            return (MessageAnalyzer.intentFeatures(row.text, language: language), y)
         }
-        let trainable = rows.indices.filter { rows[$0].language == "en" && trainableSources.contains(rows[$0].source) }
+        let trainable = rows.indices.filter { rows[$0].language == language && trainableSources.contains(rows[$0].source) }
         // Stratified folds: within each (source, label) group, rows are dealt round-robin
         // after a seeded shuffle. The project's own examples are a source like the others.
         var fold = [Int: Int]()
@@ -105,18 +105,23 @@ public struct Evaluation: Sendable {
         for key in groups.keys.sorted() {
             for (n, index) in groups[key]!.shuffled(using: &rng).enumerated() { fold[index] = n % folds }
         }
-        var analyses = rows.map { MessageAnalyzer.analyze($0.text, intentModel: nil) }
+        func analyze(_ text: String, _ model: IntentModel?) -> MessageAnalysis {
+            language == "en"
+                ? MessageAnalyzer.analyze(text, intentModel: model, portugueseModel: IntentModel.sharedPortuguese)
+                : MessageAnalyzer.analyze(text, intentModel: IntentModel.shared, portugueseModel: model)
+        }
+        var analyses = rows.map { analyze($0.text, nil) }
         for f in 0..<folds {
             let training = trainable.filter { fold[$0] != f }.compactMap { example(rows[$0]) }
             let model = IntentModel.train(labels: labels, examples: training)
             for index in trainable where fold[index] == f {
-                analyses[index] = MessageAnalyzer.analyze(rows[index].text, intentModel: model)
+                analyses[index] = analyze(rows[index].text, model)
             }
         }
         let full = IntentModel.train(labels: labels, examples: trainable.compactMap { example(rows[$0]) })
         let trainableSet = Set(trainable)
         for index in rows.indices where !trainableSet.contains(index) {
-            analyses[index] = MessageAnalyzer.analyze(rows[index].text, intentModel: full)
+            analyses[index] = analyze(rows[index].text, full)
         }
         let text = "trained on \(trainable.count) rows of \(Set(trainable.map { rows[$0].source }).sorted().joined(separator: ", ")); "
             + "\(folds)-fold cross-validated figures:\n" + report(rows, analyses: analyses)

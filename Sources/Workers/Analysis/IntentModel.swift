@@ -2,7 +2,7 @@ import Foundation
 import Shared
 
 /// A multinomial logistic regression over hashed word unigrams and bigrams (and 5-letter
-/// stems), for intent. Trained by `talkhub train` on data whose licence allows it (see
+/// stems), for intent; one per language (English, Portuguese). Trained by `talkhub train` on data whose licence allows it (see
 /// `Resources/intent_model.md`); its weights are a package resource loaded once.
 public struct IntentModel: Sendable {
     public static let buckets = 1 << 14
@@ -29,14 +29,21 @@ public struct IntentModel: Sendable {
         byBucket = transposed
     }
 
-    /// The committed model, or nil when the resource is absent.
-    public static let shared: IntentModel? = {
-        guard let url = Bundle.module.url(forResource: "intent_en", withExtension: "model", subdirectory: "Resources")
-            ?? Bundle.module.url(forResource: "intent_en", withExtension: "model"),
+    /// Below this probability, the Portuguese model does not override rules that found no cue.
+    public static let portugueseWithoutCue = 0.8
+
+    /// The committed English model, or nil when the resource is absent.
+    public static let shared = committed("intent_en")
+    /// The committed Portuguese model, or nil when the resource is absent.
+    public static let sharedPortuguese = committed("intent_pt")
+
+    static func committed(_ name: String) -> IntentModel? {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "model", subdirectory: "Resources")
+            ?? Bundle.module.url(forResource: name, withExtension: "model"),
             let data = try? Data(contentsOf: url)
         else { return nil }
         return try? IntentModel(serialized: data)
-    }()
+    }
 
     // MARK: features
 

@@ -14,24 +14,29 @@ public struct MessageAnalysis: Sendable, Hashable, Codable {
 /// into the shared `Vocabulary` after one lookup each.
 public enum MessageAnalyzer {
     public static func analyze(_ text: String) -> MessageAnalysis {
-        analyze(text, intentModel: IntentModel.shared)
+        analyze(text, intentModel: IntentModel.shared, portugueseModel: IntentModel.sharedPortuguese)
     }
 
-    /// With an explicit intent model (training and cross-validation pass their own).
-    public static func analyze(_ text: String, intentModel: IntentModel?) -> MessageAnalysis {
+    /// With explicit intent models, English and Portuguese (training and cross-validation
+    /// pass their own).
+    public static func analyze(_ text: String, intentModel: IntentModel?, portugueseModel: IntentModel? = nil) -> MessageAnalysis {
         var normalized = TextNormalizer.normalize(text)
         let language = LanguageDetector.detect(normalized)
         let empty = normalized.tokens.isEmpty
         let words = expand(&normalized, language: language)
         let score = empty && normalized.emojiCount == 0 ? 0 : SentimentAnalyzer.score(words, normalized, language: language)
         var (intent, confidence, cued) = IntentClassifier.classify(words, sentiment: score, questions: normalized.questions)
-        // English: the trained model decides when it is confident; the rules otherwise.
-        if language == "en", let model = intentModel, !words.isEmpty {
+        // The trained model of the message's language decides when it is confident; the rules
+        // otherwise.
+        if let model = language == "en" ? intentModel : language == "pt" ? portugueseModel : nil, !words.isEmpty {
             let p = model.probabilities(IntentModel.features(words, in: normalized))
             // A complaint the rules found (complaint cues, or strong negativity without other
             // cues) stands: the model was trained on requests, not on angry posts.
             // Otherwise the model wins when the rules found nothing, are unsure, or it is sure.
             if let best = p.indices.max(by: { p[$0] < p[$1] }), p[best] >= IntentModel.trustAbove,
+                // The Portuguese model learnt from chat written for the project alone; where no
+                // cue fired (reviews, tweets, chatter) it must be sure.
+                language == "en" || cued || p[best] >= IntentModel.portugueseWithoutCue,
                 intent != "complaint" || (model.labels[best] == "cancellation" && p[best] >= 0.7),
                 // Praise is no complaint ("nothing to complain about, great crew").
                 model.labels[best] != "complaint" || score < SentimentAnalyzer.positiveThreshold,
@@ -62,10 +67,10 @@ public enum MessageAnalyzer {
         )
     }
 
-    /// The intent model's features of `text` read as English (training).
-    public static func intentFeatures(_ text: String) -> [Int] {
+    /// The intent model's features of `text` read in `language` (training).
+    public static func intentFeatures(_ text: String, language: String = "en") -> [Int] {
         var normalized = TextNormalizer.normalize(text)
-        let words = expand(&normalized, language: "en")
+        let words = expand(&normalized, language: language)
         return IntentModel.features(words, in: normalized)
     }
 
