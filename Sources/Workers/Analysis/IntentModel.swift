@@ -53,12 +53,13 @@ public struct IntentModel: Sendable {
         var h = state
         for b in bytes {
             h ^= UInt32(b)
-            h = h &* 16_777_619
+            h = h &* fnvPrime
         }
         return h
     }
 
     static let fnvSeed: UInt32 = 2_166_136_261
+    static let fnvPrime: UInt32 = 16_777_619
     static let unigram = fnv(fnvSeed, "u:".utf8)
     static let stem = fnv(fnvSeed, "s:".utf8)
     static let bigram = fnv(fnvSeed, "b:".utf8)
@@ -74,9 +75,19 @@ public struct IntentModel: Sendable {
         var pairState: UInt32?
         for i in 0..<count {
             word(i) { w in
-                out.append(bucket(fnv(unigram, w)))
+                // The word's own hash, the pair's and the next pair's start in one pass: three
+                // independent multiply chains run side by side.
+                var (own, pair, next) = (unigram, pairState ?? 0, bigram)
+                var bits: UInt8 = 0
+                for b in w {
+                    own = (own ^ UInt32(b)) &* fnvPrime
+                    pair = (pair ^ UInt32(b)) &* fnvPrime
+                    next = (next ^ UInt32(b)) &* fnvPrime
+                    bits |= b
+                }
+                out.append(bucket(own))
                 if w.count > 5 {
-                    if !w.contains(where: { $0 >= 0x80 }) {
+                    if bits < 0x80 {
                         out.append(bucket(fnv(stem, UnsafeBufferPointer(rebasing: w[0..<5]))))
                     } else {
                         // Five characters, not bytes, of a word with letters beyond ASCII.
@@ -84,8 +95,8 @@ public struct IntentModel: Sendable {
                         if text.count > 5 { out.append(bucket(fnv(stem, text.prefix(5).utf8))) }
                     }
                 }
-                if let pairState { out.append(bucket(fnv(pairState, w))) }
-                pairState = fnv(fnv(bigram, w), CollectionOfOne(0x20))
+                if pairState != nil { out.append(bucket(pair)) }
+                pairState = (next ^ 0x20) &* fnvPrime
             }
         }
         return out

@@ -330,10 +330,10 @@ public enum TextNormalizer {
         }
         let word = UnsafeBufferPointer(rebasing: o[start..<p])
         var id = vocabulary.lookup(word, hash: hash ?? Vocabulary.hash(word))
+        // A known word's spelling cues were read once, with the vocabulary.
+        let spelling = id >= 0 ? vocabulary.spellings[Int(id)] : Spelling.of(word)
         if id < 0 && ascii { id = vocabulary.correction(word) }
-        result.tokens.append(
-            Token(id: id, start: Int32(start), length: Int32(p - start), elongated: elongated, shouted: shouted, spelling: Spelling.of(word))
-        )
+        result.tokens.append(Token(id: id, start: Int32(start), length: Int32(p - start), elongated: elongated, shouted: shouted, spelling: spelling))
     }
 
     /// The valence and length of an ASCII emoticon starting at `i` (":)", ":-(", ":'(", ";)",

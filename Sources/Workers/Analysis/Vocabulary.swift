@@ -64,6 +64,8 @@ final class Vocabulary: Sendable {
     let typoGroups: [Int32]
     /// Per word, the small closed classes it belongs to (`Role`), as bits.
     let roles: [UInt16]
+    /// What each word's spelling says of its language (`Spelling.of`), read once here.
+    let spellings: [UInt8]
 
     enum Role {
         /// a, o, de, da, do, me: may sit inside a phrase ("custo do beneficio", "ninguém me
@@ -252,6 +254,7 @@ final class Vocabulary: Sendable {
         var roles = [UInt16](repeating: 0, count: b.bounds.count)
         for (role, id) in roleIDs { roles[Int(id)] |= role }
         self.roles = roles
+        spellings = b.bounds.map { range in b.text[range].withUnsafeBufferPointer { Spelling.of($0) } }
         starts = (0..<b.bounds.count).map { id in
             (b.phrases[id].isEmpty ? 0 : Starts.phrase) | (b.cues[id].isEmpty ? 0 : Starts.cue) | (b.topicCues[id].isEmpty ? 0 : Starts.topic)
                 | (b.expansionPT[id].isEmpty ? 0 : Starts.expansionPT) | (b.expansionEN[id].isEmpty ? 0 : Starts.expansionEN)
