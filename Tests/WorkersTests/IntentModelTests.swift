@@ -154,4 +154,13 @@ struct LexiconFileTests {
         }
         #expect(seen.count > 500)
     }
+
+    @Test("each intent cue phrase is listed once")
+    func cuesListedOnce() {
+        var seen: [String: String] = [:]
+        for (phrase, (intent, _)) in IntentClassifier.cueList {
+            #expect(seen.updateValue(intent, forKey: phrase) == nil, "\(phrase) is listed twice")
+        }
+        #expect(seen.count > 500)
+    }
 }

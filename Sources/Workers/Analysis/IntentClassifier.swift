@@ -13,7 +13,7 @@ public enum IntentClassifier {
             for p in phrases { entries.append((p, (intent, weight))) }
         }
         add("cancellation", 5, [
-            "cancelo", "cancelem", "rescindir", "rescisao", "parar de pagar", "dar baixa", "nao vou mais precisar", "cancelar", "cancela", "cancelamento", "cancelem", "cancele", "cancelado", "desistir", "desisti", "encerrar", "encerrem",
+            "cancelo", "cancelem", "rescindir", "rescisao", "parar de pagar", "dar baixa", "nao vou mais precisar", "cancelar", "cancela", "cancelamento", "cancele", "cancelado", "desistir", "desisti", "encerrar", "encerrem",
             "nao quero mais", "excluir minha conta", "excluir conta", "apagar minha conta", "descadastrar", "estornar a compra",
             "cancel", "cancelling", "canceling", "cancellation", "terminate", "close my account", "delete my account",
             "delete account", "remove my account", "unsubscribe", "stop my", "revoke", "undo the transfer", "reverse the transfer",
@@ -48,7 +48,7 @@ public enum IntentClassifier {
             "bloqueado", "bloqueada", "nao passa", "recusado", "recusou", "cade", "estornar", "endereco", "nao achou", "defeito",
             "falhou", "sumiu", "nao saiu", "demorando", "nao acho", "transferencia", "nao aparece", "caiu duas", "cobranca em dobro",
             "issue", "problem", "not working", "doesn't work", "won't work", "isn't working", "error", "password",
-            "reset", "recover", "can't log", "cannot log", "sign in", "log in", "login", "track", "tracking", "where is my",
+            "reset", "recover", "can't log", "cannot log", "sign in", "log in", "track", "tracking", "where is my",
             "where's my", "has not arrived", "hasn't arrived", "still hasn't", "refund", "invoice", "human", "agent",
             "representative", "speak to", "talk to", "change my", "change the", "update my", "edit my", "switch", "declined",
             "blocked", "stolen", "lost my card", "activate", "pin", "swallowed", "transfer failed", "failed", "stuck", "bill",

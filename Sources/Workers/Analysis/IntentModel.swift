@@ -2,8 +2,9 @@ import Foundation
 import Shared
 
 /// A multinomial logistic regression over hashed word unigrams and bigrams (and 5-letter
-/// stems), for intent; one per language (English, Portuguese). Trained by `talkhub train` on data whose licence allows it (see
-/// `Resources/intent_model.md`); its weights are a package resource loaded once.
+/// stems), for intent; one per language (English, Portuguese). Trained by `talkhub train`
+/// on data whose licence allows it (see `Resources/intent_model.md`); its weights are
+/// package resources loaded once.
 public struct IntentModel: Sendable {
     public static let buckets = 1 << 14
     /// The model's answer is taken when its probability reaches this; below, the rules'.
