@@ -36,6 +36,7 @@ public enum IntentClassifier {
             "not acceptable", "fed up", "outages",
             "desligou na minha cara", "desligaram na minha cara", "hung up on me", "legal action", "entrar na justica",
             "processar voces",
+            "mal educado", "mal educada",
         ])
         // Asking for help alone is support; next to what the help is for, that decides
         // ("i need help to buy an item", "help me cancel").
@@ -68,6 +69,7 @@ public enum IntentClassifier {
             "can you check", "look into", "won't let me", "fix it", "fix my", "statement", "hasn't shown up", "not showing",
             "o que aconteceu", "oq aconteceu", "mandar alguem", "continua aguardando", "aguardando pagamento", "consta como",
             "dando erro", "nao encontrada", "contestar", "contesto", "never got", "never received", "expired",
+            "em aberto", "ilegivel", "nao ficou pronto", "corrigir", "reenviar", "reenvia", "mandar de novo",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
@@ -83,6 +85,7 @@ public enum IntentClassifier {
             "eu levo", "fechado", "pode emitir", "quero marcar", "portabilidade", "quero contratar",
             "ready to pay", "put me down for", "check out", "let me get", "can i get the", "place the order", "i want the",
             "orcamento", "eu fecho", "ingresso", "ingressos", "payment link", "i'm paying", "get a quote",
+            "me separa", "fazer o pedido",
         ])
         add("information", 2, [
             "quanto custa", "qual o preco", "qual o valor", "preco", "valor do", "prazo de entrega", "qual o prazo", "quanto tempo",
@@ -115,7 +118,7 @@ public enum IntentClassifier {
             "hi", "hello", "good morning", "good afternoon", "good evening", "how are you", "how's it going", "howdy", "greetings",
             "what's up", "sup", "nice to meet", "hola", "oii", "oie", "oiee", "eae", "fala pessoal",
             "heyo", "hiya", "yo", "ahoy", "how is your day", "how's your day", "how are things", "what's happening",
-            "whats up", "good day", "how do you do", "how have you been", "long time no see", "alo", "salve salve", "heya",
+            "whats up", "good day", "how do you do", "how have you been", "long time no see", "alo", "salve salve", "heya", "fala ai",
         ])
         add("thanks", 3, [
             "pela ajuda", "a ajuda", "pelo atendimento", "pela atencao", "pelo retorno", "tenha um bom dia", "great help",
@@ -125,7 +128,7 @@ public enum IntentClassifier {
         add("thanks", 1.2, [
             "obrigado", "obrigada", "obg", "valeu", "agradeco", "grato", "grata", "muito obrigado", "brigado", "gratidao",
             "thanks", "thank", "thx", "thnx", "ty", "tysm", "tks", "appreciate", "appreciated", "grateful", "cheers", "gracias", "brigadao", "obrigadao",
-            "agradecido", "agradecida", "muito obrigada",
+            "agradecido", "agradecida", "muito obrigada", "agradecemos",
             "gratitude", "good job", "great job", "owe you", "so kind", "very kind", "kind of you", "much obliged", "you rock",
             "you're the best", "lifesaver", "valeu demais", "salvou", "me salvou", "voce e demais", "sao demais",
         ])

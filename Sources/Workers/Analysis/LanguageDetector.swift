@@ -3,7 +3,7 @@
 /// Portuguese, the language of most traffic.
 public enum LanguageDetector {
     static let portuguese: Set<String> = [
-        "nao", "voce", "voces", "vc", "vcs", "que", "pra", "para", "com", "uma", "um", "os", "as", "do", "da", "dos", "das", "no",
+        "nao", "voce", "voces", "vc", "vcs", "que", "pra", "para", "com", "agradecemos", "uma", "um", "os", "as", "do", "da", "dos", "das", "no",
         "na", "nos", "nas", "em", "e", "eu", "meu", "minha", "meus", "minhas", "seu", "sua", "ele", "ela", "isso", "esse", "essa",
         "este", "esta", "ta", "to", "tem", "tinha", "foi", "ser", "estou", "estava", "muito", "mt", "mais", "mas", "porque", "pq",
         "quando", "onde", "como", "ate", "ja", "tambem", "tb", "bem", "so", "agora", "hoje", "obrigado", "obrigada", "obg", "oi",

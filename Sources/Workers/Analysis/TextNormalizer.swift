@@ -328,13 +328,26 @@ public enum TextNormalizer {
                 p += 1
             }
         }
-        let word = UnsafeBufferPointer(rebasing: o[start..<p])
+        var word = UnsafeBufferPointer(rebasing: o[start..<p])
         var id = vocabulary.lookup(word, hash: hash ?? Vocabulary.hash(word))
+        // A doubled last vowel is chat stretching a known word ("bom diaa", "oii", "valeuu").
+        if id < 0 && ascii && p - start >= 3 && o[p - 1] == o[p - 2] && isVowel(o[p - 1]) {
+            let shorter = UnsafeBufferPointer(rebasing: o[start..<(p - 1)])
+            let known = vocabulary.lookup(shorter)
+            if known >= 0 {
+                id = known
+                p -= 1
+                word = shorter
+            }
+        }
         // A known word's spelling cues were read once, with the vocabulary.
         let spelling = id >= 0 ? vocabulary.spellings[Int(id)] : Spelling.of(word)
         if id < 0 && ascii { id = vocabulary.correction(word) }
         result.tokens.append(Token(id: id, start: Int32(start), length: Int32(p - start), elongated: elongated, shouted: shouted, spelling: spelling))
     }
+
+    @inline(__always)
+    static func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
 
     /// The valence and length of an ASCII emoticon starting at `i` (":)", ":-(", ":'(", ";)",
     /// "=D", ":P", ":/", "<3", ":)))"), or length 0. Letters ("D", "P") and "/" count only
