@@ -3,7 +3,7 @@
 /// Portuguese, the language of most traffic.
 public enum LanguageDetector {
     static let portuguese: Set<String> = [
-        "nao", "voce", "voces", "vc", "vcs", "que", "pra", "para", "com", "agradecemos", "uma", "um", "os", "as", "do", "da", "dos", "das", "no",
+        "nao", "voce", "voces", "vc", "vcs", "que", "pra", "para", "com", "uma", "um", "os", "as", "do", "da", "dos", "das", "no",
         "na", "nos", "nas", "em", "e", "eu", "meu", "minha", "meus", "minhas", "seu", "sua", "ele", "ela", "isso", "esse", "essa",
         "este", "esta", "ta", "to", "tem", "tinha", "foi", "ser", "estou", "estava", "muito", "mt", "mais", "mas", "porque", "pq",
         "quando", "onde", "como", "ate", "ja", "tambem", "tb", "bem", "so", "agora", "hoje", "obrigado", "obrigada", "obg", "oi",
@@ -12,7 +12,7 @@ public enum LanguageDetector {
         "consigo", "vou", "fiz", "dia", "dias", "kkk", "kkkk", "q", "n", "blz", "vlw", "cade", "ne", "dele", "dela", "sao", "esta",
         "estao", "voltar", "pagamento", "cartao", "boleto", "pix", "senha", "entrar", "conta", "atendimento", "recomendo", "lindo",
         "o", "me", "quanto", "quanta", "fica", "pro", "num", "numa", "tava", "ficou", "vale", "pena", "demais", "ajuda", "loja",
-        "caiu", "novo", "nova", "consulta", "fatura", "entregador", "atendente", "ve", "manda", "gente",
+        "caiu", "novo", "nova", "consulta", "fatura", "entregador", "atendente", "ve", "manda", "gente", "agradecemos",
     ]
     static let english: Set<String> = [
         "the", "a", "an", "and", "or", "but", "you", "your", "i", "my", "me", "we", "our", "is", "are", "was", "were", "be", "been",
