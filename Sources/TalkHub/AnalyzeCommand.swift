@@ -39,7 +39,7 @@ struct EvalCommand: ParsableCommand {
         }
         let english = try load(model, or: IntentModel.shared)
         let portuguese = try load(portugueseModel, or: IntentModel.sharedPortuguese)
-        let analyses = rows.map { MessageAnalyzer.analyze($0.text, intentModel: english, portugueseModel: portuguese) }
+        let analyses = rows.map { MessageAnalyzer.analyze($0.text, englishModel: english, portugueseModel: portuguese) }
         print(Evaluation.report(rows, analyses: analyses), terminator: "")
         guard errors else { return }
         let sentiment = Evaluation.task(of: rows) == .sentiment

@@ -18,14 +18,14 @@ struct IntentModelTests {
         let model = try #require(IntentModel.sharedPortuguese)
         #expect(model.labels == IntentClassifier.intents)
         let text = "a maquininha do meu cartão não liga"
-        let with = MessageAnalyzer.analyze(text, intentModel: IntentModel.shared, portugueseModel: model)
-        let without = MessageAnalyzer.analyze(text, intentModel: IntentModel.shared, portugueseModel: nil)
+        let with = MessageAnalyzer.analyze(text, englishModel: IntentModel.shared, portugueseModel: model)
+        let without = MessageAnalyzer.analyze(text, englishModel: IntentModel.shared, portugueseModel: nil)
         #expect(with.intent == "support" && without.intent == "support")
         #expect(with.confidence != without.confidence)
         let english = "my card reader won't turn on"
         #expect(
-            MessageAnalyzer.analyze(english, intentModel: IntentModel.shared, portugueseModel: model)
-                == MessageAnalyzer.analyze(english, intentModel: IntentModel.shared, portugueseModel: nil)
+            MessageAnalyzer.analyze(english, englishModel: IntentModel.shared, portugueseModel: model)
+                == MessageAnalyzer.analyze(english, englishModel: IntentModel.shared, portugueseModel: nil)
         )
     }
 
@@ -77,10 +77,20 @@ struct IntentModelTests {
 
 @Suite("Analysis figures on labelled data")
 struct AnalysisFiguresTests {
-    static func rows(_ relative: String) throws -> [Evaluation.Row] {
+    /// The package's `Tests` folder.
+    static let tests: URL = {
         var url = URL(fileURLWithPath: #filePath)
         while url.lastPathComponent != "Tests" { url.deleteLastPathComponent() }
-        return Evaluation.parse(try String(contentsOf: url.appendingPathComponent(relative), encoding: .utf8))
+        return url
+    }()
+
+    /// A file of the analyzer's resources.
+    static func resource(_ name: String) -> URL {
+        tests.deletingLastPathComponent().appendingPathComponent("Sources/Workers/Analysis/Resources/\(name)")
+    }
+
+    static func rows(_ relative: String) throws -> [Evaluation.Row] {
+        Evaluation.parse(try String(contentsOf: tests.appendingPathComponent(relative), encoding: .utf8))
     }
 
     /// Macro-F1 of intent over rows.
@@ -111,10 +121,7 @@ struct AnalysisFiguresTests {
         let rows = Evaluation.parse(try String(contentsOfFile: "../shared/eval/intent_dev.tsv", encoding: .utf8))
             + (try Self.rows("Fixtures/analysis/\(language)_intents_train.tsv"))
         let (model, _, _) = Evaluation.trainIntentModel(rows, language: language, folds: 2)
-        var url = URL(fileURLWithPath: #filePath)
-        while url.lastPathComponent != "Tests" { url.deleteLastPathComponent() }
-        let committed = try Data(
-            contentsOf: url.deletingLastPathComponent().appendingPathComponent("Sources/Workers/Analysis/Resources/intent_\(language).model"))
+        let committed = try Data(contentsOf: Self.resource("intent_\(language).model"))
         #expect(model.serialized() == committed)
     }
 
@@ -142,9 +149,7 @@ struct AnalysisFiguresTests {
 struct LexiconFileTests {
     @Test("each sentiment lexicon lists a word once, with a valence in -4...4", arguments: ["pt", "en"])
     func noDuplicates(language: String) throws {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.lastPathComponent != "Tests" { url.deleteLastPathComponent() }
-        let file = url.deletingLastPathComponent().appendingPathComponent("Sources/Workers/Analysis/Resources/sentiment_\(language).tsv")
+        let file = AnalysisFiguresTests.resource("sentiment_\(language).tsv")
         var seen: Set<Substring> = []
         for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") where !line.hasPrefix("#") {
             let parts = line.split(separator: "\t")

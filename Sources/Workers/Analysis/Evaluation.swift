@@ -85,7 +85,7 @@ public struct Evaluation: Sendable {
     /// The source name of the project's own written examples (`Tests/Fixtures/analysis`).
     public static let ownSource = "talkhub-own"
 
-    /// Trains the English intent model and measures it honestly: `folds`-fold
+    /// Trains `language`'s intent model and measures it honestly: `folds`-fold
     /// cross-validation stratified by source and label over the trainable rows (each row is
     /// predicted by a model that never saw it); rows of other sources are predicted by the
     /// model trained on all trainable rows, which never saw them either. `analyses` are those
@@ -107,8 +107,8 @@ public struct Evaluation: Sendable {
         }
         func analyze(_ text: String, _ model: IntentModel?) -> MessageAnalysis {
             language == "en"
-                ? MessageAnalyzer.analyze(text, intentModel: model, portugueseModel: IntentModel.sharedPortuguese)
-                : MessageAnalyzer.analyze(text, intentModel: IntentModel.shared, portugueseModel: model)
+                ? MessageAnalyzer.analyze(text, englishModel: model, portugueseModel: IntentModel.sharedPortuguese)
+                : MessageAnalyzer.analyze(text, englishModel: IntentModel.shared, portugueseModel: model)
         }
         var analyses = rows.map { analyze($0.text, nil) }
         for f in 0..<folds {

@@ -14,12 +14,12 @@ public struct MessageAnalysis: Sendable, Hashable, Codable {
 /// into the shared `Vocabulary` after one lookup each.
 public enum MessageAnalyzer {
     public static func analyze(_ text: String) -> MessageAnalysis {
-        analyze(text, intentModel: IntentModel.shared, portugueseModel: IntentModel.sharedPortuguese)
+        analyze(text, englishModel: IntentModel.shared, portugueseModel: IntentModel.sharedPortuguese)
     }
 
     /// With explicit intent models, English and Portuguese (training and cross-validation
     /// pass their own).
-    public static func analyze(_ text: String, intentModel: IntentModel?, portugueseModel: IntentModel? = nil) -> MessageAnalysis {
+    public static func analyze(_ text: String, englishModel: IntentModel?, portugueseModel: IntentModel? = nil) -> MessageAnalysis {
         var normalized = TextNormalizer.normalize(text)
         let language = LanguageDetector.detect(normalized)
         let empty = normalized.tokens.isEmpty
@@ -28,7 +28,7 @@ public enum MessageAnalyzer {
         var (intent, confidence, cued) = IntentClassifier.classify(words, sentiment: score, questions: normalized.questions)
         // The trained model of the message's language decides when it is confident; the rules
         // otherwise.
-        if let model = language == "en" ? intentModel : language == "pt" ? portugueseModel : nil, !words.isEmpty {
+        if let model = language == "en" ? englishModel : language == "pt" ? portugueseModel : nil, !words.isEmpty {
             let p = model.probabilities(IntentModel.features(words, in: normalized))
             // A complaint the rules found (complaint cues, or strong negativity without other
             // cues) stands: the model was trained on requests, not on angry posts.
