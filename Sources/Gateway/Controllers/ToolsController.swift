@@ -56,8 +56,7 @@ struct ToolsController {
             case .pending:
                 return Response.json(["status": "pending", "call_id": .string(callID)], status: .accepted, headers: headers)
             case .done(let result):
-                let body = ToolRunner.withRequestID(result.body, status: result.status, context: context)
-                return Response.json(body, status: HTTPResponse.Status(code: result.status), headers: headers)
+                return ToolRunner.response(status: result.status, bodyText: result.bodyText, headers: headers, context: context)
             }
         }
         return routes

@@ -146,7 +146,7 @@ struct MCPController {
             do {
                 let answer = try await runner.run(tool, arguments, subject: identity.subject, idempotencyKey: try ToolRunner.idempotencyKey(request), trace: context.requestID)
                 return JSONRPC.result(id: id, [
-                    "content": [["type": "text", "text": .string(answer.body.jsonText)]],
+                    "content": [["type": "text", "text": .string(answer.bodyText)]],
                     "structuredContent": answer.body,
                     "isError": .bool(!(200..<300).contains(answer.status)),
                 ])

@@ -24,7 +24,7 @@ public struct IdentityMiddleware: RouterMiddleware {
         if let authorization = request.headers[.authorization] {
             let parts = authorization.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[0].lowercased() == "bearer" {
-                let credential = String(parts[1]).trimmingCharacters(in: .whitespaces)
+                let credential = Self.trimmingBlanks(parts[1])
                 if credential.hasPrefix(APIKeyStore.keyPrefix), let apiKeys {
                     // An API key: its subject is key:<id>, its scopes its own.
                     let verified: (id: String, scopes: [String])?
@@ -50,6 +50,21 @@ public struct IdentityMiddleware: RouterMiddleware {
             }
         }
         return try await next(request, context)
+    }
+
+    /// Without the spaces and tabs around it. A byte loop: Foundation's trimming cost more
+    /// per request than the (cached) token check.
+    static func trimmingBlanks(_ text: Substring) -> String {
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+        while start < end {
+            let last = bytes.index(before: end)
+            guard bytes[last] == 0x20 || bytes[last] == 0x09 else { break }
+            end = last
+        }
+        return String(Substring(bytes[start..<end]))
     }
 }
 

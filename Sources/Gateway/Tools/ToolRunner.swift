@@ -20,8 +20,10 @@ public struct ToolRunner: Sendable {
     /// A finished call: the status and body of the REST form, and the call id.
     struct Answer: Sendable {
         var status: Int
-        var body: JSONValue
+        /// The body as the worker wrote it (compact JSON text).
+        var bodyText: String
         var callID: String
+        var body: JSONValue { (try? JSONValue.parse(bodyText.utf8)) ?? .null }
     }
 
     /// Throws `APIError`: 400 with field details for bad arguments, 503 when the queue is
@@ -48,7 +50,7 @@ public struct ToolRunner: Sendable {
         switch outcome {
         case .finished(let result):
             TalkHubMetrics.toolCall(tool: tool.rawValue, outcome: "finished", wait: ContinuousClock.now - start)
-            return Answer(status: result.status, body: result.body, callID: callID)
+            return Answer(status: result.status, bodyText: result.bodyText, callID: callID)
         case .timedOut(let callID):
             TalkHubMetrics.toolCall(tool: tool.rawValue, outcome: "timeout", wait: ContinuousClock.now - start)
             var headers = HTTPFields()
@@ -68,14 +70,17 @@ public struct ToolRunner: Sendable {
         let answer = try await run(tool, raw, subject: identity.subject, idempotencyKey: key, trace: context.requestID)
         var headers = HTTPFields()
         headers[.xCallID] = answer.callID
-        return .json(Self.withRequestID(answer.body, status: answer.status, context: context), status: HTTPResponse.Status(code: answer.status), headers: headers)
+        return Self.response(status: answer.status, bodyText: answer.bodyText, headers: headers, context: context)
     }
 
-    /// An error answered by a worker gets this request's id, like every error of the contract.
-    static func withRequestID(_ body: JSONValue, status: Int, context: GatewayContext) -> JSONValue {
-        guard status >= 400, case .object(var object) = body, object["request_id"] == nil else { return body }
+    /// A worker's answer as it wrote it; an error gets this request's id, like every error
+    /// of the contract.
+    static func response(status: Int, bodyText: String, headers: HTTPFields, context: GatewayContext) -> Response {
+        guard status >= 400, case .object(var object)? = try? JSONValue.parse(bodyText.utf8), object["request_id"] == nil else {
+            return .json(text: bodyText, status: HTTPResponse.Status(code: status), headers: headers)
+        }
         object["request_id"] = .string(context.requestID)
-        return .object(object)
+        return .json(.object(object), status: HTTPResponse.Status(code: status), headers: headers)
     }
 
     /// `Idempotency-Key`: 1–255 visible characters.

@@ -25,6 +25,55 @@ extension JSONValue {
         return parser.index == buffer.count ? value : nil
     }
 
+    /// The members of a JSON object, except that the member named `keepingText` is not built
+    /// into a value: its JSON text is checked and returned as it stands. Nil when the text is
+    /// not a JSON object.
+    public static func members(of text: String, keepingText rawKey: String) -> (members: [String: JSONValue], raw: String?)? {
+        var text = text
+        return text.withUTF8 { buffer -> ([String: JSONValue], String?)? in
+            var parser = JSONTextParser(bytes: buffer)
+            parser.skipSpace()
+            guard parser.current == UInt8(ascii: "{") else { return nil }
+            parser.index += 1
+            parser.skipSpace()
+            var members: [String: JSONValue] = [:]
+            var raw: String?
+            if parser.current == UInt8(ascii: "}") {
+                parser.index += 1
+            } else {
+                while true {
+                    guard parser.current == UInt8(ascii: "\""), let key = parser.string() else { return nil }
+                    parser.skipSpace()
+                    guard parser.current == UInt8(ascii: ":") else { return nil }
+                    parser.index += 1
+                    parser.skipSpace()
+                    if key == rawKey {
+                        let start = parser.index
+                        guard parser.skipValue(depth: 2),
+                            let value = String(validating: UnsafeBufferPointer(rebasing: buffer[start..<parser.index]), as: UTF8.self)
+                        else { return nil }
+                        raw = value
+                    } else {
+                        guard let element = parser.value(depth: 2) else { return nil }
+                        members[key] = element
+                    }
+                    parser.skipSpace()
+                    if parser.current == UInt8(ascii: ",") {
+                        parser.index += 1
+                        parser.skipSpace()
+                    } else if parser.current == UInt8(ascii: "}") {
+                        parser.index += 1
+                        break
+                    } else {
+                        return nil
+                    }
+                }
+            }
+            parser.skipSpace()
+            return parser.index == buffer.count ? (members, raw) : nil
+        }
+    }
+
     /// Compact JSON text with sorted keys (slashes are not escaped).
     public var jsonText: String {
         var out: [UInt8] = []
@@ -38,7 +87,7 @@ extension JSONValue {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .integer(let i): out.append(contentsOf: String(i).utf8)
+        case .integer(let i): Self.writeInteger(i, into: &out)
         case .number(let d): out.append(contentsOf: Self.numberText(d).utf8)
         case .string(let s): Self.writeString(s, into: &out)
         case .array(let a):
@@ -50,11 +99,12 @@ extension JSONValue {
             out.append(UInt8(ascii: "]"))
         case .object(let o):
             out.append(UInt8(ascii: "{"))
-            for (index, key) in o.keys.sorted().enumerated() {
+            // Sorted members, not sorted keys looked up again: one hash lookup less per member.
+            for (index, member) in o.sorted(by: { $0.key < $1.key }).enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                Self.writeString(key, into: &out)
+                Self.writeString(member.key, into: &out)
                 out.append(UInt8(ascii: ":"))
-                o[key]!.write(into: &out)
+                member.value.write(into: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
@@ -68,25 +118,53 @@ extension JSONValue {
         return text
     }
 
-    /// A JSON string literal: quote, backslash and control characters escaped.
+    /// An integer's decimal digits, written straight into the output (no `String` per number).
+    static func writeInteger(_ i: Int64, into out: inout [UInt8]) {
+        if i < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = i.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits, on the stack
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+                magnitude /= 10
+            } while magnitude > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
+        }
+    }
+
+    /// A JSON string literal: quote, backslash and control characters escaped. A string
+    /// that needs no escape (nearly all) is copied in one piece.
     public static func writeString(_ s: String, into out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
         out.append(UInt8(ascii: "\""))
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x08: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x0C: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0x00..<0x20:
-                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 15)]])
-            default: out.append(byte)
+        var s = s
+        s.withUTF8 { bytes in
+            var start = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                start = index + 1
+                out.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                case 0x08: out.append(UInt8(ascii: "b"))
+                case 0x0C: out.append(UInt8(ascii: "f"))
+                default:
+                    out.append(contentsOf: "u00".utf8)
+                    out.append(hexDigit(byte >> 4))
+                    out.append(hexDigit(byte & 15))
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    @inline(__always) static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 0x30 + nibble : UInt8(ascii: "a") + nibble - 10
     }
 }
 
@@ -166,6 +244,67 @@ struct JSONTextParser {
             default: return nil
             }
         }
+    }
+
+    /// Steps over one value, checking its grammar as `value` does (but not the UTF-8 of its
+    /// strings, nor that `\u` escapes pair their surrogates), without building it. False
+    /// when it is not JSON.
+    mutating func skipValue(depth: Int) -> Bool {
+        guard depth <= JSONValue.maxParseDepth, let b = current else { return false }
+        switch b {
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            let close = b == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+            index += 1
+            skipSpace()
+            if current == close { index += 1; return true }
+            while true {
+                if close == UInt8(ascii: "}") {
+                    guard current == UInt8(ascii: "\""), skipString() else { return false }
+                    skipSpace()
+                    guard current == UInt8(ascii: ":") else { return false }
+                    index += 1
+                    skipSpace()
+                }
+                guard skipValue(depth: depth + 1) else { return false }
+                skipSpace()
+                switch current {
+                case UInt8(ascii: ","): index += 1; skipSpace()
+                case close: index += 1; return true
+                default: return false
+                }
+            }
+        case UInt8(ascii: "\""): return skipString()
+        case UInt8(ascii: "t"): return literal("true", .null) != nil
+        case UInt8(ascii: "f"): return literal("false", .null) != nil
+        case UInt8(ascii: "n"): return literal("null", .null) != nil
+        case UInt8(ascii: "-"), 0x30...0x39: return number() != nil
+        default: return false
+        }
+    }
+
+    /// Steps over a string literal: no control character, only valid escapes.
+    mutating func skipString() -> Bool {
+        index += 1
+        while index < bytes.count {
+            let b = bytes[index]
+            index += 1
+            switch b {
+            case UInt8(ascii: "\""): return true
+            case UInt8(ascii: "\\"):
+                guard let e = current else { return false }
+                index += 1
+                switch e {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                    UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    continue
+                case UInt8(ascii: "u"): guard hex4() != nil else { return false }
+                default: return false
+                }
+            case 0x00..<0x20: return false
+            default: continue
+            }
+        }
+        return false
     }
 
     /// A string literal, its escapes decoded; nil for invalid UTF-8, a control character,

@@ -15,36 +15,64 @@ public struct ToolCall: Codable, Sendable, Hashable {
 
 /// A finished call: the HTTP status and JSON body the REST form answers with. Stored at
 /// `talkhub:result:<call id>` and pushed onto the reply key, as one JSON object
-/// `{"id", "status", "body", "subject", "tool"}`.
-public struct ToolResult: Codable, Sendable, Hashable {
+/// `{"body", "id", "status", "subject", "tool"}` (keys sorted, as `JSONValue` writes them).
+///
+/// The body is kept as the worker wrote it, compact JSON text: the gateway answers a
+/// successful call with those bytes as they are, without building and writing a tree again.
+public struct ToolResult: Sendable, Hashable {
     public var id: String
     public var status: Int
-    public var body: JSONValue
+    /// The body as compact JSON text.
+    public var bodyText: String
     public var subject: String
     /// The tool that ran (a replayed Idempotency-Key must name the same tool).
     public var tool: String?
 
     public init(id: String, status: Int, body: JSONValue, subject: String, tool: String? = nil) {
+        self.init(id: id, status: status, bodyText: body.jsonText, subject: subject, tool: tool)
+    }
+
+    /// `bodyText` must be JSON text (`JSONValue.jsonText` of the body).
+    public init(id: String, status: Int, bodyText: String, subject: String, tool: String? = nil) {
         self.id = id
         self.status = status
-        self.body = body
+        self.bodyText = bodyText
         self.subject = subject
         self.tool = tool
     }
 
+    /// The body as a value (parsed from `bodyText`).
+    public var body: JSONValue { (try? JSONValue.parse(bodyText.utf8)) ?? .null }
+
+    /// The same text `JSONValue.object` would write for these five members, written directly
+    /// around the body's text.
     public var jsonText: String {
-        var object: [String: JSONValue] = ["id": .string(id), "status": .integer(Int64(status)), "body": body, "subject": .string(subject)]
-        if let tool { object["tool"] = .string(tool) }
-        return JSONValue.object(object).jsonText
+        var out: [UInt8] = []
+        out.reserveCapacity(bodyText.utf8.count + id.utf8.count + subject.utf8.count + 64)
+        out.append(contentsOf: #"{"body":"#.utf8)
+        out.append(contentsOf: bodyText.utf8)
+        out.append(contentsOf: #","id":"#.utf8)
+        JSONValue.writeString(id, into: &out)
+        out.append(contentsOf: #","status":"#.utf8)
+        JSONValue.integer(Int64(status)).write(into: &out)
+        out.append(contentsOf: #","subject":"#.utf8)
+        JSONValue.writeString(subject, into: &out)
+        if let tool {
+            out.append(contentsOf: #","tool":"#.utf8)
+            JSONValue.writeString(tool, into: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Reads a stored result; nil for the pending marker or anything else.
+    /// Reads a stored result; nil for the pending marker or anything else. The body's text
+    /// is checked and taken as it is, not built into a value.
     public init?(jsonText: String) {
-        guard let value = try? JSONValue.parse(Array(jsonText.utf8)), let object = value.object,
-            let id = object["id"]?.stringValue, let status = object["status"]?.doubleValue,
-            let body = object["body"], let subject = object["subject"]?.stringValue
+        guard let (members, raw) = JSONValue.members(of: jsonText, keepingText: "body"), let bodyText = raw,
+            let id = members["id"]?.stringValue, let status = members["status"]?.doubleValue,
+            let subject = members["subject"]?.stringValue
         else { return nil }
-        self.init(id: id, status: Int(status), body: body, subject: subject, tool: object["tool"]?.stringValue)
+        self.init(id: id, status: Int(status), bodyText: bodyText, subject: subject, tool: members["tool"]?.stringValue)
     }
 
     /// What the gateway stores under the result key while the call runs.

@@ -151,7 +151,7 @@ public struct ToolCallHandler: EnvelopeHandler {
                 """
                 UPDATE idempotency_keys AS k SET status = a.st, body = a.b::jsonb
                 FROM unnest(\(answered)::text[], \(answered.map { Int32(outcomes[$0]!.status) })::int4[],
-                            \(answered.map { outcomes[$0]!.body.jsonText })::text[]) AS a(id, st, b)
+                            \(answered.map { outcomes[$0]!.bodyText })::text[]) AS a(id, st, b)
                 WHERE k.call_id = a.id::uuid
                 """,
                 logger: logger
@@ -174,7 +174,7 @@ public struct ToolCallHandler: EnvelopeHandler {
             guard let outcome = outcomes[call.envelope.id], outcome.body["status"]?.stringValue == "active",
                 let generation = generations[call.user], let platform = outcome.body["platform"]?.stringValue
             else { continue }
-            try? await context.cache.set(call.user, generation: generation, name: CreateChatSession.cacheName(platform: platform), value: outcome.body.jsonText)
+            try? await context.cache.set(call.user, generation: generation, name: CreateChatSession.cacheName(platform: platform), value: outcome.bodyText)
         }
     }
 
@@ -190,7 +190,7 @@ public struct ToolCallHandler: EnvelopeHandler {
         for call in calls {
             guard let outcome = outcomes[call.envelope.id] else { continue }
             let result = RedisArgument(
-                ToolResult(id: call.envelope.id, status: outcome.status, body: outcome.body, subject: call.call.subject, tool: call.tool.rawValue).jsonText
+                ToolResult(id: call.envelope.id, status: outcome.status, bodyText: outcome.bodyText, subject: call.call.subject, tool: call.tool.rawValue).jsonText
             )
             commands.append(SET(redis.keys.result(callID: call.envelope.id), value: result, expiration: .seconds(resultTTLSeconds)))
             if call.envelope.reply.hasPrefix(replyPrefix), call.envelope.reply.count > replyPrefix.count {

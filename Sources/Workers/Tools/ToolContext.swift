@@ -14,9 +14,19 @@ struct ToolContext: Sendable {
 /// The answer of one tool execution, and the users whose data it changed (their caches are
 /// invalidated once the transaction commits).
 struct ToolOutcome: Sendable {
-    var status: Int
-    var body: JSONValue
-    var changedUsers: [String] = []
+    let status: Int
+    let body: JSONValue
+    var changedUsers: [String]
+    /// The body's JSON text, written once: it is both recorded in `idempotency_keys` and
+    /// answered.
+    let bodyText: String
+
+    init(status: Int, body: JSONValue, changedUsers: [String] = []) {
+        self.status = status
+        self.body = body
+        self.changedUsers = changedUsers
+        self.bodyText = body.jsonText
+    }
 }
 
 /// Decoding helpers shared by the tools.
