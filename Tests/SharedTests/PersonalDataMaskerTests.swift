@@ -18,6 +18,24 @@ struct PersonalDataMaskerTests {
         #expect(PersonalDataMasker.mask(raw) == expected)
     }
 
+    @Test("the quick check never skips a text the patterns would change (4,000 random texts)")
+    func quickCheckIsSafe() {
+        let alphabet = Array("0123456789012345 ()-.+@a:x\t\u{0B}\u{A0}\u{2007}٣٤५é")
+        var random = SplitMix64(seed: 11)
+        var changed = 0
+        for _ in 0..<4_000 {
+            let text = String((0..<Int(random.next() % 30)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+            let slow = PersonalDataMasker.applyingPatterns(text)
+            if slow != text {
+                changed += 1
+                #expect(PersonalDataMasker.mightHoldPersonalData(text), "\(text.debugDescription)")
+            }
+            #expect(PersonalDataMasker.mask(text) == slow)
+        }
+        #expect(changed > 200)  // 298 with this seed: the property is exercised
+        #expect(!PersonalDataMasker.mightHoldPersonalData("22a7ce09-79cd-4514-8254-8c135affb350"))
+    }
+
     @Test("message text in metadata is redacted whole")
     func text() {
         #expect(PersonalDataMasker.mask(key: "message.text", "meu endereço é Rua X, 10") == "<redacted 24 chars>")
@@ -28,7 +46,8 @@ struct PersonalDataMaskerTests {
         let metadata: Logger.Metadata = ["user.id": "whatsapp:5511987654321", "text": "oi, meu cpf é 123.456.789-09", "batch.size": "50"]
         func line(_ level: Logger.Level) throws -> [String: Any] {
             let event = LogEvent(level: level, message: "stored message from ana@example.com", metadata: metadata, source: "t", file: #fileID, function: #function, line: #line)
-            let data = try #require(JSONLogHandler.line(event: event, metadata: [:], label: "t"))
+            let data = Data(JSONLogHandler.line(event: event, metadata: [:], label: "t"))
+            #expect(data.last == 0x0A)
             return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         }
         let info = try line(.info)
@@ -36,6 +55,10 @@ struct PersonalDataMaskerTests {
         #expect(info["user.id"] as? String == "whatsapp:<phone>")
         #expect(info["text"] as? String == "<redacted 28 chars>")
         #expect(info["batch.size"] as? String == "50")
+        let ts = try #require(info["ts"] as? String)
+        #expect(ts.wholeMatch(of: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/) != nil, "\(ts)")
+        let parsed = try #require(try? Date(ts, strategy: .iso8601.year().month().day().time(includingFractionalSeconds: true)))
+        #expect(abs(parsed.timeIntervalSinceNow) < 60)
         let debug = try line(.debug)
         #expect(debug["user.id"] as? String == "whatsapp:5511987654321")
     }

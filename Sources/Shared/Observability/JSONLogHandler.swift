@@ -1,6 +1,10 @@
 import Foundation
 import Logging
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Writes one JSON object per line to standard error: time, level, label, message and the
 /// metadata (dotted, lowercase keys such as `request.id`). Above debug level, personal data
 /// (CPF, phones, e-mails, message text) is masked by `PersonalDataMasker`.
@@ -20,47 +24,87 @@ public struct JSONLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        guard let data = Self.line(event: event, metadata: metadata, label: label) else { return }
-        FileHandle.standardError.write(data)
+        let line = Self.line(event: event, metadata: metadata, label: label)
+        line.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
+            }
+        }
     }
 
-    /// The JSON line of an event (masked above debug level).
-    static func line(event: LogEvent, metadata: Logger.Metadata, label: String) -> Data? {
+    /// The JSON line of an event (masked above debug level), keys sorted, ending in a newline.
+    static func line(event: LogEvent, metadata: Logger.Metadata, label: String) -> [UInt8] {
         let masked = event.level > .debug
-        var object: [String: Any] = [
-            "ts": Self.timestamp(),
-            "level": event.level.rawValue,
-            "logger": label,
-            "msg": masked ? PersonalDataMasker.mask(event.message.description) : event.message.description,
+        let message = event.message.description
+        var object: [String: JSONValue] = [
+            "ts": .string(Self.timestamp()),
+            "level": .string(event.level.rawValue),
+            "logger": .string(label),
+            "msg": .string(masked ? PersonalDataMasker.mask(message) : message),
         ]
         for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {
             object[key] = masked ? Self.masked(key: key, value) : Self.plain(value)
         }
-        guard var data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return nil }
-        data.append(0x0A)
-        return data
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        JSONValue.object(object).write(into: &out)
+        out.append(0x0A)
+        return out
     }
 
-    static func masked(key: String, _ value: Logger.MetadataValue) -> Any {
+    static func masked(key: String, _ value: Logger.MetadataValue) -> JSONValue {
         switch value {
-        case .string(let s): return PersonalDataMasker.mask(key: key, s)
-        case .stringConvertible(let c): return PersonalDataMasker.mask(key: key, c.description)
-        case .array(let values): return values.map { masked(key: key, $0) }
-        case .dictionary(let dict): return Dictionary(uniqueKeysWithValues: dict.map { ($0.key, masked(key: $0.key, $0.value)) })
+        case .string(let s): return .string(PersonalDataMasker.mask(key: key, s))
+        case .stringConvertible(let c): return .string(PersonalDataMasker.mask(key: key, c.description))
+        case .array(let values): return .array(values.map { masked(key: key, $0) })
+        case .dictionary(let dict): return .object(Dictionary(uniqueKeysWithValues: dict.map { ($0.key, masked(key: $0.key, $0.value)) }))
         }
     }
 
-    static func plain(_ value: Logger.MetadataValue) -> Any {
+    static func plain(_ value: Logger.MetadataValue) -> JSONValue {
         switch value {
-        case .string(let s): return s
-        case .stringConvertible(let c): return c.description
-        case .array(let values): return values.map(plain)
-        case .dictionary(let dict): return dict.mapValues(plain)
+        case .string(let s): return .string(s)
+        case .stringConvertible(let c): return .string(c.description)
+        case .array(let values): return .array(values.map(plain))
+        case .dictionary(let dict): return .object(dict.mapValues(plain))
         }
     }
 
+    /// Now in UTC, RFC 3339 with milliseconds: `2026-12-03T16:46:51.968Z`.
     static func timestamp() -> String {
-        Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        var seconds = now.tv_sec
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        var out: [UInt8] = []
+        out.reserveCapacity(24)
+        func digits(_ value: Int, _ count: Int) {
+            var divisor = 1
+            for _ in 1..<count { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                out.append(UInt8(0x30 + rest / divisor % 10))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        digits(Int(parts.tm_year) + 1900, 4); out.append(UInt8(ascii: "-"))
+        digits(Int(parts.tm_mon) + 1, 2); out.append(UInt8(ascii: "-"))
+        digits(Int(parts.tm_mday), 2); out.append(UInt8(ascii: "T"))
+        digits(Int(parts.tm_hour), 2); out.append(UInt8(ascii: ":"))
+        digits(Int(parts.tm_min), 2); out.append(UInt8(ascii: ":"))
+        digits(Int(parts.tm_sec), 2); out.append(UInt8(ascii: "."))
+        digits(Int(now.tv_nsec) / 1_000_000, 3); out.append(UInt8(ascii: "Z"))
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

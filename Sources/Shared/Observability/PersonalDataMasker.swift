@@ -14,7 +14,12 @@ public enum PersonalDataMasker {
     private static let phone = try! NSRegularExpression(pattern: #"(?<![\w])\+?\(?\d[\d\s().\-]{6,}\d(?!\d)"#)
 
     public static func mask(_ text: String) -> String {
-        guard text.contains(where: { $0.isNumber || $0 == "@" }) else { return text }
+        guard mightHoldPersonalData(text) else { return text }
+        return applyingPatterns(text)
+    }
+
+    /// The patterns' replacements, always run.
+    static func applyingPatterns(_ text: String) -> String {
         var out = text
         for (regex, replacement) in [(email, "<email>"), (cpf, "<cpf>")] {
             out = regex.stringByReplacingMatches(in: out, range: NSRange(out.startIndex..., in: out), withTemplate: replacement)
@@ -27,6 +32,33 @@ public enum PersonalDataMasker {
             if out[range].filter(\.isNumber).count >= 10 { out.replaceSubrange(range, with: "<phone>") }
         }
         return out
+    }
+
+    /// False only when no pattern can match, so the regular expressions (by far the dearest
+    /// part of a log line) run only where they might find something. An e-mail needs an "@";
+    /// a CPF (11 digits) and a phone (10 or more) both lie inside one run of digits, spaces
+    /// and `( ) . - +` holding at least 10 digits. Anything counted as a digit or space
+    /// here is a superset of the patterns' `\d` and `\s`, so the check never hides a match.
+    /// Call ids, request ids and counts fail it (UUIDs have letters between short digit runs).
+    static func mightHoldPersonalData(_ text: String) -> Bool {
+        var digits = 0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "0"..."9": digits += 1
+            case "@": return true
+            case " ", "(", ")", ".", "-", "+", "\t", "\n", "\r", "\u{0B}", "\u{0C}": continue
+            default:
+                if scalar.isASCII {
+                    digits = 0
+                } else if scalar.properties.numericType != nil {
+                    digits += 1
+                } else if !scalar.properties.isWhitespace {
+                    digits = 0
+                }
+            }
+            if digits >= 10 { return true }
+        }
+        return false
     }
 
     /// A metadata value with text fields redacted and the rest masked.
