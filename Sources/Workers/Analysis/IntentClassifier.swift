@@ -22,6 +22,7 @@ public enum IntentClassifier {
             "apaguem minha conta", "apague minha conta", "deletar minha conta", "sair do plano", "quero sair", "suspender",
             "suspende", "trancar a matricula", "parar de receber", "nao vou continuar", "nao quero continuar", "distrato",
             "stop the", "encerra", "encerre", "excluir", "exclui", "exclua", "back out", "withdraw from",
+            "desiste", "desistam",
         ])
         add("complaint", 3, [
             "reclamacao", "reclamar", "reclamando", "reclame aqui", "procon", "absurdo", "descaso", "vergonha", "pessimo", "pessima",
@@ -57,7 +58,7 @@ public enum IntentClassifier {
             "nao abre", "nao abriu", "nao carrega", "nao carregou", "nao liga", "nao conecta", "nao conectou", "nao entra",
             "sem sinal", "sem internet", "sem acesso", "fora do ar", "caiu de novo", "remarcar", "reagendar", "fecha sozinho",
             "travando", "trava", "ta parada", "ta parado", "nao atualiza", "nao compensou", "nao caiu", "nao gera", "lentidao",
-            "codigo de verificacao", "won't open", "won't load", "is down", "not loading", "keeps crashing", "stopped working",
+            "codigo de verificacao", "podem olhar", "pode olhar", "won't open", "won't load", "is down", "not loading", "keeps crashing", "stopped working",
             "verification code", "receipt", "didn't get", "didn't arrive", "didn't generate", "what do i do", "copy of my",
             "call me back", "reschedule", "logging me out", "been down", "comprovante", "recibo", "nota fiscal",
             "waiting on my", "waiting for my", "never arrived", "passcode", "wrong with my", "wrong with the",
@@ -73,7 +74,7 @@ public enum IntentClassifier {
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
-            "fazer um pedido", "fazer pedido", "encomendar", "quero pedir", "vou levar", "quero levar", "reservar", "quero um",
+            "fazer um pedido", "fazer pedido", "fazer a matricula", "encomendar", "quero pedir", "vou levar", "quero levar", "reservar", "quero um",
             "buy", "purchase", "place an order", "place order", "make an order", "order a", "order some", "order the",
             "i want to order", "book a", "book me", "book the", "reserve", "subscribe to", "sign up for", "get me a", "shop",
             "acquire", "earn several", "purchase some", "vou querer", "quero pegar", "quero adicionar", "me ve", "me vende", "manda",
