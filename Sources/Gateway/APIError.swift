@@ -64,15 +64,14 @@ public struct APIError: Error, Sendable {
 
     /// The error as a response, carrying the request id.
     func response(requestID: String) -> Response {
-        var object: [String: Any] = ["error": message, "code": code, "request_id": requestID]
+        // Written by JSONValue (keys sorted, slashes as they are), not Foundation: refusals
+        // are what a flood of bad requests costs.
+        var object: [String: JSONValue] = ["error": .string(message), "code": .string(code), "request_id": .string(requestID)]
         if let details, !details.isEmpty {
-            object["details"] = details.map { ["field": $0.field, "problem": $0.problem] }
+            object["details"] = .array(details.map { ["field": .string($0.field), "problem": .string($0.problem)] })
         }
-        for (key, value) in extra { object[key] = value }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        var headers = self.headers
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        for (key, value) in extra { object[key] = .string(value) }
+        return .json(.object(object), status: status, headers: headers)
     }
 
     /// The contract's response for any error, logging the ones that are our fault (their text
