@@ -230,4 +230,38 @@ struct SessionCloserEndToEndTests {
             #expect(try await postgres.count("SELECT count(*)::int FROM chat_sessions WHERE user_id = \(user) AND status = 'active'") == 1)
         }
     }
+
+    @Test("a session's last activity moves once a minute at most: a burst leaves it, a later message moves it")
+    func sessionActivityResolution() async throws {
+        let user = "burst-\(UUID().uuidString.prefix(8))"
+        let harness = try E2EHarness()
+        try await harness.run { client, postgres in
+            func send(_ i: Int) async throws {
+                let body = #"{"event_id":"\#(user)-\#(i)","user_id":"\#(user)","platform":"uchat","message":{"id":"\#(user)-\#(i)","text":"mensagem \#(i)"}}"#
+                #expect(try await IngestLoadEndToEndTests.post(client, body).status == .ok)
+                #expect(try await harness.drained())
+            }
+            func lastActivity() async throws -> (Date, Date)? {
+                let rows = try await postgres.query(
+                    "SELECT last_activity_at, updated_at FROM chat_sessions WHERE user_id = \(user) AND status = 'active'", logger: TestServices.logger
+                )
+                for try await row in rows.decode((Date, Date).self) { return row }
+                return nil
+            }
+            try await send(0)
+            let (opened, _) = try #require(try await lastActivity())
+            try await send(1)
+            try await send(2)
+            let (burst, updated) = try #require(try await lastActivity())
+            #expect(burst == opened)
+            #expect(updated > opened)
+            // A minute later (the clock moved back instead of waiting), the next message moves it.
+            try await postgres.query("UPDATE chat_sessions SET last_activity_at = now() - interval '2 minutes' WHERE user_id = \(user)", logger: TestServices.logger)
+            try await send(3)
+            let (moved, _) = try #require(try await lastActivity())
+            #expect(abs(moved.timeIntervalSinceNow) < 30)
+            #expect(try await postgres.count("SELECT count(*)::int FROM chat_sessions WHERE user_id = \(user)") == 1)
+            #expect(try await postgres.count("SELECT count(*)::int FROM messages WHERE user_id = \(user)") == 4)
+        }
+    }
 }

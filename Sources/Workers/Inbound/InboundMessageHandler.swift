@@ -29,6 +29,12 @@ public struct InboundMessageHandler: EnvelopeHandler {
 
     public var kinds: [String] { [EnvelopeKind.inboundMessage] }
 
+    /// An open session's `last_activity_at` moves only once it is this old: a burst of
+    /// messages then leaves every indexed column of the session row as it was, so PostgreSQL
+    /// updates it in place (a HOT update) instead of writing all five of its index entries
+    /// again per message. The idle closer (`SESSION_IDLE_MIN`) is late by at most this.
+    static let activityResolutionSeconds = 60
+
     public func handle(_ batch: [Envelope], logger: Logger) async throws {
         var seen = Set<String>()
         var messages: [InboundMessage] = []
@@ -85,7 +91,8 @@ public struct InboundMessageHandler: EnvelopeHandler {
             FROM unnest(\(newIDs)::text[], \(sessionUsers)::text[], \(sessionPlatforms)::text[], \(sessionChannels)::text[]) AS t(id, u, p, c)
             ORDER BY u, p
             ON CONFLICT (user_id, platform) WHERE status = 'active' DO UPDATE SET
-                last_activity_at = now(),
+                last_activity_at = CASE WHEN chat_sessions.last_activity_at < now() - make_interval(secs => \(Self.activityResolutionSeconds))
+                                        THEN now() ELSE chat_sessions.last_activity_at END,
                 channel_id = COALESCE(chat_sessions.channel_id, EXCLUDED.channel_id),
                 updated_at = now()
             RETURNING user_id, platform, session_id
