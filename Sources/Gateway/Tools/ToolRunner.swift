@@ -19,11 +19,12 @@ public struct ToolRunner: Sendable {
 
     /// A finished call: the status and body of the REST form, and the call id.
     struct Answer: Sendable {
-        var status: Int
-        /// The body as the worker wrote it (compact JSON text).
-        var bodyText: String
+        var result: ToolResult
         var callID: String
-        var body: JSONValue { (try? JSONValue.parse(bodyText.utf8)) ?? .null }
+        var status: Int { result.status }
+        /// The body as the worker wrote it (compact JSON text).
+        var bodyText: String { result.bodyText }
+        var body: JSONValue { result.body }
     }
 
     /// Throws `APIError`: 400 with field details for bad arguments, 503 when the queue is
@@ -50,7 +51,7 @@ public struct ToolRunner: Sendable {
         switch outcome {
         case .finished(let result):
             TalkHubMetrics.toolCall(tool: tool.rawValue, outcome: "finished", wait: ContinuousClock.now - start)
-            return Answer(status: result.status, bodyText: result.bodyText, callID: callID)
+            return Answer(result: result, callID: callID)
         case .timedOut(let callID):
             TalkHubMetrics.toolCall(tool: tool.rawValue, outcome: "timeout", wait: ContinuousClock.now - start)
             var headers = HTTPFields()
