@@ -149,6 +149,28 @@ struct MessageAnalyzerTests {
         #expect((id >= 0 ? String(decoding: v.bytes(id), as: UTF8.self) : nil) == expected, "\(word)")
     }
 
+    @Test("every vocabulary word is found by its bytes, and words that differ from it in a byte are not")
+    func vocabularyLookup() {
+        let v = Vocabulary.shared
+        var longer = 0
+        for id in 0..<Int32(v.bounds.count) {
+            let word = Array(v.bytes(id))
+            #expect(word.withUnsafeBufferPointer { v.lookup($0) } == id, "\(String(decoding: word, as: UTF8.self))")
+            if word.count > 8 { longer += 1 }
+            // The same word with its last byte changed, with one byte added, and one dropped.
+            var variants = [word + [0x7E], Array(word.dropLast())]
+            var changed = word
+            changed[changed.count - 1] ^= 0x40
+            variants.append(changed)
+            for variant in variants {
+                let found = variant.withUnsafeBufferPointer { v.lookup($0) }
+                #expect(found < 0 || Array(v.bytes(found)) == variant, "\(String(decoding: variant, as: UTF8.self))")
+            }
+        }
+        #expect(longer > 100, "long words are looked up too")
+        #expect([UInt8]().withUnsafeBufferPointer { v.lookup($0) } < 0)
+    }
+
     @Test("language", arguments: [
         ("oi tudo bem? preciso de ajuda com meu pedido", "pt"),
         ("vc pode me ajudar pfv", "pt"),

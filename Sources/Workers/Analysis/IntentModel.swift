@@ -12,22 +12,40 @@ public struct IntentModel: Sendable {
     public let labels: [String]
     /// `labels.count × buckets` weights, then one bias per label.
     let weights: [Float]
-    /// The same weights bucket by bucket (`buckets × labels.count`, then the biases), so a
-    /// feature's weights for every label share a cache line.
-    private let byBucket: [Float]
+    /// The buckets that carry any weight, one bit each (most never occurred in training, and
+    /// their weights are all zero): a feature in an empty bucket is skipped without reading
+    /// weights, and the 2 KB of bits stay in the first-level cache.
+    private let present: [UInt64]
+    /// Per word of `present`, how many buckets the words before it hold: a present bucket's
+    /// row in `rows` is its rank among the present ones.
+    private let rank: [UInt32]
+    /// The present buckets' weights, bucket by bucket (`labels.count` each, so a feature's
+    /// weights for every label share a cache line), packed without the empty buckets.
+    private let rows: [Float]
+    private let biases: [Float]
 
     public init(labels: [String], weights: [Float]) {
         self.labels = labels
         self.weights = weights
         let n = labels.count
-        var transposed = [Float](repeating: 0, count: weights.count)
+        var present = [UInt64](repeating: 0, count: Self.buckets / 64)
+        var rank = [UInt32](repeating: 0, count: Self.buckets / 64)
+        var rows: [Float] = []
+        var biases = [Float](repeating: 0, count: n)
         if weights.count == n * Self.buckets + n {
-            for k in 0..<n {
-                for f in 0..<Self.buckets { transposed[f * n + k] = weights[k * Self.buckets + f] }
-                transposed[n * Self.buckets + k] = weights[n * Self.buckets + k]
+            for word in 0..<(Self.buckets / 64) {
+                rank[word] = UInt32(rows.count / n)
+                for f in (word * 64)..<(word * 64 + 64) where (0..<n).contains(where: { weights[$0 * Self.buckets + f] != 0 }) {
+                    present[word] |= 1 << UInt64(f & 63)
+                    for k in 0..<n { rows.append(weights[k * Self.buckets + f]) }
+                }
             }
+            for k in 0..<n { biases[k] = weights[n * Self.buckets + k] }
         }
-        byBucket = transposed
+        self.present = present
+        self.rank = rank
+        self.rows = rows
+        self.biases = biases
     }
 
     /// Below this probability, the Portuguese model does not override rules that found no cue.
@@ -73,6 +91,8 @@ public struct IntentModel: Sendable {
     static func features(_ count: Int, word: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) -> [Int] {
         var out: [Int] = []
         out.reserveCapacity(count * 3)
+        // The seeds read once: each read of a computed global checks its one-time set-up.
+        let (unigram, stem, bigram) = (Self.unigram, Self.stem, Self.bigram)
         var pairState: UInt32?
         for i in 0..<count {
             word(i) { w in
@@ -119,12 +139,20 @@ public struct IntentModel: Sendable {
     public func probabilities(_ features: [Int]) -> [Double] {
         let n = labels.count
         var logits = [Double](repeating: 0, count: n)
-        byBucket.withUnsafeBufferPointer { w in
-            logits.withUnsafeMutableBufferPointer { z in
-                for k in 0..<n { z[k] = Double(w[n * Self.buckets + k]) }
-                for f in features {
-                    let base = f * n
-                    for k in 0..<n { z[k] += Double(w[base + k]) }
+        present.withUnsafeBufferPointer { present in
+            rank.withUnsafeBufferPointer { rank in
+                rows.withUnsafeBufferPointer { w in
+                    logits.withUnsafeMutableBufferPointer { z in
+                        for k in 0..<n { z[k] = Double(biases[k]) }
+                        for f in features {
+                            // An empty bucket adds zeros: skipped, the sums are the same.
+                            let bits = present[f >> 6]
+                            let bit = UInt64(1) << UInt64(f & 63)
+                            guard bits & bit != 0 else { continue }
+                            let base = (Int(rank[f >> 6]) + (bits & (bit &- 1)).nonzeroBitCount) * n
+                            for k in 0..<n { z[k] += Double(w[base + k]) }
+                        }
+                    }
                 }
             }
         }
