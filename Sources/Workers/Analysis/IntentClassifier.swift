@@ -138,6 +138,8 @@ public enum IntentClassifier {
             "robo", "bot", "quem ganhou", "conta uma piada", "futebol", "novela", "bbb", "resultado do jogo", "who won",
             "tell me a joke", "never mind", "nevermind",
             "seu nome", "your name", "vai chover", "going to rain",
+            // Asking the bot's own taste is chat ("vc gosta de pagode?", "na sua opinião").
+            "sua opiniao", "voce gosta", "your opinion", "do you like",
         ])
         return entries
     }()
