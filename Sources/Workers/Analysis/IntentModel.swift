@@ -12,40 +12,38 @@ public struct IntentModel: Sendable {
     public let labels: [String]
     /// `labels.count × buckets` weights, then one bias per label.
     let weights: [Float]
-    /// The buckets that carry any weight, one bit each (most never occurred in training, and
-    /// their weights are all zero): a feature in an empty bucket is skipped without reading
-    /// weights, and the 2 KB of bits stay in the first-level cache.
-    private let present: [UInt64]
-    /// Per word of `present`, how many buckets the words before it hold: a present bucket's
-    /// row in `rows` is its rank among the present ones.
-    private let rank: [UInt32]
-    /// The present buckets' weights, bucket by bucket (`labels.count` each, so a feature's
-    /// weights for every label share a cache line), packed without the empty buckets.
+    /// Which buckets carry any weight, 64 to an entry, with how many the entries before hold
+    /// (most buckets never occurred in training, and their weights are all zero). A feature
+    /// in an empty bucket is skipped without reading weights; the 4 KB stay in the
+    /// first-level cache.
+    private let index: [(bits: UInt64, before: Int)]
+    /// The weights of the buckets that carry any, bucket by bucket (`labels.count` each, so a
+    /// feature's weights for every label share a cache line), then one bias per label.
     private let rows: [Float]
-    private let biases: [Float]
 
     public init(labels: [String], weights: [Float]) {
         self.labels = labels
         self.weights = weights
         let n = labels.count
-        var present = [UInt64](repeating: 0, count: Self.buckets / 64)
-        var rank = [UInt32](repeating: 0, count: Self.buckets / 64)
+        var index: [(bits: UInt64, before: Int)] = []
         var rows: [Float] = []
-        var biases = [Float](repeating: 0, count: n)
         if weights.count == n * Self.buckets + n {
-            for word in 0..<(Self.buckets / 64) {
-                rank[word] = UInt32(rows.count / n)
-                for f in (word * 64)..<(word * 64 + 64) where (0..<n).contains(where: { weights[$0 * Self.buckets + f] != 0 }) {
-                    present[word] |= 1 << UInt64(f & 63)
+            for start in stride(from: 0, to: Self.buckets, by: 64) {
+                var bits: UInt64 = 0
+                let before = rows.count / n
+                for f in start..<(start + 64) where (0..<n).contains(where: { weights[$0 * Self.buckets + f] != 0 }) {
+                    bits |= 1 << UInt64(f - start)
                     for k in 0..<n { rows.append(weights[k * Self.buckets + f]) }
                 }
+                index.append((bits, before))
             }
-            for k in 0..<n { biases[k] = weights[n * Self.buckets + k] }
+            rows += weights[(n * Self.buckets)...]
+        } else {
+            index = Array(repeating: (0, 0), count: Self.buckets / 64)
+            rows = Array(repeating: 0, count: n)
         }
-        self.present = present
-        self.rank = rank
+        self.index = index
         self.rows = rows
-        self.biases = biases
     }
 
     /// Below this probability, the Portuguese model does not override rules that found no cue.
@@ -139,19 +137,17 @@ public struct IntentModel: Sendable {
     public func probabilities(_ features: [Int]) -> [Double] {
         let n = labels.count
         var logits = [Double](repeating: 0, count: n)
-        present.withUnsafeBufferPointer { present in
-            rank.withUnsafeBufferPointer { rank in
-                rows.withUnsafeBufferPointer { w in
-                    logits.withUnsafeMutableBufferPointer { z in
-                        for k in 0..<n { z[k] = Double(biases[k]) }
-                        for f in features {
-                            // An empty bucket adds zeros: skipped, the sums are the same.
-                            let bits = present[f >> 6]
-                            let bit = UInt64(1) << UInt64(f & 63)
-                            guard bits & bit != 0 else { continue }
-                            let base = (Int(rank[f >> 6]) + (bits & (bit &- 1)).nonzeroBitCount) * n
-                            for k in 0..<n { z[k] += Double(w[base + k]) }
-                        }
+        index.withUnsafeBufferPointer { index in
+            rows.withUnsafeBufferPointer { w in
+                logits.withUnsafeMutableBufferPointer { z in
+                    for k in 0..<n { z[k] = Double(w[w.count - n + k]) }
+                    for f in features {
+                        // An empty bucket adds zeros: skipped, the sums are the same.
+                        let entry = index[f >> 6]
+                        let bit = UInt64(1) << UInt64(f & 63)
+                        guard entry.bits & bit != 0 else { continue }
+                        let base = (entry.before + (entry.bits & (bit &- 1)).nonzeroBitCount) * n
+                        for k in 0..<n { z[k] += Double(w[base + k]) }
                     }
                 }
             }
