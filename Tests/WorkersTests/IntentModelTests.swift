@@ -41,6 +41,9 @@ struct IntentModelTests {
         #expect(a.serialized() == b.serialized())
         #expect(a.probabilities(IntentModel.features(["hello"]))[0] > 0.5)
         #expect(a.probabilities(IntentModel.features(["thanks"]))[1] > 0.5)
+        // Two labels take the general path (the committed models' eight, the vector one).
+        let some = IntentModel.features(["hello", "thanks", "you"])
+        #expect(a.probabilities(some) == IntentModel.probabilities(some, weights: a.weights, labels: 2))
         let copy = try IntentModel(serialized: a.serialized())
         #expect(copy.probabilities(IntentModel.features(["hi"])) == a.probabilities(IntentModel.features(["hi"])))
         #expect(throws: (any Error).self) { try IntentModel(serialized: Data("x\n123".utf8)) }
