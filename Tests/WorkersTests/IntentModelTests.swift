@@ -49,7 +49,7 @@ struct IntentModelTests {
         #expect(throws: (any Error).self) { try IntentModel(serialized: Data("x\n123".utf8)) }
     }
 
-    @Test("features hashed from a message's bytes are the hashes of \"u:word\", \"s:stem\" and \"b:before word\"; both weight layouts agree")
+    @Test("features hashed from a message's bytes are the hashes of \"u:word\", \"s:stem\", \"b:before word\" and \"x:question\"; both weight layouts agree")
     func featuresMatchTheirDefinition() throws {
         func fnv(_ text: String) -> Int {
             var h: UInt32 = 2_166_136_261
@@ -72,6 +72,9 @@ struct IntentModelTests {
         let words = ["i", "can't", "log", "in", "to", "my", "account", "привеет", "refund", "please"]
         #expect(MessageAnalyzer.intentFeatures(text) == expected(words))
         #expect(IntentModel.features(words) == expected(words))
+        // A message that asks has one more feature, "x:question", wherever its marks are.
+        #expect(MessageAnalyzer.intentFeatures("refund please?") == expected(["refund", "please"]) + [fnv("x:question")])
+        #expect(MessageAnalyzer.intentFeatures("¿refund?? please") == expected(["refund", "please"]) + [fnv("x:question")])
         let model = try #require(IntentModel.shared)
         let features = MessageAnalyzer.intentFeatures(text)
         #expect(model.probabilities(features) == IntentModel.probabilities(features, weights: model.weights, labels: model.labels.count))

@@ -90,7 +90,7 @@ public struct Evaluation: Sendable {
     /// predicted by a model that never saw it); rows of other sources are predicted by the
     /// model trained on all trainable rows, which never saw them either. `analyses` are those
     /// predictions, row by row.
-    public static func trainIntentModel(_ rows: [Row], language: String = "en", folds: Int = 5) -> (model: IntentModel, report: String, analyses: [MessageAnalysis]) {
+    public static func trainIntentModel(_ rows: [Row], language: String = "en", folds: Int = 5, foldSeed: UInt64 = 11) -> (model: IntentModel, report: String, analyses: [MessageAnalysis]) {
         let labels = IntentClassifier.intents
         func example(_ row: Row) -> ([Int], Int)? {
             guard let y = labels.firstIndex(of: row.label) else { return nil }
@@ -100,7 +100,7 @@ public struct Evaluation: Sendable {
         // Stratified folds: within each (source, label) group, rows are dealt round-robin
         // after a seeded shuffle. The project's own examples are a source like the others.
         var fold = [Int: Int]()
-        var rng = SplitMix64(seed: 11)
+        var rng = SplitMix64(seed: foldSeed)
         let groups = Dictionary(grouping: trainable) { "\(rows[$0].source)|\(rows[$0].label)" }
         for key in groups.keys.sorted() {
             for (n, index) in groups[key]!.shuffled(using: &rng).enumerated() { fold[index] = n % folds }

@@ -2,9 +2,9 @@ import Foundation
 import Shared
 
 /// A multinomial logistic regression over hashed word unigrams and bigrams (and 5-letter
-/// stems), for intent; one per language (English, Portuguese). Trained by `talkhub train`
-/// on data whose licence allows it (see `Resources/intent_model.md`); its weights are
-/// package resources loaded once.
+/// stems, and whether the message asks), for intent; one per language (English,
+/// Portuguese). Trained by `talkhub train` on data whose licence allows it (see
+/// `Resources/intent_model.md`); its weights are package resources loaded once.
 public struct IntentModel: Sendable {
     public static let buckets = 1 << 14
     /// The model's answer is taken when its probability reaches this; below, the rules'.
@@ -121,9 +121,15 @@ public struct IntentModel: Sendable {
         return out
     }
 
-    /// The features of a message's tokens.
+    /// The feature of a message that asks ("x:question"): a question mark tells a request
+    /// for information or help from chatter and statements, whatever the words.
+    static let question = bucket(fnv(fnvSeed, "x:question".utf8))
+
+    /// The features of a message's tokens, and whether it asks.
     static func features(_ words: [Token], in text: NormalizedText) -> [Int] {
-        features(words.count) { i, body in text.withWord(words[i], body) }
+        var out = features(words.count) { i, body in text.withWord(words[i], body) }
+        if text.questions > 0 { out.append(question) }
+        return out
     }
 
     /// The features of words given as text.

@@ -26,6 +26,7 @@ public enum MessageAnalyzer {
         let words = expand(&normalized, language: language)
         let score = empty && normalized.emojiCount == 0 ? 0 : SentimentAnalyzer.score(words, normalized, language: language)
         var (intent, confidence, cued) = IntentClassifier.classify(words, sentiment: score, questions: normalized.questions)
+        var modelDecided = false
         // The trained model of the message's language decides when it is confident; the rules
         // otherwise.
         if let model = language == "en" ? englishModel : language == "pt" ? portugueseModel : nil, !words.isEmpty {
@@ -43,6 +44,7 @@ public enum MessageAnalyzer {
                 intent == "other" || confidence < 0.6 || p[best] >= 0.8
             {
                 cued = cued && model.labels[best] == intent
+                modelDecided = true
                 intent = model.labels[best]
                 confidence = p[best]
             }
@@ -52,8 +54,11 @@ public enum MessageAnalyzer {
         // is thanks or a greeting around trouble ("thanks for nothing", "thank you for
         // ruining my trip"). Chat the rules recognise as not for the business stays other
         // ("tell me a joke", "never mind").
+        // So is a question that asks for nothing the rules or the model know ("an hour at the
+        // carousel and still no luggage??").
         let courtesy = intent == "thanks" || intent == "greeting"
-        if intent == "other" && !cued && score <= IntentClassifier.complaintBelow || courtesy && score <= IntentClassifier.courtesyComplaintBelow {
+        let unanswered = intent == "other" || intent == "information" && !modelDecided
+        if unanswered && !cued && score <= IntentClassifier.complaintBelow || courtesy && score <= IntentClassifier.courtesyComplaintBelow {
             intent = "complaint"
             confidence = min(0.9, 0.4 + abs(score) / 2)
         }
