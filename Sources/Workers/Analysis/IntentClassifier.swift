@@ -140,6 +140,8 @@ public enum IntentClassifier {
             "seu nome", "your name", "vai chover", "going to rain",
             // Asking the bot's own taste is chat ("vc gosta de pagode?", "na sua opinião").
             "sua opiniao", "voce gosta", "your opinion", "do you like",
+            // Asking whether a person answers is chat too, not a wish to reach one.
+            "humano ou robo", "e humano", "are you human", "human or bot",
         ])
         return entries
     }()
