@@ -33,6 +33,8 @@ struct MessageAnalyzerTests {
         ("see you tomorrow :D", "positive"),
         ("chegou hoje <3", "positive"),
         ("bonito, mas o touch é péssimo e o controle é ruim", "negative"),
+        // A reservation after praise that names no fault is still one.
+        ("gostei, mas esperava outra cor", "neutral"),
         ("não comprem gente, péssimo produto", "negative"),
         ("can you help with my seat? thanks!", "neutral"),
         ("I would love it if someone could call me back", "neutral"),

@@ -167,8 +167,10 @@ public enum SentimentAnalyzer {
         let asks = portuguese ? text.questions > 0 || request : english && text.questions == 0 && request
         if asks, negatives == 1, positives == 0, total >= (english ? -1.5 : -1) { total = 0 }
         // Praise and criticism either side of a contrast ("bonito, mas o touch é péssimo"): a
-        // mixed message, pulled towards neutral; the side after the contrast still leads.
-        if contrastAt != nil, positives > 0, negatives > 0 { total *= 0.3 }
+        // mixed message, pulled towards neutral; the side after the contrast still leads. So is
+        // praise with a contrast whose reservation names no word of the lexicon ("menor do que
+        // eu esperava, mas muito bonito", "é pequeno, porém pelo preço é justo").
+        if contrastAt != nil, positives > 0 { total *= 0.3 }
         total += text.emojiValence
         if text.laughter { total += total < -1 ? 0 : 0.6 }
         if text.mostlyCapitals && total < 0 { total *= 1.3 }
