@@ -88,12 +88,11 @@ public final class RedisConnection: Sendable {
             for promise in promises { promise.fail(RedisClientError.connectionClosed) }
         }
         channel.writeAndFlush(RedisOutboundRequest(buffer: buffer, promises: promises), promise: written)
-        var replies: [RESPValue] = []
-        replies.reserveCapacity(promises.count)
-        for promise in promises {
-            replies.append(try await promise.futureResult.get())
-        }
-        return replies
+        // One wait for the whole pipeline: each awaited future costs two thread hops (to the
+        // event loop and back), so awaiting replies one by one made a pipeline of 900 cache
+        // commands 1,800 hops; the replies are gathered on the event loop instead.
+        if promises.count == 1 { return [try await promises[0].futureResult.get()] }
+        return try await EventLoopFuture.whenAllSucceed(promises.map(\.futureResult), on: eventLoop).get()
     }
 
     /// Waits until the connection closes.
