@@ -17,7 +17,7 @@ public struct GatewayDependencies: Sendable {
     public let tools: ToolDispatcher
 
     public init(configuration: TalkHubConfiguration, logger: Logger) throws {
-        let gatewayID = UUID().lowercasedString
+        let gatewayID = UUID.random().lowercasedString
         var redisConfiguration = try RedisConfiguration(url: configuration.redisURL, poolSize: 4)
         redisConfiguration.clientName = "talkhub-gateway-" + gatewayID
         self.redis = RedisClient(

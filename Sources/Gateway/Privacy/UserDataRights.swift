@@ -32,7 +32,7 @@ struct UserDataRights: Sendable {
 
     /// Erases the user's personal data; answers `{table: rows}`.
     func erase(_ userID: String, actor: String) async throws -> [String: Int] {
-        let pseudonym = "erased:" + UUID().lowercasedString
+        let pseudonym = "erased:" + UUID.random().lowercasedString
         let keep = { (keys: [String], column: String) -> String in
             "jsonb_strip_nulls(jsonb_build_object(" + keys.map { "'\($0)', \(column)->'\($0)'" }.joined(separator: ", ") + "))"
         }

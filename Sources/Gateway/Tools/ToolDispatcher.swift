@@ -25,7 +25,7 @@ public final class ToolDispatcher: Service, Sendable {
     let logger: Logger
     let waiters = ReplyWaiters()
 
-    public init(redis: RedisClient, timeout: Duration, resultTTLSeconds: Int, gatewayID: String = UUID().lowercasedString, logger: Logger) {
+    public init(redis: RedisClient, timeout: Duration, resultTTLSeconds: Int, gatewayID: String = UUID.random().lowercasedString, logger: Logger) {
         self.redis = redis
         self.gatewayID = gatewayID
         self.timeout = timeout
@@ -48,7 +48,7 @@ public final class ToolDispatcher: Service, Sendable {
         if tool == .saveConversation, let conversation = arguments["conversation_id"]?.stringValue {
             return UUID(v5: subject + "\nconversation:" + conversation).lowercasedString
         }
-        return UUID().lowercasedString
+        return UUID.random().lowercasedString
     }
 
     /// Writes the pending marker only if the call is new, and enqueues it in the same step,

@@ -69,7 +69,7 @@ public struct APIKeyStore: Sendable {
         for i in bytes.indices { bytes[i] = generator.next() }
         let key = Self.keyPrefix + Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-        let id = UUID().lowercasedString
+        let id = UUID.random().lowercasedString
         let hash = Self.hash(key)
         let prefix = String(key.prefix(Self.keyPrefix.count + 6))
         var record: Record?

@@ -9,7 +9,7 @@ public struct LeaderLock: Sendable {
     public let token: String
     public let ttl: Duration
 
-    public init(redis: RedisClient, name: String, ttl: Duration = .seconds(10), token: String = UUID().uuidString) {
+    public init(redis: RedisClient, name: String, ttl: Duration = .seconds(10), token: String = UUID.random().uuidString) {
         self.redis = redis
         self.key = redis.keys.custom("lock:" + name)
         self.token = token

@@ -15,6 +15,20 @@ extension UUID {
         self = hash.withUnsafeBytes { raw in UUID(uuid: raw.loadUnaligned(as: uuid_t.self)) }
     }
 
+    /// A random (version 4) UUID from the system's cryptographic generator (`getrandom`).
+    /// Foundation's `UUID()` on Linux opens, reads and closes `/dev/urandom` for every id
+    /// (≈ 4.5 µs and three system calls here, against ≈ 1.2 µs and two), which showed as
+    /// 15,000 `openat` calls in four seconds of a worker draining a backlog.
+    public static func random() -> UUID {
+        var generator = SystemRandomNumberGenerator()
+        var bytes = (generator.next() as UInt64, generator.next() as UInt64)
+        return withUnsafeMutableBytes(of: &bytes) { raw in
+            raw[6] = (raw[6] & 0x0F) | 0x40
+            raw[8] = (raw[8] & 0x3F) | 0x80
+            return UUID(uuid: raw.loadUnaligned(as: uuid_t.self))
+        }
+    }
+
     /// The lowercase text form used for call ids.
     public var lowercasedString: String { uuidString.lowercased() }
 }

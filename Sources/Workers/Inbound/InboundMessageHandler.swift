@@ -83,12 +83,12 @@ public struct InboundMessageHandler: EnvelopeHandler {
         let sessionUsers = sessionKeys.map(\.user)
         let sessionPlatforms = sessionKeys.map(\.platform)
         let sessionChannels = sessionKeys.map { channels[$0] ?? "" }
-        let newIDs = sessionKeys.map { _ in UUID().uuidString.lowercased() }
+        // A new session's id is drawn by PostgreSQL, for the rows it inserts.
         let sessionRows = try await connection.query(
             """
             INSERT INTO chat_sessions (session_id, user_id, platform, channel_id, status, created_at, updated_at, last_activity_at)
-            SELECT id, u, p, NULLIF(c, ''), 'active', now(), now(), now()
-            FROM unnest(\(newIDs)::text[], \(sessionUsers)::text[], \(sessionPlatforms)::text[], \(sessionChannels)::text[]) AS t(id, u, p, c)
+            SELECT gen_random_uuid()::text, u, p, NULLIF(c, ''), 'active', now(), now(), now()
+            FROM unnest(\(sessionUsers)::text[], \(sessionPlatforms)::text[], \(sessionChannels)::text[]) AS t(u, p, c)
             ORDER BY u, p
             ON CONFLICT (user_id, platform) WHERE status = 'active' DO UPDATE SET
                 last_activity_at = CASE WHEN chat_sessions.last_activity_at < now() - make_interval(secs => \(Self.activityResolutionSeconds))

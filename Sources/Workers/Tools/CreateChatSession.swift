@@ -40,7 +40,7 @@ enum CreateChatSession {
             """,
             logger: logger
         )
-        let newID = UUID().lowercasedString
+        let newID = UUID.random().lowercasedString
         let rows = try await connection.query(
             """
             INSERT INTO chat_sessions (session_id, user_id, platform, channel_id, user_data, status)
