@@ -53,9 +53,15 @@ public struct InboundMessageHandler: EnvelopeHandler {
         // Edits (Telegram edited_message) change a stored message's text and analysis; they add no row.
         let edits = messages.filter { $0.isEdit == true }
         let originals = messages.filter { $0.isEdit != true }
+        // Analysed before the transaction: its row locks (sessions, then profiles) are held
+        // from the first statement to the commit, and other workers' batches for the same
+        // users wait on them.
+        let analysisStart = ContinuousClock.now
+        let analyses = originals.map { MessageAnalyzer.analyze($0.text ?? "") }
+        TalkHubMetrics.analysis(duration: (ContinuousClock.now - analysisStart) / max(1, originals.count))
         try await postgres.withTransaction(logger: logger) { connection in
             if !originals.isEmpty {
-                try await Self.store(originals, on: connection, logger: logger)
+                try await Self.store(originals, analyses: analyses, on: connection, logger: logger)
                 try await InboundStatusHandler.applyPending(
                     platforms: originals.map(\.platform), ids: originals.map(\.platformMessageId), on: connection, logger: logger
                 )
@@ -67,7 +73,8 @@ public struct InboundMessageHandler: EnvelopeHandler {
         try await cache?.invalidate(messages.map(\.userId))
     }
 
-    static func store(_ messages: [InboundMessage], on connection: PostgresConnection, logger: Logger) async throws {
+    /// `analyses` are the messages' analyses, in the same order.
+    static func store(_ messages: [InboundMessage], analyses: [MessageAnalysis], on connection: PostgresConnection, logger: Logger) async throws {
         // 1. Sessions: the partial unique index makes "one open session per user and platform"
         // a fact of the database; a concurrent insert for the same user lands on the open row.
         struct SessionKey: Hashable { var user: String; var platform: String }
@@ -106,9 +113,6 @@ public struct InboundMessageHandler: EnvelopeHandler {
 
         // 2. Messages, once each, with the analysis of their text (messages without text,
         // such as images without caption, keep NULL labels).
-        let analysisStart = ContinuousClock.now
-        let analyses = messages.map { MessageAnalyzer.analyze($0.text ?? "") }
-        TalkHubMetrics.analysis(duration: (ContinuousClock.now - analysisStart) / max(1, messages.count))
         let inserted = try await connection.query(
             """
             INSERT INTO messages (platform, platform_message_id, channel_id, user_id, session_id, role, direction, type, text, sent_at,
