@@ -168,8 +168,8 @@ public enum SentimentAnalyzer {
         if asks, negatives == 1, positives == 0, total >= (english ? -1.5 : -1) { total = 0 }
         // Praise and criticism either side of a contrast ("bonito, mas o touch é péssimo"): a
         // mixed message, pulled towards neutral; the side after the contrast still leads. So is
-        // praise with a contrast whose reservation names no word of the lexicon ("menor do que
-        // eu esperava, mas muito bonito", "é pequeno, porém pelo preço é justo").
+        // praise with a contrast whose reservation names no word of the lexicon ("gostei, mas
+        // esperava outra cor", "menor do que eu esperava, mas muito bonito").
         if contrastAt != nil, positives > 0 { total *= 0.3 }
         total += text.emojiValence
         if text.laughter { total += total < -1 ? 0 : 0.6 }

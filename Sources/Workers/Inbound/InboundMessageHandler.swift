@@ -53,12 +53,14 @@ public struct InboundMessageHandler: EnvelopeHandler {
         // Edits (Telegram edited_message) change a stored message's text and analysis; they add no row.
         let edits = messages.filter { $0.isEdit == true }
         let originals = messages.filter { $0.isEdit != true }
-        // Analysed before the transaction: its row locks (sessions, then profiles) are held
-        // from the first statement to the commit, and other workers' batches for the same
+        // Analysed before the transaction, whose row locks (sessions, then profiles) are held
+        // from its first statement to its commit while other workers' batches for the same
         // users wait on them.
         let analysisStart = ContinuousClock.now
         let analyses = originals.map { MessageAnalyzer.analyze($0.text ?? "") }
-        TalkHubMetrics.analysis(duration: (ContinuousClock.now - analysisStart) / max(1, originals.count))
+        if !originals.isEmpty {
+            TalkHubMetrics.analysis(duration: (ContinuousClock.now - analysisStart) / originals.count)
+        }
         try await postgres.withTransaction(logger: logger) { connection in
             if !originals.isEmpty {
                 try await Self.store(originals, analyses: analyses, on: connection, logger: logger)
