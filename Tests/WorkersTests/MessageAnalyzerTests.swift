@@ -113,6 +113,9 @@ struct MessageAnalyzerTests {
         ("quero fazer uma reclamação", "complaint"),
         ("thank you for ruining my vacation, two bags lost", "complaint"),
         ("ok i'll take the blue one", "purchase"),
+        // A chat cue stands against the model ("do you like" is chat, not a question to answer).
+        ("do you like pizza?", "other"),
+        ("vc é humano ou robô?", "other"),
         ("is the store open on sundays?", "information"),
         ("i want to open a complaint", "complaint"),
         ("hiya!", "greeting"),

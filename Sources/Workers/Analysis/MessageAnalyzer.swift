@@ -33,7 +33,9 @@ public enum MessageAnalyzer {
             let p = model.probabilities(IntentModel.features(words, in: normalized))
             // A complaint the rules found (complaint cues, or strong negativity without other
             // cues) stands: the model was trained on requests, not on angry posts.
-            // Otherwise the model wins when the rules found nothing, are unsure, or it is sure.
+            // So does chat a cue phrase recognised as not for the business ("do you like
+            // pizza?", "tell me a joke"). Otherwise the model wins when the rules found
+            // nothing, are unsure, or it is sure.
             if let best = p.indices.max(by: { p[$0] < p[$1] }), p[best] >= IntentModel.trustAbove,
                 // The Portuguese model learnt from chat written for the project alone; where no
                 // cue fired (reviews, tweets, chatter) it must be sure.
@@ -41,7 +43,7 @@ public enum MessageAnalyzer {
                 intent != "complaint" || (model.labels[best] == "cancellation" && p[best] >= 0.7),
                 // Praise is no complaint ("nothing to complain about, great crew").
                 model.labels[best] != "complaint" || score < SentimentAnalyzer.positiveThreshold,
-                intent == "other" || confidence < 0.6 || p[best] >= 0.8
+                intent == "other" && !cued || intent != "other" && (confidence < 0.6 || p[best] >= 0.8)
             {
                 cued = cued && model.labels[best] == intent
                 modelDecided = true
