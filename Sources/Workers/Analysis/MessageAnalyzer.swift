@@ -33,7 +33,7 @@ public enum MessageAnalyzer {
             let p = model.probabilities(IntentModel.features(words, in: normalized))
             // A complaint the rules found (complaint cues, or strong negativity without other
             // cues) stands: the model was trained on requests, not on angry posts.
-            // So does chat a cue phrase recognised as not for the business ("do you like
+            // So does chat that a cue phrase marks as not for the business ("do you like
             // pizza?", "tell me a joke"). Otherwise the model wins when the rules found
             // nothing, are unsure, or it is sure.
             if let best = p.indices.max(by: { p[$0] < p[$1] }), p[best] >= IntentModel.trustAbove,
