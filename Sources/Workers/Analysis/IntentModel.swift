@@ -146,16 +146,21 @@ public struct IntentModel: Sendable {
         index.withUnsafeBufferPointer { index in
             rows.withUnsafeBufferPointer { w in
                 logits.withUnsafeMutableBufferPointer { z in
+                    // Where a feature's row starts in `rows`, or nil for an empty bucket (its
+                    // zeros are skipped: the sums are the same).
+                    @inline(__always) func row(_ f: Int) -> Int? {
+                        let entry = index[f >> 6]
+                        let bit = UInt64(1) << UInt64(f & 63)
+                        guard entry.bits & bit != 0 else { return nil }
+                        return (entry.before + (entry.bits & (bit &- 1)).nonzeroBitCount) * n
+                    }
                     // Eight labels (both committed models): a feature's row is one vector
                     // add, lane by lane in the same order, so the sums are the same.
                     if n == 8 {
                         let raw = UnsafeRawPointer(w.baseAddress!)
                         var sum = SIMD8<Double>(raw.loadUnaligned(fromByteOffset: (w.count - 8) * 4, as: SIMD8<Float>.self))
                         for f in features {
-                            let entry = index[f >> 6]
-                            let bit = UInt64(1) << UInt64(f & 63)
-                            guard entry.bits & bit != 0 else { continue }
-                            let base = (entry.before + (entry.bits & (bit &- 1)).nonzeroBitCount) * 8
+                            guard let base = row(f) else { continue }
                             sum += SIMD8<Double>(raw.loadUnaligned(fromByteOffset: base * 4, as: SIMD8<Float>.self))
                         }
                         for k in 0..<8 { z[k] = sum[k] }
@@ -163,11 +168,7 @@ public struct IntentModel: Sendable {
                     }
                     for k in 0..<n { z[k] = Double(w[w.count - n + k]) }
                     for f in features {
-                        // An empty bucket adds zeros: skipped, the sums are the same.
-                        let entry = index[f >> 6]
-                        let bit = UInt64(1) << UInt64(f & 63)
-                        guard entry.bits & bit != 0 else { continue }
-                        let base = (entry.before + (entry.bits & (bit &- 1)).nonzeroBitCount) * n
+                        guard let base = row(f) else { continue }
                         for k in 0..<n { z[k] += Double(w[base + k]) }
                     }
                 }

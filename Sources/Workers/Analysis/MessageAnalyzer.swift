@@ -43,7 +43,7 @@ public enum MessageAnalyzer {
                 intent != "complaint" || (model.labels[best] == "cancellation" && p[best] >= 0.7),
                 // Praise is no complaint ("nothing to complain about, great crew").
                 model.labels[best] != "complaint" || score < SentimentAnalyzer.positiveThreshold,
-                intent == "other" && !cued || intent != "other" && (confidence < 0.6 || p[best] >= 0.8)
+                intent == "other" ? !cued : confidence < 0.6 || p[best] >= 0.8
             {
                 cued = cued && model.labels[best] == intent
                 modelDecided = true
