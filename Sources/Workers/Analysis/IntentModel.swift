@@ -140,42 +140,71 @@ public struct IntentModel: Sendable {
 
     // MARK: prediction
 
+    /// The most probable label and its probability, as `probabilities(features)` gives them,
+    /// without an array of probabilities (the analyzer needs only the best).
+    func best(_ features: [Int]) -> (label: Int, probability: Double) {
+        guard labels.count == 8 else {
+            let p = probabilities(features)
+            let best = p.indices.max { p[$0] < p[$1] } ?? 0
+            return (best, p.isEmpty ? 0 : p[best])
+        }
+        let z = sums8(features)
+        // As `softmax`: the best label's probability is exp(0) / Σ exp(z − max), summed in
+        // label order.
+        var best = 0
+        for k in 1..<8 where z[k] > z[best] { best = k }
+        var total = 0.0
+        for k in 0..<8 { total += Foundation.exp(z[k] - z[best]) }
+        return (best, 1 / total)
+    }
+
     public func probabilities(_ features: [Int]) -> [Double] {
         let n = labels.count
+        if n == 8 {
+            let z = sums8(features)
+            var logits = (0..<8).map { z[$0] }
+            Self.softmax(&logits)
+            return logits
+        }
         var logits = [Double](repeating: 0, count: n)
         index.withUnsafeBufferPointer { index in
             rows.withUnsafeBufferPointer { w in
-                logits.withUnsafeMutableBufferPointer { z in
-                    // Where a feature's row starts in `rows`, or nil for an empty bucket (its
-                    // zeros are skipped: the sums are the same).
-                    @inline(__always) func row(_ f: Int) -> Int? {
-                        let entry = index[f >> 6]
-                        let bit = UInt64(1) << UInt64(f & 63)
-                        guard entry.bits & bit != 0 else { return nil }
-                        return (entry.before + (entry.bits & (bit &- 1)).nonzeroBitCount) * n
-                    }
-                    // Eight labels (both committed models): a feature's row is one vector
-                    // add, lane by lane in the same order, so the sums are the same.
-                    if n == 8 {
-                        let raw = UnsafeRawPointer(w.baseAddress!)
-                        var sum = SIMD8<Double>(raw.loadUnaligned(fromByteOffset: (w.count - 8) * 4, as: SIMD8<Float>.self))
-                        for f in features {
-                            guard let base = row(f) else { continue }
-                            sum += SIMD8<Double>(raw.loadUnaligned(fromByteOffset: base * 4, as: SIMD8<Float>.self))
-                        }
-                        for k in 0..<8 { z[k] = sum[k] }
-                        return
-                    }
-                    for k in 0..<n { z[k] = Double(w[w.count - n + k]) }
-                    for f in features {
-                        guard let base = row(f) else { continue }
-                        for k in 0..<n { z[k] += Double(w[base + k]) }
-                    }
+                for k in 0..<n { logits[k] = Double(w[w.count - n + k]) }
+                for f in features {
+                    guard let base = Self.row(f, index, labels: n) else { continue }
+                    for k in 0..<n { logits[k] += Double(w[base + k]) }
                 }
             }
         }
         Self.softmax(&logits)
         return logits
+    }
+
+    /// Where a feature's row starts in `rows`, or nil for an empty bucket (its zeros are
+    /// skipped: the sums are the same).
+    @inline(__always)
+    private static func row(_ f: Int, _ index: UnsafeBufferPointer<(bits: UInt64, before: Int)>, labels n: Int) -> Int? {
+        let entry = index[f >> 6]
+        let bit = UInt64(1) << UInt64(f & 63)
+        guard entry.bits & bit != 0 else { return nil }
+        return (entry.before + (entry.bits & (bit &- 1)).nonzeroBitCount) * n
+    }
+
+    /// The logits of a model of eight labels (both committed models): a feature's row is one
+    /// vector add, lane by lane in the same order as label by label, so the sums are the same.
+    @inline(__always)
+    private func sums8(_ features: [Int]) -> SIMD8<Double> {
+        index.withUnsafeBufferPointer { index in
+            rows.withUnsafeBufferPointer { w in
+                let raw = UnsafeRawPointer(w.baseAddress!)
+                var sum = SIMD8<Double>(raw.loadUnaligned(fromByteOffset: (w.count - 8) * 4, as: SIMD8<Float>.self))
+                for f in features {
+                    guard let base = Self.row(f, index, labels: 8) else { continue }
+                    sum += SIMD8<Double>(raw.loadUnaligned(fromByteOffset: base * 4, as: SIMD8<Float>.self))
+                }
+                return sum
+            }
+        }
     }
 
     /// In place, as exp(z − max) / Σ.

@@ -30,25 +30,25 @@ public enum MessageAnalyzer {
         // The trained model of the message's language decides when it is confident; the rules
         // otherwise.
         if let model = language == "en" ? englishModel : language == "pt" ? portugueseModel : nil, !words.isEmpty {
-            let p = model.probabilities(IntentModel.features(words, in: normalized))
+            let (best, probability) = model.best(IntentModel.features(words, in: normalized))
             // A complaint the rules found (complaint cues, or strong negativity without other
             // cues) stands: the model was trained on requests, not on angry posts.
             // So does chat that a cue phrase marks as not for the business ("do you like
             // pizza?", "tell me a joke"). Otherwise the model wins when the rules found
             // nothing, are unsure, or it is sure.
-            if let best = p.indices.max(by: { p[$0] < p[$1] }), p[best] >= IntentModel.trustAbove,
+            if probability >= IntentModel.trustAbove,
                 // The Portuguese model learnt from chat written for the project alone; where no
                 // cue fired (reviews, tweets, chatter) it must be sure.
-                language == "en" || cued || p[best] >= IntentModel.portugueseWithoutCue,
-                intent != "complaint" || (model.labels[best] == "cancellation" && p[best] >= 0.7),
+                language == "en" || cued || probability >= IntentModel.portugueseWithoutCue,
+                intent != "complaint" || (model.labels[best] == "cancellation" && probability >= 0.7),
                 // Praise is no complaint ("nothing to complain about, great crew").
                 model.labels[best] != "complaint" || score < SentimentAnalyzer.positiveThreshold,
-                intent == "other" ? !cued : confidence < 0.6 || p[best] >= 0.8
+                intent == "other" ? !cued : confidence < 0.6 || probability >= 0.8
             {
                 cued = cued && model.labels[best] == intent
                 modelDecided = true
                 intent = model.labels[best]
-                confidence = p[best]
+                confidence = probability
             }
         }
         // A message to a business that asks for nothing yet reads negative is a complaint
