@@ -20,6 +20,11 @@ struct MessageAnalyzerTests {
         ("👍", "positive"),
         ("ótimo, mais um atraso 🙄", "negative"),
         ("adorei sqn", "negative"),
+        // Applause for praise and criticism together is sarcasm; for praise alone, or with
+        // laughter, it is applause.
+        ("parabéns pela organização, a pizza chegou fria e faltando o refri 👏👏", "negative"),
+        ("great job losing my bag again 👏👏", "negative"),
+        ("parabéns pelo atendimento, resolveram rapidinho 👏", "positive"),
         ("amei muitoooo, chegou rapidinho", "positive"),
         ("obrigadoooo vcs são demais kkkk", "positive"),
         ("the app keeps crashing, I'm so frustrated", "negative"),

@@ -178,8 +178,10 @@ public enum SentimentAnalyzer {
             let emphasis = 0.292 * Double(min(text.exclamations, 4))
             total += total > 0 ? emphasis : -emphasis
         }
-        // Sarcasm: praise next to an eye-roll, "sqn", or praise around a complaint word.
-        let sarcastic = text.sarcasmCue || words.contains { $0.id == v.sarcasm }
+        // Sarcasm: praise next to an eye-roll, "sqn", applause alone (no laughter or other
+        // emoji) for praise and criticism together, or praise around a complaint word.
+        let applause = text.claps > 0 && text.claps == text.emojiCount && !text.laughter
+        let sarcastic = text.sarcasmCue || words.contains { $0.id == v.sarcasm } || (applause && positives > 0 && negatives > 0)
         if sarcastic && total > -0.5 {
             total = -max(1.5, abs(total))
         } else if positives > 0 && negatives > 0 && words.contains(where: { $0.id == v.mais }) && words.contains(where: { v.has($0.id, Vocabulary.Role.complaint) }) {

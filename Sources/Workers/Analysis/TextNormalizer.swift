@@ -60,6 +60,9 @@ public struct NormalizedText: Sendable {
     public var emojiCount = 0
     /// An eye-roll or similar cue that turns praise into sarcasm.
     public var sarcasmCue = false
+    /// Clapping hands: applause, or sarcasm when they are the only emoji and praise sits
+    /// next to criticism ("parabéns pela organização, chegou fria e faltando o refri 👏👏").
+    public var claps = 0
     /// kkkk, rsrs, haha, lol …
     public var laughter = false
     /// Characters only Portuguese (ã õ ç) or Spanish (ñ ¿ ¡) use.
@@ -241,6 +244,7 @@ public enum TextNormalizer {
                     result.emojiValence += valence
                     result.emojiCount += 1
                     if value == 0x1F644 || value == 0x1F612 { result.sarcasmCue = true }
+                    if value == 0x1F44F { result.claps += 1 }
                 } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
                     for byte in scalar.properties.lowercaseMapping.utf8 {
                         o[p] = byte
