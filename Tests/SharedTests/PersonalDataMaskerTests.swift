@@ -13,6 +13,9 @@ struct PersonalDataMaskerTests {
         ("user whatsapp:5511987654321", "user whatsapp:<phone>"),
         ("mail ana.souza+vip@example.com.br ok", "mail <email> ok"),
         ("batch of 100 in 250 ms, id 2025-06-01", "batch of 100 in 250 ms, id 2025-06-01"),
+        // Ids stay traceable, even one whose last group reads like a CPF or a phone.
+        ("3f1c2a7e-4b5d-4c6e-8f9a-12345678901b", "3f1c2a7e-4b5d-4c6e-8f9a-12345678901b"),
+        ("3F1C2A7E-4B5D-4C6E-8F9A-B12345678901", "3F1C2A7E-4B5D-4C6E-8F9A-B12345678901"),
     ])
     func masks(raw: String, expected: String) {
         #expect(PersonalDataMasker.mask(raw) == expected)

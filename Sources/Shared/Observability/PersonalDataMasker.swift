@@ -14,8 +14,26 @@ public enum PersonalDataMasker {
     private static let phone = try! NSRegularExpression(pattern: #"(?<![\w])\+?\(?\d[\d\s().\-]{6,}\d(?!\d)"#)
 
     public static func mask(_ text: String) -> String {
-        guard mightHoldPersonalData(text) else { return text }
+        guard mightHoldPersonalData(text), !isUUID(text) else { return text }
         return applyingPatterns(text)
+    }
+
+    /// A UUID in its canonical form (call, request and session ids): an identifier to trace,
+    /// never personal data, even when its last group holds eleven digits in a row, which
+    /// the CPF and phone patterns would take (about one id in 250).
+    static func isUUID(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        var count = 0
+        while let b = utf8.next() {
+            if count == 8 || count == 13 || count == 18 || count == 23 {
+                guard b == UInt8(ascii: "-") else { return false }
+            } else {
+                guard (0x30...0x39).contains(b) || (0x61...0x66).contains(b) || (0x41...0x46).contains(b) else { return false }
+            }
+            count += 1
+            if count > 36 { return false }
+        }
+        return count == 36
     }
 
     /// The patterns' replacements, always run.
@@ -39,7 +57,8 @@ public enum PersonalDataMasker {
     /// a CPF (11 digits) and a phone (10 or more) both lie inside one run of digits, spaces
     /// and `( ) . - +` holding at least 10 digits. Anything counted as a digit or space
     /// here is a superset of the patterns' `\d` and `\s`, so the check never hides a match.
-    /// Call ids, request ids and counts fail it (UUIDs have letters between short digit runs).
+    /// Counts and most ids fail it (UUIDs mostly have letters between short digit runs; the
+    /// rest are let through by `isUUID`).
     static func mightHoldPersonalData(_ text: String) -> Bool {
         var digits = 0
         for scalar in text.unicodeScalars {
