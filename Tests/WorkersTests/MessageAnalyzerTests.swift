@@ -46,6 +46,7 @@ struct MessageAnalyzerTests {
         ("a conta não abre", "negative"),
         ("tô sem sinal desde ontem", "negative"),
         ("o site tá fora do ar", "negative"),
+        ("o app tá todo zoado", "negative"),
         ("vale muito a pena", "positive"),
         ("chegou no dia certo, perfeito", "positive"),
         ("fiquei no prejuízo", "negative"),
