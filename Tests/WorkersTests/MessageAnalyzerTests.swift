@@ -93,6 +93,8 @@ struct MessageAnalyzerTests {
     @Test("intents", arguments: [
         ("Oi, meu pedido ainda não chegou e já faz 10 dias. Preciso de ajuda!", "support"),
         ("esqueci minha senha e não consigo entrar", "support"),
+        ("quero devolver o produto, não serviu", "support"),
+        ("i want to return this, it doesn't fit", "support"),
         ("quero falar com um atendente", "support"),
         ("Quanto custa o plano anual? Quero assinar hoje.", "purchase"),
         ("quero comprar dois fones", "purchase"),

@@ -71,6 +71,10 @@ public enum IntentClassifier {
             "o que aconteceu", "oq aconteceu", "mandar alguem", "continua aguardando", "aguardando pagamento", "consta como",
             "dando erro", "nao encontrada", "contestar", "contesto", "never got", "never received", "expired",
             "em aberto", "ilegivel", "nao ficou pronto", "corrigir", "reenviar", "reenvia", "mandar de novo",
+            // Returns and exchanges of something bought ("quero devolver, não serviu").
+            "devolver", "devolvo", "devolucao do produto", "fazer a devolucao", "quero trocar", "fazer a troca",
+            "trocar o produto", "trocar por outro", "trocar de tamanho", "nao serviu", "return this", "return it",
+            "return the item", "return my order", "send it back", "send back", "exchange it", "exchange this",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
