@@ -22,7 +22,7 @@ public enum IntentClassifier {
             "apaguem minha conta", "apague minha conta", "deletar minha conta", "sair do plano", "quero sair", "suspender",
             "suspende", "trancar a matricula", "parar de receber", "nao vou continuar", "nao quero continuar", "distrato",
             "stop the", "encerra", "encerre", "excluir", "exclui", "exclua", "back out", "withdraw from",
-            "desiste", "desistam",
+            "desiste", "desistam", "don't renew", "dont renew", "do not renew", "nao renovar", "nao quero renovar", "nao renove",
         ])
         add("complaint", 3, [
             "reclamacao", "reclamar", "reclamando", "reclame aqui", "procon", "absurdo", "descaso", "vergonha", "pessimo", "pessima",
@@ -75,6 +75,10 @@ public enum IntentClassifier {
             "devolver", "devolvo", "devolucao do produto", "fazer a devolucao", "quero trocar", "fazer a troca",
             "trocar o produto", "trocar por outro", "trocar de tamanho", "nao serviu", "return this", "return it",
             "return the item", "return my order", "send it back", "send back", "exchange it", "exchange this",
+            // Charges the customer does not recognise, and payments that will not go through.
+            "nao reconheco", "cobranca indevida", "nao fiz essa compra", "compra que nao fiz", "don't recognize",
+            "don't recognise", "didn't make this", "expirou", "expirado", "expirada", "pagamento expirou", "link expirou", "mudar a forma de pagamento",
+            "trocar a forma de pagamento", "nao consigo finalizar", "nao consigo pagar", "nao consigo comprar",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
@@ -83,7 +87,8 @@ public enum IntentClassifier {
             "i want to order", "book a", "book me", "book the", "reserve", "subscribe to", "sign up for", "get me a", "shop",
             "acquire", "earn several", "purchase some", "vou querer", "quero pegar", "quero adicionar", "me ve", "me vende", "manda",
             "fechar", "finalizar a compra", "link de pagamento", "eu pago", "quanto fica pra levar", "quero agendar", "quero o",
-            "quero a", "separar", "quero fazer a matricula", "me inscreve",
+            "quero a", "separar", "quero fazer a matricula", "me inscreve", "renovar", "renovacao", "quero renovar",
+            "renew",
             "i'll take", "i'll buy", "i'll get", "i'll have", "gonna get", "gonna buy", "sign me up", "open an account",
             "open a new", "open a savings", "open a checking", "enroll", "add to my order", "add the", "how do i order",
             "how do i pay", "checkout", "vou comprar",
@@ -133,7 +138,7 @@ public enum IntentClassifier {
         add("thanks", 1.2, [
             "obrigado", "obrigada", "obg", "valeu", "agradeco", "grato", "grata", "muito obrigado", "brigado", "gratidao",
             "thanks", "thank", "thx", "thnx", "ty", "tysm", "tks", "appreciate", "appreciated", "grateful", "cheers", "gracias", "brigadao", "obrigadao",
-            "agradecido", "agradecida", "muito obrigada", "agradecemos",
+            "agradecido", "agradecida", "muito obrigada", "agradecemos", "brigadu", "obrigadu",
             "gratitude", "good job", "great job", "owe you", "so kind", "very kind", "kind of you", "much obliged", "you rock",
             "you're the best", "lifesaver", "valeu demais", "salvou", "me salvou", "voce e demais", "sao demais",
         ])
