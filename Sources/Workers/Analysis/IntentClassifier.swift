@@ -79,6 +79,7 @@ public enum IntentClassifier {
             "nao reconheco", "cobranca indevida", "nao fiz essa compra", "compra que nao fiz", "don't recognize",
             "don't recognise", "didn't make this", "expirou", "expirado", "expirada", "pagamento expirou", "link expirou", "mudar a forma de pagamento",
             "trocar a forma de pagamento", "nao consigo finalizar", "nao consigo pagar", "nao consigo comprar",
+            "link expired", "payment link expired", "can't complete", "cannot complete", "can't check out", "can't checkout",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
@@ -88,7 +89,7 @@ public enum IntentClassifier {
             "acquire", "earn several", "purchase some", "vou querer", "quero pegar", "quero adicionar", "me ve", "me vende", "manda",
             "fechar", "finalizar a compra", "link de pagamento", "eu pago", "quanto fica pra levar", "quero agendar", "quero o",
             "quero a", "separar", "quero fazer a matricula", "me inscreve", "renovar", "renovacao", "quero renovar",
-            "renew",
+            "renew", "create an account", "create account", "criar uma conta", "criar conta", "abrir uma conta", "abrir conta",
             "i'll take", "i'll buy", "i'll get", "i'll have", "gonna get", "gonna buy", "sign me up", "open an account",
             "open a new", "open a savings", "open a checking", "enroll", "add to my order", "add the", "how do i order",
             "how do i pay", "checkout", "vou comprar",
@@ -145,7 +146,8 @@ public enum IntentClassifier {
         // Chat that is not for the business: questions to the bot itself, small talk, news.
         add("other", 2, [
             "robo", "bot", "quem ganhou", "conta uma piada", "futebol", "novela", "bbb", "resultado do jogo", "who won",
-            "tell me a joke", "never mind", "nevermind",
+            "tell me a joke", "never mind", "nevermind", "hiring", "job opening", "estao contratando", "vagas de emprego",
+            "curriculo", "trabalhar com voces",
             "seu nome", "your name", "vai chover", "going to rain",
             // Asking the bot's own taste is chat ("vc gosta de pagode?", "na sua opinião").
             "sua opiniao", "voce gosta", "your opinion", "do you like",

@@ -118,7 +118,7 @@ public struct Lexicon: Sendable {
         "been waiting": -1.5, "keeps crashing": -2.2, "not loading": -2, "doesn't load": -2, "stopped working": -2.2,
         "hasn't moved": -1.8, "hasnt moved": -1.8, "third time": -1.5, "terceira vez": -1.5,
         "ninguem atende": -2.2, "nada ver": -1.5, "logging out": -1.8, "logged out": -1.5, "logs out": -1.8,
-        "been down": -2, "kicks out": -1.8, "kicked out": -1.8,
+        "been down": -2, "kicks out": -1.8, "kicked out": -1.8, "arrived opened": -2, "came opened": -2, "taking forever": -2.2,
         // Service that cannot be reached or does not care.
         "hung up": -2, "hanged up": -2, "hangs up": -2, "dropped call": -1.8, "no accountability": -2.2,
         "don't care": -2, "dont care": -2, "doesn't care": -2, "doesnt care": -2, "nothing done": -2,
