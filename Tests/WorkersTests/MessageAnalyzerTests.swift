@@ -49,6 +49,8 @@ struct MessageAnalyzerTests {
         ("o app tá todo zoado", "negative"),
         ("a encomenda chegou aberta", "negative"),
         ("this is taking forever", "negative"),
+        ("tô puto com vcs", "negative"),
+        ("vcs são 10", "positive"),
         ("vale muito a pena", "positive"),
         ("chegou no dia certo, perfeito", "positive"),
         ("fiquei no prejuízo", "negative"),
