@@ -70,6 +70,7 @@ struct MessageAnalyzerTests {
         ("nada a reclamar, chegou rapidinho", "positive"),
         ("não tenho do que reclamar", "positive"),
         ("nothing to complain about", "positive"),
+        ("no complaints so far, great service", "positive"),
         ("not good enough", "negative"),
         ("não poderia estar pior", "negative"),
         ("cancel my membership please", "neutral"),

@@ -134,7 +134,7 @@ public struct Lexicon: Sendable {
         "foi mal": 0, "grupo errado": 0, "chat errado": 0, "numero errado": 0, "audio errado": 0, "mandei errado": 0,
         "wrong chat": 0, "wrong number": 0, "never mind": 0, "fed up": -2.5,
         // Slang praise with a word of damage ("you crushed it").
-        "crushed it": 2.5, "smashed it": 2.5,
+        "crushed it": 2.5, "smashed it": 2.5, "no complaints": 1.5,
     ]
 
     /// Emoji and their valences (by code point).
