@@ -77,9 +77,10 @@ public enum IntentClassifier {
             "return the item", "return my order", "send it back", "send back", "exchange it", "exchange this",
             // Charges the customer does not recognise, and payments that will not go through.
             "nao reconheco", "cobranca indevida", "nao fiz essa compra", "compra que nao fiz", "don't recognize",
-            "don't recognise", "didn't make this", "expirou", "expirado", "expirada", "pagamento expirou", "link expirou", "mudar a forma de pagamento",
-            "trocar a forma de pagamento", "nao consigo finalizar", "nao consigo pagar", "nao consigo comprar",
-            "link expired", "payment link expired", "can't complete", "cannot complete", "can't check out", "can't checkout",
+            "don't recognise", "didn't make this", "expirou", "expirado", "expirada", "pagamento expirou", "link expirou",
+            "mudar a forma de pagamento", "trocar a forma de pagamento", "nao consigo finalizar", "nao consigo pagar",
+            "nao consigo comprar", "link expired", "payment link expired", "can't complete", "cannot complete",
+            "can't check out", "can't checkout",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
