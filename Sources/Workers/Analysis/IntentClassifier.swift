@@ -23,6 +23,8 @@ public enum IntentClassifier {
             "suspende", "trancar a matricula", "parar de receber", "nao vou continuar", "nao quero continuar", "distrato",
             "stop the", "encerra", "encerre", "excluir", "exclui", "exclua", "back out", "withdraw from",
             "desiste", "desistam", "don't renew", "dont renew", "do not renew", "nao renovar", "nao quero renovar", "nao renove",
+            "para de me mandar", "pare de me mandar", "parem de me mandar", "para de mandar", "parem de mandar", "stop texting",
+            "stop messaging", "stop sending",
         ])
         add("complaint", 3, [
             "reclamacao", "reclamar", "reclamando", "reclame aqui", "procon", "absurdo", "descaso", "vergonha", "pessimo", "pessima",
@@ -81,6 +83,9 @@ public enum IntentClassifier {
             "mudar a forma de pagamento", "trocar a forma de pagamento", "nao consigo finalizar", "nao consigo pagar",
             "nao consigo comprar", "link expired", "payment link expired", "can't complete", "cannot complete",
             "can't check out", "can't checkout",
+            // Something that exists and is late or slow: an exam result, a connection.
+            "resultado do exame", "resultado dos exames", "ja saiu", "internet lenta", "internet ta lenta", "ta lenta",
+            "esta lenta", "ta lento", "esta lento", "sinal fraco",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
@@ -104,6 +109,8 @@ public enum IntentClassifier {
             "horario", "funcionamento", "aceita", "aceitam", "formas de pagamento", "forma de pagamento", "parcela", "parcelar",
             "politica", "como funciona", "voces entregam", "entregam", "frete gratis", "qual", "quais", "informacao",
             "informacoes", "duvida", "saber", "gostaria de saber", "abrem", "fazem", "atendem", "funciona no", "acima de",
+            "voces consertam", "voces vendem", "voces trabalham com", "voces trocam", "estao abertos", "esta aberto", "esta aberta", "ta aberto", "ta aberta",
+            "tao abertos", "aberto hoje", "abre hoje", "abrem hoje",
             "precisa de", "cobre", "veste", "tem desconto", "tem loja", "tem opcao", "tem versao",
             "price", "cost", "do you accept", "can i use",
             "policy", "options", "delivery options", "delivery period", "how many days", "exchange rate", "fee", "fees", "limit",

@@ -90,7 +90,7 @@ public struct Lexicon: Sendable {
         "dinheiro jogado": -3, "ate agora": -1.2, "sem resposta": -2.2, "ninguem responde": -2.5, "nao recomendo": -3,
         "muito bom": 2.6, "muito boa": 2.6, "de primeira": 2, "chegou rapido": 2.2, "chegou antes": 2.4, "antes do": 0.8,
         "no prazo": 1.5, "dentro do": 0.5, "5 estrelas": 2.5, "nota 10": 3, "nota 0": -3, "nota zero": -3,
-        "sao 10": 3, "sao demais": 2.5,
+        "sao 10": 3, "sao demais": 2.5, "tempo demora": 0, "quanto demora": 0, "tempo leva": 0,
         "not working": -2.2, "doesn't work": -2.2, "customer service": -0.3, "on hold": -1.5, "no one": -1.2, "still waiting": -2,
         "thank you": 1.8, "well done": 2.5, "not bad": 1.8, "no problem": 0.8, "no worries": 0.8, "waste of": -2.5,
         "never again": -2.5, "fell apart": -2.5, "broke down": -2,
