@@ -85,7 +85,9 @@ public enum IntentClassifier {
             "can't check out", "can't checkout",
             // Something that exists and is late or slow: an exam result, a connection.
             "resultado do exame", "resultado dos exames", "ja saiu", "internet lenta", "internet ta lenta", "ta lenta",
-            "esta lenta", "ta lento", "esta lento", "sinal fraco",
+            "esta lenta", "ta lento", "esta lento", "sinal fraco", "test results", "lab results", "my results",
+            "internet is slow", "internet is so slow", "internet is super slow", "internet is really slow", "slow internet",
+            "connection is slow", "wifi is slow", "locked out", "can't get into my account",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
@@ -110,7 +112,8 @@ public enum IntentClassifier {
             "politica", "como funciona", "voces entregam", "entregam", "frete gratis", "qual", "quais", "informacao",
             "informacoes", "duvida", "saber", "gostaria de saber", "abrem", "fazem", "atendem", "funciona no", "acima de",
             "voces consertam", "voces vendem", "voces trabalham com", "voces trocam", "estao abertos", "esta aberto", "esta aberta", "ta aberto", "ta aberta",
-            "tao abertos", "aberto hoje", "abre hoje", "abrem hoje",
+            "tao abertos", "aberto hoje", "abre hoje", "abrem hoje", "do you have", "in stock", "have this in",
+            "tem em estoque", "tem no tamanho", "tem disponivel",
             "precisa de", "cobre", "veste", "tem desconto", "tem loja", "tem opcao", "tem versao",
             "price", "cost", "do you accept", "can i use",
             "policy", "options", "delivery options", "delivery period", "how many days", "exchange rate", "fee", "fees", "limit",
