@@ -56,7 +56,7 @@ public final class TokenService: Sendable {
         let expires = now.addingTimeInterval(Self.lifetime)
         let claims = TokenClaims(
             sub: .init(value: subject), role: role, iat: .init(value: now), exp: .init(value: expires),
-            jti: .init(value: UUID.random().uuidString.lowercased())
+            jti: .init(value: UUID.random().lowercasedString)
         )
         let token = try await keys.sign(claims, kid: JWKIdentifier(string: currentKID))
         return (token, expires)

@@ -17,7 +17,7 @@ struct MCPSessions: Sendable {
 
     func create(subject: String, protocolVersion: String) async throws -> String {
         // 128 random bits, as visible ASCII (the transport requires 0x21–0x7E).
-        let id = UUID.random().uuidString.lowercased().replacingOccurrences(of: "-", with: "") + UUID.random().uuidString.lowercased().prefix(8)
+        let id = UUID.random().lowercasedString.replacingOccurrences(of: "-", with: "") + UUID.random().lowercasedString.prefix(8)
         let value: JSONValue = ["subject": .string(subject), "protocol_version": .string(protocolVersion)]
         try await redis.set(key(id), to: value.jsonText, expiration: .seconds(ttlSeconds))
         return id

@@ -14,7 +14,7 @@ public struct RequestIDMiddleware: RouterMiddleware {
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        let requestID = request.headers[.xRequestID].flatMap { Self.isValid($0) ? $0 : nil } ?? UUID.random().uuidString.lowercased()
+        let requestID = request.headers[.xRequestID].flatMap { Self.isValid($0) ? $0 : nil } ?? UUID.random().lowercasedString
         context.requestID = requestID
         context.logger[metadataKey: "request.id"] = .string(requestID)
         var response: Response
