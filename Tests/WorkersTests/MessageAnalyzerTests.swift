@@ -221,6 +221,11 @@ struct MessageAnalyzerTests {
         ("a loja fechou", "pt"),
         ("me ajuda", "pt"),
         ("o médico atende por convênio?", "pt"),
+        // "a" and "de" are Portuguese as much as English or Spanish.
+        ("queria contratar a assinatura da caixinha de livros", "pt"),
+        ("gostaria de assinar a revista por 1 ano", "pt"),
+        ("i need a refund for my order", "en"),
+        ("tyvm", "en"),
     ])
     func language(text: String, expected: String) {
         #expect(MessageAnalyzer.analyze(text).language == expected, "\(text)")

@@ -24,7 +24,7 @@ public enum IntentClassifier {
             "stop the", "encerra", "encerre", "excluir", "exclui", "exclua", "back out", "withdraw from",
             "desiste", "desistam", "don't renew", "dont renew", "do not renew", "nao renovar", "nao quero renovar", "nao renove",
             "para de me mandar", "pare de me mandar", "parem de me mandar", "para de mandar", "parem de mandar", "stop texting",
-            "stop messaging", "stop sending",
+            "stop messaging", "stop sending", "call off", "won't need", "will not need", "wont need",
         ])
         add("complaint", 3, [
             "reclamacao", "reclamar", "reclamando", "reclame aqui", "procon", "absurdo", "descaso", "vergonha", "pessimo", "pessima",
@@ -39,7 +39,7 @@ public enum IntentClassifier {
             "not acceptable", "fed up", "outages",
             "desligou na minha cara", "desligaram na minha cara", "hung up on me", "legal action", "entrar na justica",
             "processar voces",
-            "mal educado", "mal educada",
+            "mal educado", "mal educada", "laughed at me", "riu da minha cara", "riram da minha cara", "debochou",
         ])
         // Asking for help alone is support; next to what the help is for, that decides
         // ("i need help to buy an item", "help me cancel").
@@ -88,6 +88,9 @@ public enum IntentClassifier {
             "esta lenta", "ta lento", "esta lento", "sinal fraco", "test results", "lab results", "my results",
             "internet is slow", "internet is so slow", "internet is super slow", "internet is really slow", "slow internet",
             "connection is slow", "wifi is slow", "locked out", "can't get into my account",
+            // Marked as delivered, not there; a card or code the reader refuses.
+            "says delivered", "marked as delivered", "shows delivered", "shows as delivered", "aparece como entregue",
+            "consta entregue", "won't read", "won't scan", "nao le", "nao leu",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
@@ -104,7 +107,7 @@ public enum IntentClassifier {
             "eu levo", "fechado", "pode emitir", "quero marcar", "portabilidade", "quero contratar",
             "ready to pay", "put me down for", "check out", "let me get", "can i get the", "place the order", "i want the",
             "orcamento", "eu fecho", "ingresso", "ingressos", "payment link", "i'm paying", "get a quote",
-            "me separa", "fazer o pedido",
+            "me separa", "fazer o pedido", "me encaixar", "me encaixa", "consegue encaixar", "encaixar um horario", "encaixar uma",
         ])
         add("information", 2, [
             "quanto custa", "qual o preco", "qual o valor", "preco", "valor do", "prazo de entrega", "qual o prazo", "quanto tempo",
@@ -134,6 +137,7 @@ public enum IntentClassifier {
             "cancellation fee", "cancellation fees", "cancellation charge", "cancellation charges", "cancellation penalty",
             "termination fee", "termination charge", "early termination", "refund policy", "taxa de cancelamento",
             "multa de cancelamento", "multa rescisoria", "politica de reembolso",
+            "is there a fee", "is there a charge", "tem taxa", "tem alguma taxa", "cobram taxa", "cobra taxa",
         ])
         add("greeting", 1, [
             "oi", "ola", "bom dia", "boa tarde", "boa noite", "e ai", "eai", "salve", "tudo bem", "tudo bom", "opa", "hey",
@@ -141,6 +145,7 @@ public enum IntentClassifier {
             "what's up", "sup", "nice to meet", "hola", "oii", "oie", "oiee", "eae", "fala pessoal",
             "heyo", "hiya", "yo", "ahoy", "how is your day", "how's your day", "how are things", "what's happening",
             "whats up", "good day", "how do you do", "how have you been", "long time no see", "alo", "salve salve", "heya", "fala ai",
+            "saudacoes", "top of the morning", "wassup",
         ])
         add("thanks", 3, [
             "pela ajuda", "a ajuda", "pelo atendimento", "pela atencao", "pelo retorno", "tenha um bom dia", "great help",
@@ -153,6 +158,7 @@ public enum IntentClassifier {
             "agradecido", "agradecida", "muito obrigada", "agradecemos", "brigadu", "obrigadu",
             "gratitude", "good job", "great job", "owe you", "so kind", "very kind", "kind of you", "much obliged", "you rock",
             "you're the best", "lifesaver", "valeu demais", "salvou", "me salvou", "voce e demais", "sao demais",
+            "valeuzao", "tyvm", "bless you", "thanks heaps", "tirou um peso",
         ])
         // Chat that is not for the business: questions to the bot itself, small talk, news.
         add("other", 2, [
@@ -164,6 +170,7 @@ public enum IntentClassifier {
             "sua opiniao", "voce gosta", "your opinion", "do you like",
             // Asking whether a person answers is chat too, not a wish to reach one.
             "humano ou robo", "e humano", "are you human", "human or bot",
+            "voce e de onde", "voce e de qual", "where are you from",
         ])
         return entries
     }()

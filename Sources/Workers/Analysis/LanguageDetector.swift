@@ -13,6 +13,9 @@ public enum LanguageDetector {
         "estao", "voltar", "pagamento", "cartao", "boleto", "pix", "senha", "entrar", "conta", "atendimento", "recomendo", "lindo",
         "o", "me", "quanto", "quanta", "fica", "pro", "num", "numa", "tava", "ficou", "vale", "pena", "demais", "ajuda", "loja",
         "caiu", "novo", "nova", "consulta", "fatura", "entregador", "atendente", "ve", "manda", "gente", "agradecemos",
+        // The commonest words of all: "de" is Spanish too, "a" English and Spanish too, so
+        // they only weigh against the language that lacks them.
+        "de", "a", "queria", "gostaria", "poderia", "podia",
     ]
     static let english: Set<String> = [
         "the", "a", "an", "and", "or", "but", "you", "your", "i", "my", "me", "we", "our", "is", "are", "was", "were", "be", "been",
@@ -40,11 +43,11 @@ public enum LanguageDetector {
         "home", "even", "only", "also", "because", "after", "before", "over", "into", "off", "us", "their", "these", "those",
         "more", "most", "other", "same", "too", "every", "must", "might", "won't", "didn't", "doesn't", "isn't",
         "wasn't", "haven't", "i've", "i'll", "you're", "we're", "they're", "there's", "let's", "gonna", "wanna", "gotta",
-        "hate", "suck", "sucks", "pls", "plz",
+        "hate", "suck", "sucks", "pls", "plz", "youre", "tyvm", "wassup", "fam", "bless", "heaps",
     ]
     static let spanish: Set<String> = [
         "el", "los", "las", "del", "y", "es", "por", "muy", "pero", "como", "usted", "ustedes", "hola", "gracias", "quiero",
-        "necesito", "tengo", "cuando", "donde", "porque", "tambien", "nada", "todo", "esta", "este", "eso", "hay", "mi", "su",
+        "necesito", "tengo", "cuando", "donde", "porque", "tambien", "nada", "todo", "esta", "este", "eso", "hay", "mi", "su", "de", "a",
         "yo", "soy", "estoy", "bueno", "buena", "pedido", "cuenta", "ayuda", "dinero", "hoy", "ya", "algo", "mucho", "poco",
     ]
 
