@@ -89,6 +89,12 @@ struct MessageAnalyzerTests {
         ("good morning", "neutral"),
         ("foi mal, mandei no grupo errado", "neutral"),
         ("so fed up with this", "negative"),
+        ("o aplicativo vive dando pau", "negative"),
+        ("a internet cai toda noite, não dá mais", "negative"),
+        ("já é a quinta vez que eu explico a mesma coisa", "negative"),
+        ("desculpa, mensagem errada", "neutral"),
+        ("sorry, wrong message", "neutral"),
+        ("it's raining so hard here", "neutral"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
@@ -102,6 +108,11 @@ struct MessageAnalyzerTests {
         ("quero devolver o produto, não serviu", "support"),
         ("i want to return this, it doesn't fit", "support"),
         ("recebi uma cobrança que não reconheço", "support"),
+        ("meu cartão foi clonado depois que comprei no site de vcs", "support"),
+        ("o boleto veio com valor errado", "support"),
+        ("desculpa, mensagem errada", "other"),
+        ("is there a fee to change the name on a ticket?", "information"),
+        ("I need to call off the moving booking for the 22nd", "cancellation"),
         ("o link de pagamento expirou", "support"),
         ("quero renovar meu plano", "purchase"),
         ("não quero renovar a assinatura", "cancellation"),

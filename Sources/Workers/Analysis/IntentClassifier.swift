@@ -91,6 +91,7 @@ public enum IntentClassifier {
             // Marked as delivered, not there; a card or code the reader refuses.
             "says delivered", "marked as delivered", "shows delivered", "shows as delivered", "aparece como entregue",
             "consta entregue", "won't read", "won't scan", "nao le", "nao leu",
+            "clonado", "clonada", "clonaram", "cloned", "valor errado", "wrong amount", "cobrado errado",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
@@ -170,7 +171,8 @@ public enum IntentClassifier {
             "sua opiniao", "voce gosta", "your opinion", "do you like",
             // Asking whether a person answers is chat too, not a wish to reach one.
             "humano ou robo", "e humano", "are you human", "human or bot",
-            "voce e de onde", "voce e de qual", "where are you from",
+            "voce e de onde", "voce e de qual", "where are you from", "previsao do tempo", "weather forecast",
+            "mensagem errada", "wrong message",
         ])
         return entries
     }()

@@ -132,9 +132,14 @@ public struct Lexicon: Sendable {
         "good night": 0,
         // Slips in the chat itself, not grievances: "foi mal, mandei no grupo errado".
         "foi mal": 0, "grupo errado": 0, "chat errado": 0, "numero errado": 0, "audio errado": 0, "mandei errado": 0,
-        "wrong chat": 0, "wrong number": 0, "never mind": 0, "fed up": -2.5,
+        "wrong chat": 0, "wrong number": 0, "never mind": 0, "fed up": -2.5, "mensagem errada": 0, "wrong message": 0, "sorry wrong": 0,
         // Slang praise with a word of damage ("you crushed it").
         "crushed it": 2.5, "smashed it": 2.5, "no complaints": 1.5,
+        // Chat idioms of things that keep failing ("vive dando pau", "não dá mais", "a
+        // internet cai toda noite", "quinta vez que explico").
+        "dando pau": -2, "deu pau": -2, "da pau": -2, "nao mais": -2, "internet cai": -2, "sinal cai": -2,
+        "quarta vez": -1.5, "quinta vez": -1.8, "milesima vez": -2, "fourth time": -1.5, "fifth time": -1.8,
+        "well packed": 2, "well packaged": 2, "straight answer": -1.5,
     ]
 
     /// Emoji and their valences (by code point).
