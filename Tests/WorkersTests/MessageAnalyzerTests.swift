@@ -237,6 +237,11 @@ struct MessageAnalyzerTests {
         ("gostaria de assinar a revista por 1 ano", "pt"),
         ("i need a refund for my order", "en"),
         ("tyvm", "en"),
+        // Words only one language's lexicon lists lean towards that language.
+        ("no complaints", "en"),
+        ("terrible", "en"),
+        ("péssimo", "pt"),
+        ("hmm", "pt"),
     ])
     func language(text: String, expected: String) {
         #expect(MessageAnalyzer.analyze(text).language == expected, "\(text)")

@@ -1,6 +1,7 @@
-/// Tells Portuguese, English and Spanish apart from function words and the letters only one
-/// of them uses. Chat messages are short, so every cue counts; with none, the answer is
-/// Portuguese, the language of most traffic.
+/// Tells Portuguese, English and Spanish apart from function words, the letters only one
+/// of them uses, and words only one language's sentiment lexicon lists. Chat messages are
+/// short, so every cue counts; with none, the answer is Portuguese, the language of most
+/// traffic.
 public enum LanguageDetector {
     static let portuguese: Set<String> = [
         "nao", "voce", "voces", "vc", "vcs", "que", "pra", "para", "com", "uma", "um", "os", "as", "do", "da", "dos", "das", "no",
@@ -62,6 +63,13 @@ public enum LanguageDetector {
                 if member & Vocabulary.portugueseWord != 0 { pt += 1 }
                 if member & Vocabulary.englishWord != 0 { en += 1 }
                 if member & Vocabulary.spanishWord != 0 { es += 1 }
+                // A word only one language's sentiment lexicon lists leans towards it
+                // ("terrible", "yikes"; "péssimo"), less than a function word.
+                if member == 0 {
+                    let inPT = !vocabulary.valencePT[Int(token.id)].isNaN
+                    let inEN = !vocabulary.valenceEN[Int(token.id)].isNaN
+                    if inEN != inPT { if inEN { en += 0.5 } else { pt += 0.5 } }
+                }
             }
             let spelling = token.spelling
             if spelling != 0 {
