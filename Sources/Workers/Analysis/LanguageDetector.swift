@@ -65,11 +65,8 @@ public enum LanguageDetector {
                 if member & Vocabulary.spanishWord != 0 { es += 1 }
                 // A word only one language's sentiment lexicon lists leans towards it
                 // ("terrible", "yikes"; "péssimo"), less than a function word.
-                if member == 0 {
-                    let inPT = !vocabulary.valencePT[Int(token.id)].isNaN
-                    let inEN = !vocabulary.valenceEN[Int(token.id)].isNaN
-                    if inEN != inPT { if inEN { en += 0.5 } else { pt += 0.5 } }
-                }
+                if member & Vocabulary.englishLexiconOnly != 0 { en += 0.5 }
+                if member & Vocabulary.portugueseLexiconOnly != 0 { pt += 0.5 }
             }
             let spelling = token.spelling
             if spelling != 0 {

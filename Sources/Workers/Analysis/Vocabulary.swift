@@ -4,6 +4,9 @@ final class Vocabulary: Sendable {
     static let portugueseWord: UInt8 = 1
     static let englishWord: UInt8 = 2
     static let spanishWord: UInt8 = 4
+    /// Not a function word of any language, and listed by one sentiment lexicon only.
+    static let portugueseLexiconOnly: UInt8 = 8
+    static let englishLexiconOnly: UInt8 = 16
 
     /// The words' bytes, back to back, and where each starts and ends.
     let text: [UInt8]
@@ -162,6 +165,9 @@ final class Vocabulary: Sendable {
         }
         for (word, value) in (lexicon.valence["pt"] ?? [:]).sorted(by: { $0.key < $1.key }) { b.valencePT[Int(id(word))] = value }
         for (word, value) in (lexicon.valence["en"] ?? [:]).sorted(by: { $0.key < $1.key }) { b.valenceEN[Int(id(word))] = value }
+        for k in b.languages.indices where b.languages[k] == 0 && b.valencePT[k].isNaN != b.valenceEN[k].isNaN {
+            b.languages[k] = b.valenceEN[k].isNaN ? Self.portugueseLexiconOnly : Self.englishLexiconOnly
+        }
         for (word, value) in Lexicon.intensifiers.sorted(by: { $0.key < $1.key }) { b.intensifier[Int(id(word))] = value }
         for word in Lexicon.negations.sorted() { b.negation[Int(id(word))] = true }
         for word in Lexicon.contrast.sorted() { b.contrast[Int(id(word))] = true }
