@@ -60,6 +60,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "The seed that deals rows to folds (another seed shows how much a figure moves with the split).")
     var foldSeed: UInt64 = 11
     @Option(help: "The language whose rows train the model: en or pt.") var language: String = "en"
+    @Option(help: "How many times each public row counts in training, against once for the project's own rows.")
+    var publicWeight: Int = Evaluation.publicWeight
     @Flag(help: "Also list each row the cross-validated analyzer got wrong (source, gold, predicted and its confidence, text).")
     var errors = false
 
@@ -68,7 +70,7 @@ struct TrainCommand: ParsableCommand {
         guard ["en", "pt"].contains(language) else { throw ValidationError("--language is en or pt") }
         var rows: [Evaluation.Row] = []
         for file in data { rows += Evaluation.parse(try String(contentsOfFile: file, encoding: .utf8)) }
-        let (model, report, analyses) = Evaluation.trainIntentModel(rows, language: language, folds: folds, foldSeed: foldSeed)
+        let (model, report, analyses) = Evaluation.trainIntentModel(rows, language: language, folds: folds, foldSeed: foldSeed, publicWeight: publicWeight)
         let path = out ?? "Sources/Workers/Analysis/Resources/intent_\(language).model"
         try model.serialized().write(to: URL(fileURLWithPath: path))
         print(report, terminator: "")
