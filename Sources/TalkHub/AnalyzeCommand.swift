@@ -70,7 +70,9 @@ struct TrainCommand: ParsableCommand {
         guard ["en", "pt"].contains(language) else { throw ValidationError("--language is en or pt") }
         var rows: [Evaluation.Row] = []
         for file in data { rows += Evaluation.parse(try String(contentsOfFile: file, encoding: .utf8)) }
-        let (model, report, analyses) = Evaluation.trainIntentModel(rows, language: language, folds: folds, foldSeed: foldSeed, publicWeight: publicWeight)
+        let (model, report, analyses) = Evaluation.trainIntentModel(
+            rows, language: language, folds: folds, foldSeed: foldSeed, publicWeight: publicWeight
+        )
         let path = out ?? "Sources/Workers/Analysis/Resources/intent_\(language).model"
         try model.serialized().write(to: URL(fileURLWithPath: path))
         print(report, terminator: "")

@@ -48,7 +48,8 @@ public enum LanguageDetector {
     ]
     static let spanish: Set<String> = [
         "el", "los", "las", "del", "y", "es", "por", "muy", "pero", "como", "usted", "ustedes", "hola", "gracias", "quiero",
-        "necesito", "tengo", "cuando", "donde", "porque", "tambien", "nada", "todo", "esta", "este", "eso", "hay", "mi", "su", "de", "a",
+        "necesito", "tengo", "cuando", "donde", "porque", "tambien", "nada", "todo", "esta", "este", "eso", "hay", "mi", "su",
+        "de", "a",
         "yo", "soy", "estoy", "bueno", "buena", "pedido", "cuenta", "ayuda", "dinero", "hoy", "ya", "algo", "mucho", "poco",
     ]
 

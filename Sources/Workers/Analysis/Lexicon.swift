@@ -109,7 +109,8 @@ public struct Lexicon: Sendable {
         "sem solucao": -2.2, "sem servico": -2, "fora ar": -2.2, "caiu novo": -2, "fecha sozinho": -2, "desliga sozinho": -2,
         "chegou frio": -2, "chegou fria": -2, "veio frio": -2, "veio fria": -2, "lanche frio": -2, "comida fria": -2.2,
         "pizza fria": -2.2, "chegou aberta": -2, "chegou aberto": -2, "veio aberta": -2, "veio aberto": -2,
-        "chegou violada": -2.2, "chegou violado": -2.2, "veio violada": -2.2, "veio violado": -2.2, "ninguem resolve": -2.2, "ninguem avisou": -1.8, "ta parada": -1.5, "ta parado": -1.5,
+        "chegou violada": -2.2, "chegou violado": -2.2, "veio violada": -2.2, "veio violado": -2.2, "ninguem resolve": -2.2,
+        "ninguem avisou": -1.8, "ta parada": -1.5, "ta parado": -1.5,
         "esta parada": -1.5, "esta parado": -1.5, "ta brincadeira": -2, "boleto venceu": -0.8, "fatura venceu": -0.8,
         "conta venceu": -0.8, "prazo venceu": -1.5, "sem reclamacoes": 1.5, "sem reclamacao": 1.5, "nota mil": 3,
         "won't open": -2, "won't load": -2, "won't start": -2, "won't work": -2.2, "won't turn": -1.8, "wont open": -2,
@@ -132,7 +133,8 @@ public struct Lexicon: Sendable {
         "good night": 0,
         // Slips in the chat itself, not grievances: "foi mal, mandei no grupo errado".
         "foi mal": 0, "grupo errado": 0, "chat errado": 0, "numero errado": 0, "audio errado": 0, "mandei errado": 0,
-        "wrong chat": 0, "wrong number": 0, "never mind": 0, "fed up": -2.5, "mensagem errada": 0, "wrong message": 0, "sorry wrong": 0,
+        "wrong chat": 0, "wrong number": 0, "never mind": 0, "fed up": -2.5, "mensagem errada": 0, "wrong message": 0,
+        "sorry wrong": 0,
         // Slang praise with a word of damage ("you crushed it").
         "crushed it": 2.5, "smashed it": 2.5, "no complaints": 1.5,
         // Chat idioms of things that keep failing ("vive dando pau", "não dá mais", "a
