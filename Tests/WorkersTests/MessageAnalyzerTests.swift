@@ -95,6 +95,28 @@ struct MessageAnalyzerTests {
         ("desculpa, mensagem errada", "neutral"),
         ("sorry, wrong message", "neutral"),
         ("it's raining so hard here", "neutral"),
+        // Custom withdrawn, and its lookalikes.
+        ("não compro mais aqui", "negative"),
+        ("parei, não peço mais de vcs", "negative"),
+        ("I'm never ordering from you again", "negative"),
+        ("won't be back", "negative"),
+        ("nunca mais compro nessa loja", "negative"),
+        ("não dói mais, obrigada", "positive"),
+        // Plain questions and answers are no verdict.
+        ("how do I cancel tomorrow's appointment?", "neutral"),
+        ("how much is the monthly fee?", "neutral"),
+        ("tá bom", "neutral"),
+        ("tá bom demais esse lanche", "positive"),
+        ("good morninggg", "neutral"),
+        ("por favor cancelem meu pedido, comprei errado", "neutral"),
+        // A negation does not reach past punctuation; a polite "no" is no grievance.
+        ("não, obrigado", "neutral"),
+        ("no, it's great", "positive"),
+        ("não dói mais, obrigada", "positive"),
+        ("no thanks", "neutral"),
+        ("não obrigado", "neutral"),
+        // Praise beside an eye-roll is sarcasm, however mild the grievance.
+        ("ótimo atendimento, só demorou 3 horas pra alguém responder 🙄", "negative"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
@@ -173,6 +195,14 @@ struct MessageAnalyzerTests {
         ("não estou conseguindo gerar a 2ª via", "support"),
         ("tem como eu comprar pelo site?", "purchase"),
         ("can you check my payment? it went out twice", "support"),
+        ("não compro mais aqui", "complaint"),
+        ("I'll take my business elsewhere", "complaint"),
+        ("I'm done with you guys", "complaint"),
+        ("mandei pra pessoa errada, desculpa", "other"),
+        ("me passa pra uma pessoa de verdade por favor", "support"),
+        ("how do I turn off autopay?", "cancellation"),
+        ("não, obrigado", "thanks"),
+        ("no thanks", "thanks"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
@@ -242,6 +272,9 @@ struct MessageAnalyzerTests {
         ("terrible", "en"),
         ("péssimo", "pt"),
         ("hmm", "pt"),
+        // Laughter only English writes.
+        ("lol", "en"),
+        ("lmao", "en"),
     ])
     func language(text: String, expected: String) {
         #expect(MessageAnalyzer.analyze(text).language == expected, "\(text)")

@@ -25,6 +25,8 @@ public enum IntentClassifier {
             "desiste", "desistam", "don't renew", "dont renew", "do not renew", "nao renovar", "nao quero renovar", "nao renove",
             "para de me mandar", "pare de me mandar", "parem de me mandar", "para de mandar", "parem de mandar", "stop texting",
             "stop messaging", "stop sending", "call off", "won't need", "will not need", "wont need",
+            "tirar o debito automatico", "cancelar o debito automatico", "turn off autopay", "turn off auto",
+            "don't want to receive", "dont want to receive", "do not want to receive", "stop receiving",
         ])
         add("complaint", 3, [
             "reclamacao", "reclamar", "reclamando", "reclame aqui", "procon", "absurdo", "descaso", "vergonha", "pessimo", "pessima",
@@ -40,6 +42,8 @@ public enum IntentClassifier {
             "desligou na minha cara", "desligaram na minha cara", "hung up on me", "legal action", "entrar na justica",
             "processar voces",
             "mal educado", "mal educada", "laughed at me", "riu da minha cara", "riram da minha cara", "debochou",
+            "perdi a confianca", "business elsewhere", "done with you", "done with this", "done with your",
+            "serio isso", "ninguem explica", "for no reason",
         ])
         // Asking for help alone is support; next to what the help is for, that decides
         // ("i need help to buy an item", "help me cancel").
@@ -92,6 +96,7 @@ public enum IntentClassifier {
             "says delivered", "marked as delivered", "shows delivered", "shows as delivered", "aparece como entregue",
             "consta entregue", "won't read", "won't scan", "nao le", "nao leu",
             "clonado", "clonada", "clonaram", "cloned", "valor errado", "wrong amount", "cobrado errado",
+            "pessoa de verdade", "pessoa real", "alguem de verdade",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
@@ -106,7 +111,7 @@ public enum IntentClassifier {
             "open a new", "open a savings", "open a checking", "enroll", "add to my order", "add the", "how do i order",
             "how do i pay", "checkout", "vou comprar",
             "eu levo", "fechado", "pode emitir", "quero marcar", "portabilidade", "quero contratar",
-            "ready to pay", "put me down for", "check out", "let me get", "can i get the", "place the order", "i want the",
+            "ready to pay", "put me down for", "check out", "let me get", "can i get the", "can i get it", "place the order", "i want the",
             "orcamento", "eu fecho", "ingresso", "ingressos", "payment link", "i'm paying", "get a quote",
             "me separa", "fazer o pedido", "me encaixar", "me encaixa", "consegue encaixar", "encaixar um horario", "encaixar uma",
         ])
@@ -148,6 +153,7 @@ public enum IntentClassifier {
             "heyo", "hiya", "yo", "ahoy", "how is your day", "how's your day", "how are things", "what's happening",
             "whats up", "good day", "how do you do", "how have you been", "long time no see", "alo", "salve salve", "heya", "fala ai",
             "saudacoes", "top of the morning", "wassup",
+            "afternoon all", "morning all", "evening all",
         ])
         add("thanks", 3, [
             "pela ajuda", "a ajuda", "pelo atendimento", "pela atencao", "pelo retorno", "tenha um bom dia", "great help",
@@ -173,7 +179,8 @@ public enum IntentClassifier {
             // Asking whether a person answers is chat too, not a wish to reach one.
             "humano ou robo", "e humano", "are you human", "human or bot",
             "voce e de onde", "voce e de qual", "where are you from", "previsao do tempo", "weather forecast",
-            "mensagem errada", "wrong message",
+            "mensagem errada", "wrong message", "pessoa errada", "contato errado", "wrong person",
+            "meme", "my bad", "didn't mean to", "didnt mean to",
         ])
         return entries
     }()

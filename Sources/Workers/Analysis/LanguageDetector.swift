@@ -77,7 +77,9 @@ public enum LanguageDetector {
                 if spelling & Spelling.spanishSuffix != 0 || spelling & Spelling.ado != 0 && es > pt { es += 0.3 }
             }
         }
-        if text.laughter && pt == en { pt += 0.5 }
+        if text.laughter && pt == en {
+            if text.englishLaughter { en += 0.5 } else { pt += 0.5 }
+        }
         if es > pt && es > en { return "es" }
         if en > pt { return "en" }
         return "pt"

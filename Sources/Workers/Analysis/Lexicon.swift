@@ -142,6 +142,17 @@ public struct Lexicon: Sendable {
         "dando pau": -2, "deu pau": -2, "da pau": -2, "nao mais": -2, "internet cai": -2, "sinal cai": -2,
         "quarta vez": -1.5, "quinta vez": -1.8, "milesima vez": -2, "fourth time": -1.5, "fifth time": -1.8,
         "well packed": 2, "well packaged": 2, "straight answer": -1.5,
+        // Trust and custom gone ("perdi a confiança", "já chega", "I'll take my business
+        // elsewhere"); a message sent to the wrong person is a slip.
+        "perdi confianca": -2.5, "ja chega": -2, "business elsewhere": -2.5, "shop elsewhere": -2,
+        "pessoa errada": 0, "contato errado": 0, "wrong person": 0,
+        // Indignation ("sério isso?", "ninguém explica", "for no reason", "this is getting
+        // old"); ordering the wrong thing oneself is no grievance ("comprei errado").
+        "serio isso": -1.8, "ninguem explica": -2, "no reason": -1.5, "getting old": -1.8,
+        "comprei errado": 0, "pedi errado": 0, "escolhi errado": 0,
+        "still nothing": -2, "without internet": -2, "my bad": 0,
+        // A polite "no" to an offer is no grievance ("não obrigado", "no thanks").
+        "nao obrigado": 0.8, "nao obrigada": 0.8, "nao valeu": 0.8, "no thanks": 0.8, "no thank": 0.8,
     ]
 
     /// Emoji and their valences (by code point).

@@ -88,6 +88,9 @@ public enum MessageAnalyzer {
         let v = Vocabulary.shared
         let english = language == "en"
         guard english || language == "pt" else { return text.tokens }
+        // Most messages have nothing to rewrite: their tokens are the words, with no copy.
+        let expands = english ? Vocabulary.Starts.expansionEN : Vocabulary.Starts.expansionPT
+        guard text.tokens.contains(where: { ($0.elongated && !english) || v.starts($0.id, expands) }) else { return text.tokens }
         var out: [Token] = []
         out.reserveCapacity(text.tokens.count + 2)
         for var token in text.tokens {
@@ -107,10 +110,12 @@ public enum MessageAnalyzer {
                 token.length = Int32(write - start)
                 token.id = text.bytes.withUnsafeBufferPointer { v.lookup(UnsafeBufferPointer(rebasing: $0[start..<write])) }
             }
-            if v.starts(token.id, english ? Vocabulary.Starts.expansionEN : Vocabulary.Starts.expansionPT) {
+            if v.starts(token.id, expands) {
+                let first = out.count
                 for word in english ? v.expansionEN[Int(token.id)] : v.expansionPT[Int(token.id)] {
                     out.append(text.append(word: word, vocabulary: v, elongated: token.elongated, shouted: token.shouted))
                 }
+                if token.clauseStart && out.count > first { out[first].clauseStart = true }
             } else {
                 out.append(token)
             }

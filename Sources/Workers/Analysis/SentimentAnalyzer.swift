@@ -34,7 +34,10 @@ public enum SentimentAnalyzer {
         var total = 0.0
         var positives = 0
         var negatives = 0
-        var i = 0
+        // "tá bom" / "tá bem" alone is okay, an answer rather than praise.
+        let okay = portuguese && words.count == 2 && (words[0].id == v.ta || words[0].id == v.esta)
+            && (words[1].id == v.bom || words[1].id == v.bem)
+        var i = okay ? words.count : 0
         while i < words.count {
             let word = words[i].id
             var valence = 0.0
@@ -66,6 +69,19 @@ public enum SentimentAnalyzer {
                     }
                 }
             }
+            // Custom withdrawn: a negation before, "mais" or "again" after ("não compro mais
+            // aqui", "não volto mais", "never ordering from you again"), or "won't be back" at
+            // the end. The negation makes it, so it is not turned again below.
+            var withdrawn = false
+            if !phrased, v.has(word, Vocabulary.Role.patronage),
+                words[max(0, i - 3)..<i].contains(where: { isNegation($0.id) }),
+                !words[max(0, i - 3)..<i].contains(where: { isContrast($0.id) }),
+                word == v.back ? i == words.count - 1
+                    : words[(i + 1)..<min(words.count, i + (english ? 5 : 4))].contains(where: { $0.id == (english ? v.again : v.mais) })
+            {
+                valence = -2.5
+                withdrawn = true
+            }
             if valence == 0 && !phrased && !(i + 1 < words.count && v.has(word, Vocabulary.Role.swearing)) {
                 valence = listed(word, english: english) ?? listed(word, english: !english) ?? 0
                 if valence == 0,
@@ -95,7 +111,7 @@ public enum SentimentAnalyzer {
                 if words[i].elongated { valence *= 1.15 }
                 // Negation within three words before, unless a contrast word sits between.
                 var emphatic = false
-                if span == 1 || !isNegation(word) {
+                if !withdrawn && (span == 1 || !isNegation(word)) {
                     var negated = false
                     var intensified = false
                     var linked = true
@@ -103,6 +119,8 @@ public enum SentimentAnalyzer {
                     let grievance = v.has(word, Vocabulary.Role.grievance)
                     let trouble = v.has(word, Vocabulary.Role.trouble)
                     for back in 1...(grievance ? 4 : 3) where i - back >= 0 {
+                        // Not across punctuation ("não, obrigado").
+                        if words[i - back + 1].clauseStart { break }
                         let w = words[i - back].id
                         if isContrast(w) { break }
                         if isNegation(w) {
@@ -164,7 +182,11 @@ public enum SentimentAnalyzer {
         let request = words.first.map { v.has($0.id, Vocabulary.Role.request) } == true
             || (english && words.count > 1 && words[0].id == v.i && v.has(words[1].id, Vocabulary.Role.request))
             || (english && words.count > 1 && words[words.count - 1].id == v.please)
-        let asks = portuguese ? text.questions > 0 || request : english && text.questions == 0 && request
+        // English plain questions ask too ("how do i cancel it?", "how much is the fee?");
+        // angry ones open otherwise ("why…?", "what is going on with my flight?").
+        let inquiry = english && text.questions > 0 && words.count > 1 && v.has(words[0].id, Vocabulary.Role.inquiry)
+            && v.has(words[1].id, Vocabulary.Role.inquiryNext)
+        let asks = portuguese ? text.questions > 0 || request : english && (text.questions == 0 && request || inquiry)
         if asks, negatives == 1, positives == 0, total >= (english ? -1.5 : -1) { total = 0 }
         // Praise and criticism either side of a contrast ("bonito, mas o touch é péssimo"): a
         // mixed message, pulled towards neutral; the side after the contrast still leads. So is
@@ -182,7 +204,7 @@ public enum SentimentAnalyzer {
         // emoji) for praise and criticism together, or praise around a complaint word.
         let applause = text.claps > 0 && text.claps == text.emojiCount && !text.laughter
         let sarcastic = text.sarcasmCue || words.contains { $0.id == v.sarcasm } || (applause && positives > 0 && negatives > 0)
-        if sarcastic && total > -0.5 {
+        if sarcastic {
             total = -max(1.5, abs(total))
         } else if positives > 0 && negatives > 0 && words.contains(where: { $0.id == v.mais }) && words.contains(where: { v.has($0.id, Vocabulary.Role.complaint) }) {
             total = min(total, -1.5)

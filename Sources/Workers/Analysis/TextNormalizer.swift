@@ -10,6 +10,9 @@ public struct Token: Sendable, Hashable {
     public var shouted: Bool
     /// What its spelling says of its language (`Spelling`), read when it was normalised.
     var spelling: UInt8 = 0
+    /// Punctuation or a line break came before it: a negation before that does not reach it
+    /// ("não, obrigado", "no, it's great").
+    var clauseStart = false
 }
 
 /// Spelling cues of a word for language detection.
@@ -65,6 +68,8 @@ public struct NormalizedText: Sendable {
     public var claps = 0
     /// kkkk, rsrs, haha, lol …
     public var laughter = false
+    /// lol, lmao, rofl: laughter only English writes.
+    public var englishLaughter = false
     /// Characters only Portuguese (ã õ ç) or Spanish (ñ ¿ ¡) use.
     public var portugueseMarks = 0
     public var spanishMarks = 0
@@ -130,9 +135,15 @@ public enum TextNormalizer {
             var wordUpper = 0
             var wordLetters = 0
             var wordASCII = true
+            var clauseBreak = false
             func flush() {
                 if p > wordStart {
+                    let count = result.tokens.count
                     finishWord(o, from: wordStart, to: &p, ascii: wordASCII, shouted: wordLetters > 1 && wordUpper == wordLetters, into: &result, vocabulary: vocabulary)
+                    if clauseBreak && result.tokens.count > count {
+                        result.tokens[count].clauseStart = true
+                        clauseBreak = false
+                    }
                 }
                 wordStart = p
                 wordUpper = 0
@@ -185,16 +196,23 @@ public enum TextNormalizer {
                         chunkStart = true
                     case 0x0A:
                         flush()
+                        clauseBreak = true
                         // A "\r\n" pair is one character, not a line break of its own.
                         if !(k >= 2 && s[k - 2] == 0x0D) { chunkStart = true }
                     case 0x21:
                         result.exclamations += 1
                         flush()
+                        clauseBreak = true
                     case 0x3F:
                         result.questions += 1
                         flush()
+                        clauseBreak = true
+                    case 0x2C, 0x2E:  // , .
+                        flush()
+                        clauseBreak = true
                     case 0x3A, 0x3B, 0x3D, 0x3C:  // ":" ";" "=" "<" may start an emoticon
                         flush()
+                        if b != 0x3D && b != 0x3C { clauseBreak = true }
                         let (valence, length) = emoticon(s, at: k - 1)
                         if length > 0 {
                             result.emojiValence += valence
@@ -276,6 +294,7 @@ public enum TextNormalizer {
         guard p > start else { return }
         if ascii && isLaughter(UnsafeBufferPointer(rebasing: o[start..<p])) {
             result.laughter = true
+            if o[start] == 0x6C || o[start + 1] == 0x6F { result.englishLaughter = true }  // l…, rofl
             let laugh = vocabulary.bytes(vocabulary.laugh)
             for (k, b) in laugh.enumerated() { o[start + k] = b }
             p = start + laugh.count
@@ -334,8 +353,9 @@ public enum TextNormalizer {
         }
         var word = UnsafeBufferPointer(rebasing: o[start..<p])
         var id = vocabulary.lookup(word, hash: hash ?? Vocabulary.hash(word))
-        // A doubled last vowel is chat stretching a known word ("bom diaa", "oii", "valeuu").
-        if id < 0 && ascii && p - start >= 3 && o[p - 1] == o[p - 2] && isVowel(o[p - 1]) {
+        // A doubled last vowel is chat stretching a known word ("bom diaa", "oii", "valeuu"); so
+        // is a longer run of any letter ("good morninggg"), but not "mall" or "umm".
+        if id < 0 && ascii && p - start >= 3 && o[p - 1] == o[p - 2] && (isVowel(o[p - 1]) || elongated && isLetter(o[p - 1])) {
             let shorter = UnsafeBufferPointer(rebasing: o[start..<(p - 1)])
             let known = vocabulary.lookup(shorter)
             if known >= 0 {
@@ -352,6 +372,9 @@ public enum TextNormalizer {
 
     @inline(__always)
     static func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
+
+    @inline(__always)
+    static func isLetter(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
 
     /// The valence and length of an ASCII emoticon starting at `i` (":)", ":-(", ":'(", ";)",
     /// "=D", ":P", ":/", "<3", ":)))"), or length 0. Letters ("D", "P") and "/" count only

@@ -60,6 +60,14 @@ final class Vocabulary: Sendable {
     let enough: Int32
     /// "cancel my membership please": a request closed by "please".
     let please: Int32
+    /// "não compro mais", "never buying here again", "won't be back": custom withdrawn.
+    let again: Int32
+    let back: Int32
+    /// "tá bom", "tá bem" alone: okay, not praise.
+    let ta: Int32
+    let esta: Int32
+    let bom: Int32
+    let bem: Int32
     /// `Lexicon.typoTargets` with the set of letters each uses (`letters(_:)`), grouped by
     /// first letter and length, and again by second letter and length (a slip may swap the
     /// first two): group `letter * 16 + length` is `typoTargets[typoGroups[g]..<typoGroups[g + 1]]`.
@@ -96,6 +104,14 @@ final class Vocabulary: Sendable {
         static let trouble: UInt16 = 512
         /// fucking, goddamn: negative alone ("damn!"), only stress before another word.
         static let swearing: UInt16 = 1024
+        /// compro, volto, order, shop: a customer's custom, which "não … mais" and "never …
+        /// again" around it withdraw ("não compro mais aqui", "never ordering from you again").
+        static let patronage: UInt16 = 2048
+        /// how, is, are, then do, much, long, many, there: English openers of a plain question
+        /// ("how do i cancel tomorrow's appointment?", "is there a fee?"), as the first and the
+        /// second word.
+        static let inquiry: UInt16 = 4096
+        static let inquiryNext: UInt16 = 8192
     }
 
     @inline(__always)
@@ -219,6 +235,12 @@ final class Vocabulary: Sendable {
         no = id("no")
         enough = id("enough")
         please = id("please")
+        again = id("again")
+        back = id("back")
+        ta = id("ta")
+        esta = id("esta")
+        bom = id("bom")
+        bem = id("bem")
         let members: [(UInt16, [String])] = [
             (Role.link, ["a", "o", "de", "da", "do", "me"]),
             (Role.copula, [
@@ -236,6 +258,14 @@ final class Vocabulary: Sendable {
             (Role.modal, ["can", "could", "can't", "cant", "cannot", "couldn't", "couldnt", "poderia", "podia", "pode", "daria"]),
             (Role.have, ["tive", "tivemos", "tenho", "teve", "tinha", "had", "have", "has", "any"]),
             (Role.swearing, Lexicon.swearing.keys.sorted()),
+            (Role.patronage, [
+                "compro", "comprarei", "compramos", "volto", "voltarei", "voltamos", "peco", "pedirei", "pedimos", "indico",
+                "indicarei", "recomendo", "recomendarei", "assisto", "confio", "piso", "contrato", "contratarei",
+                "order", "ordering", "buy", "buying", "shop", "shopping", "fly", "flying", "book", "booking", "recommend",
+                "return", "returning", "come", "coming", "eat", "stay", "staying", "deal", "dealing", "back",
+            ]),
+            (Role.inquiry, ["how", "is", "are"]),
+            (Role.inquiryNext, ["do", "much", "long", "many", "there"]),
             (Role.trouble, [
                 "problema", "problemas", "problem", "problems", "issue", "issues", "defeito", "defeitos", "erro", "erros",
                 "trouble",
