@@ -115,6 +115,18 @@ struct MessageAnalyzerTests {
         ("não dói mais, obrigada", "positive"),
         ("no thanks", "neutral"),
         ("não obrigado", "neutral"),
+        // Strong praise opening a message that then only criticises is sarcasm; "ok, aguardo"
+        // is not.
+        ("que maravilha, chegou quebrado", "negative"),
+        ("oh great, it arrived broken", "negative"),
+        ("adorei esperar 2 horas na linha 🙃", "negative"),
+        ("ok, aguardo o retorno", "neutral"),
+        ("thank you. They are processing my refund.", "neutral"),
+        // Slang verdicts.
+        ("o produto é meia boca", "negative"),
+        ("ficou daora o corte", "positive"),
+        ("vale cada centavo", "positive"),
+        ("left a lot to be desired", "negative"),
         // Praise beside an eye-roll is sarcasm, however mild the grievance.
         ("ótimo atendimento, só demorou 3 horas pra alguém responder 🙄", "negative"),
     ])

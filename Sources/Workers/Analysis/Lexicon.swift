@@ -151,6 +151,11 @@ public struct Lexicon: Sendable {
         "serio isso": -1.8, "ninguem explica": -2, "no reason": -1.5, "getting old": -1.8,
         "comprei errado": 0, "pedi errado": 0, "escolhi errado": 0,
         "still nothing": -2, "without internet": -2, "my bad": 0,
+        // Slang verdicts ("meia boca", "da hora", "tô puta", "vale cada centavo", "nailed it",
+        // "money down the drain", "left a lot to be desired", "abaixo das expectativas").
+        "meia boca": -2, "da hora": 2.5, "to puta": -3, "ta puta": -3, "fiquei puta": -3, "cada centavo": 2.5,
+        "que piada": -2.5, "nem graca": -2.5, "abaixo das": -2, "abaixo da": -1.5, "below expectations": -2,
+        "the drain": -2.5, "be desired": -2.5, "nailed it": 2.5,
         // A polite "no" to an offer is no grievance ("não obrigado", "no thanks").
         "nao obrigado": 0.8, "nao obrigada": 0.8, "nao valeu": 0.8, "no thanks": 0.8, "no thank": 0.8,
     ]

@@ -34,6 +34,13 @@ public enum SentimentAnalyzer {
         var total = 0.0
         var positives = 0
         var negatives = 0
+        // Strong praise alone in one or two words before the first punctuation, criticism alone
+        // after it: "que maravilha, chegou quebrado", "oh great, it arrived broken".
+        let opening = words.firstIndex(where: \.clauseStart) ?? words.count
+        var openingPraise = 0
+        var openingCriticism = 0
+        var laterPraise = 0
+        var laterCriticism = 0.0
         // "tá bom" / "tá bem" alone is okay, an answer rather than praise.
         let okay = portuguese && words.count == 2 && (words[0].id == v.ta || words[0].id == v.esta)
             && (words[1].id == v.bom || words[1].id == v.bem)
@@ -169,6 +176,15 @@ public enum SentimentAnalyzer {
                     valence *= i < c ? 0.5 : 1.5
                 }
                 if valence > 0 { positives += 1 } else { negatives += 1 }
+                if i < opening {
+                    // Strong praise only: "ok, aguardo" and "thank you. They are processing my
+                    // refund" are no sarcasm.
+                    if valence >= 2.5 { openingPraise += 1 } else { openingCriticism += 1 }
+                } else if valence >= 1 {
+                    laterPraise += 1
+                } else if valence < 0 {
+                    laterCriticism += valence
+                }
                 total += valence
             }
             i += span
@@ -201,9 +217,13 @@ public enum SentimentAnalyzer {
             total += total > 0 ? emphasis : -emphasis
         }
         // Sarcasm: praise next to an eye-roll, "sqn", applause alone (no laughter or other
-        // emoji) for praise and criticism together, or praise around a complaint word.
+        // emoji) for praise and criticism together, a short opening of praise followed by
+        // criticism alone, or praise around a complaint word.
         let applause = text.claps > 0 && text.claps == text.emojiCount && !text.laughter
+        let praiseThenCriticism = opening <= 2 && openingPraise > 0 && openingCriticism == 0 && laterPraise == 0
+            && laterCriticism <= -2 && contrastAt == nil
         let sarcastic = text.sarcasmCue || words.contains { $0.id == v.sarcasm } || (applause && positives > 0 && negatives > 0)
+            || praiseThenCriticism
         if sarcastic {
             total = -max(1.5, abs(total))
         } else if positives > 0 && negatives > 0 && words.contains(where: { $0.id == v.mais }) && words.contains(where: { v.has($0.id, Vocabulary.Role.complaint) }) {

@@ -261,7 +261,7 @@ public enum TextNormalizer {
                     flush()
                     result.emojiValence += valence
                     result.emojiCount += 1
-                    if value == 0x1F644 || value == 0x1F612 { result.sarcasmCue = true }
+                    if value == 0x1F644 || value == 0x1F612 || value == 0x1F643 { result.sarcasmCue = true }
                     if value == 0x1F44F { result.claps += 1 }
                 } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
                     for byte in scalar.properties.lowercaseMapping.utf8 {
