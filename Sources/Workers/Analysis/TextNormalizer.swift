@@ -138,12 +138,9 @@ public enum TextNormalizer {
             var clauseBreak = false
             func flush() {
                 if p > wordStart {
-                    let count = result.tokens.count
-                    finishWord(o, from: wordStart, to: &p, ascii: wordASCII, shouted: wordLetters > 1 && wordUpper == wordLetters, into: &result, vocabulary: vocabulary)
-                    if clauseBreak && result.tokens.count > count {
-                        result.tokens[count].clauseStart = true
-                        clauseBreak = false
-                    }
+                    finishWord(
+                        o, from: wordStart, to: &p, ascii: wordASCII, shouted: wordLetters > 1 && wordUpper == wordLetters,
+                        clauseStart: &clauseBreak, into: &result, vocabulary: vocabulary)
                 }
                 wordStart = p
                 wordUpper = 0
@@ -288,7 +285,7 @@ public enum TextNormalizer {
     /// letter runs of three or more cut to two ("muitoooo" -> "muitoo"), looked up.
     private static func finishWord(
         _ o: UnsafeMutableBufferPointer<UInt8>, from start: Int, to p: inout Int, ascii: Bool, shouted: Bool,
-        into result: inout NormalizedText, vocabulary: Vocabulary
+        clauseStart: inout Bool, into result: inout NormalizedText, vocabulary: Vocabulary
     ) {
         if o[p - 1] == 0x27 { p -= 1 }
         guard p > start else { return }
@@ -298,7 +295,9 @@ public enum TextNormalizer {
             let laugh = vocabulary.bytes(vocabulary.laugh)
             for (k, b) in laugh.enumerated() { o[start + k] = b }
             p = start + laugh.count
-            result.tokens.append(Token(id: vocabulary.laugh, start: Int32(start), length: Int32(laugh.count), elongated: false, shouted: false))
+            result.tokens.append(
+                Token(id: vocabulary.laugh, start: Int32(start), length: Int32(laugh.count), elongated: false, shouted: false, clauseStart: clauseStart))
+            clauseStart = false
             return
         }
         var elongated = false
@@ -367,7 +366,9 @@ public enum TextNormalizer {
         // A known word's spelling cues were read once, with the vocabulary.
         let spelling = id >= 0 ? vocabulary.spellings[Int(id)] : Spelling.of(word)
         if id < 0 && ascii { id = vocabulary.correction(word) }
-        result.tokens.append(Token(id: id, start: Int32(start), length: Int32(p - start), elongated: elongated, shouted: shouted, spelling: spelling))
+        result.tokens.append(
+            Token(id: id, start: Int32(start), length: Int32(p - start), elongated: elongated, shouted: shouted, spelling: spelling, clauseStart: clauseStart))
+        clauseStart = false
     }
 
     @inline(__always)
