@@ -127,6 +127,14 @@ struct MessageAnalyzerTests {
         ("ficou daora o corte", "positive"),
         ("vale cada centavo", "positive"),
         ("left a lot to be desired", "negative"),
+        // Answers and bare commands are no verdict.
+        ("sim", "neutral"),
+        ("beleza então", "neutral"),
+        ("yes", "neutral"),
+        ("cancel", "neutral"),
+        ("cancelar pedido", "neutral"),
+        ("cancel everything, I want nothing more to do with you", "negative"),
+        ("boleto vencido, como pago?", "neutral"),
         // Praise beside an eye-roll is sarcasm, however mild the grievance.
         ("ótimo atendimento, só demorou 3 horas pra alguém responder 🙄", "negative"),
     ])
@@ -215,6 +223,12 @@ struct MessageAnalyzerTests {
         ("how do I turn off autopay?", "cancellation"),
         ("não, obrigado", "thanks"),
         ("no thanks", "thanks"),
+        ("pix?", "information"),
+        ("valor?", "information"),
+        ("2 via", "support"),
+        ("não vou renovar o seguro esse ano", "cancellation"),
+        ("I won't be renewing my policy this year", "cancellation"),
+        ("como faço pra acionar o seguro? bateram no meu carro", "support"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
@@ -287,6 +301,7 @@ struct MessageAnalyzerTests {
         // Laughter only English writes.
         ("lol", "en"),
         ("lmao", "en"),
+        ("maybe", "en"),
     ])
     func language(text: String, expected: String) {
         #expect(MessageAnalyzer.analyze(text).language == expected, "\(text)")

@@ -26,6 +26,7 @@ public enum IntentClassifier {
             "para de me mandar", "pare de me mandar", "parem de me mandar", "para de mandar", "parem de mandar", "stop texting",
             "stop messaging", "stop sending", "call off", "won't need", "will not need", "wont need",
             "tirar o debito automatico", "cancelar o debito automatico", "turn off autopay", "turn off auto",
+            "nao vou renovar", "won't be renewing", "will not be renewing", "not renewing", "won't renew", "wont renew",
             "don't want to receive", "dont want to receive", "do not want to receive", "stop receiving",
         ])
         add("complaint", 3, [
@@ -97,6 +98,7 @@ public enum IntentClassifier {
             "consta entregue", "won't read", "won't scan", "nao le", "nao leu",
             "clonado", "clonada", "clonaram", "cloned", "valor errado", "wrong amount", "cobrado errado",
             "pessoa de verdade", "pessoa real", "alguem de verdade",
+            "2 via", "acionar o seguro", "sinistro",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
@@ -216,7 +218,10 @@ public enum IntentClassifier {
             if total == 0 {
                 if sentiment <= -0.45 { return ("complaint", min(0.9, 0.4 + abs(sentiment) / 2), false) }
                 // A question with no other cue asks for information ("tem estacionamento?").
-                if questions > 0 && words.count >= 2 { return ("information", 0.5, false) }
+                // So does one word of the business's trade ("pix?", "valor?").
+                if questions > 0 && (words.count >= 2 || words.count == 1 && v.starts(words[0].id, Vocabulary.Starts.topic)) {
+                    return ("information", 0.5, false)
+                }
                 return ("other", 0.5, false)
             }
             // Strong negativity turns support cues into a complaint when the message states

@@ -156,6 +156,8 @@ public struct Lexicon: Sendable {
         "meia boca": -2, "da hora": 2.5, "to puta": -3, "ta puta": -3, "fiquei puta": -3, "cada centavo": 2.5,
         "que piada": -2.5, "nem graca": -2.5, "abaixo das": -2, "abaixo da": -1.5, "below expectations": -2,
         "the drain": -2.5, "be desired": -2.5, "nailed it": 2.5,
+        // A bill past due is a fact to settle, not a grievance ("boleto vencido, como pago?").
+        "boleto vencido": -0.8, "fatura vencida": -0.8, "conta vencida": -0.8,
         // A polite "no" to an offer is no grievance ("não obrigado", "no thanks").
         "nao obrigado": 0.8, "nao obrigada": 0.8, "nao valeu": 0.8, "no thanks": 0.8, "no thank": 0.8,
     ]

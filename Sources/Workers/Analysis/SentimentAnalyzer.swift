@@ -41,9 +41,8 @@ public enum SentimentAnalyzer {
         var openingCriticism = 0
         var laterPraise = 0
         var laterCriticism = 0.0
-        // "tá bom" / "tá bem" alone is okay, an answer rather than praise.
-        let okay = portuguese && words.count == 2 && (words[0].id == v.ta || words[0].id == v.esta)
-            && (words[1].id == v.bom || words[1].id == v.bem)
+        // "sim", "tá bom", "beleza então", "yes", "alright then" alone answer; they do not praise.
+        let okay = words.count <= 2 && words.allSatisfy { v.has($0.id, Vocabulary.Role.answer) }
         var i = okay ? words.count : 0
         while i < words.count {
             let word = words[i].id
@@ -196,6 +195,7 @@ public enum SentimentAnalyzer {
         // Portuguese questions count too ("o frete é cobrado à parte?"); English ones keep
         // their reading, since tweets to airlines ask angry questions.
         let request = words.first.map { v.has($0.id, Vocabulary.Role.request) } == true
+            || ((1...3).contains(words.count) && v.has(words[0].id, Vocabulary.Role.command))
             || (english && words.count > 1 && words[0].id == v.i && v.has(words[1].id, Vocabulary.Role.request))
             || (english && words.count > 1 && words[words.count - 1].id == v.please)
         // English plain questions ask too ("how do i cancel it?", "how much is the fee?");

@@ -63,11 +63,6 @@ final class Vocabulary: Sendable {
     /// "não compro mais", "never buying here again", "won't be back": custom withdrawn.
     let again: Int32
     let back: Int32
-    /// "tá bom", "tá bem" alone: okay, not praise.
-    let ta: Int32
-    let esta: Int32
-    let bom: Int32
-    let bem: Int32
     /// `Lexicon.typoTargets` with the set of letters each uses (`letters(_:)`), grouped by
     /// first letter and length, and again by second letter and length (a slip may swap the
     /// first two): group `letter * 16 + length` is `typoTargets[typoGroups[g]..<typoGroups[g + 1]]`.
@@ -112,6 +107,12 @@ final class Vocabulary: Sendable {
         /// second word.
         static let inquiry: UInt16 = 4096
         static let inquiryNext: UInt16 = 8192
+        /// sim, ok, beleza, tá bom, yes, alright: a message of these alone answers, it does
+        /// not praise.
+        static let answer: UInt16 = 16384
+        /// cancelar, cancel: a bare command of up to three words is a request ("cancelar",
+        /// "cancel my order"), not a grievance.
+        static let command: UInt16 = 32768
     }
 
     @inline(__always)
@@ -237,10 +238,6 @@ final class Vocabulary: Sendable {
         please = id("please")
         again = id("again")
         back = id("back")
-        ta = id("ta")
-        esta = id("esta")
-        bom = id("bom")
-        bem = id("bem")
         let members: [(UInt16, [String])] = [
             (Role.link, ["a", "o", "de", "da", "do", "me"]),
             (Role.copula, [
@@ -249,7 +246,10 @@ final class Vocabulary: Sendable {
             ]),
             (Role.conditional, ["would", "could", "if", "wish", "seria", "gostaria", "poderia", "tomara", "i'd", "you'd"]),
             (Role.complaint, ["atraso", "problema", "erro", "vez"]),
-            (Role.request, ["quero", "queria", "gostaria", "pode", "poderia", "preciso", "aguardo", "please", "pls", "want", "need", "wanna"]),
+            (Role.request, [
+                "quero", "queria", "gostaria", "pode", "poderia", "preciso", "aguardo", "please", "pls", "want", "need", "wanna",
+            ]),
+            (Role.command, ["cancelar", "cancela", "cancele", "cancel"]),
             (Role.grievance, [
                 "reclamar", "reclamacao", "reclamacoes", "queixa", "queixas", "queixar", "complain", "complaint", "complaints",
                 "complaining",
@@ -266,6 +266,10 @@ final class Vocabulary: Sendable {
             ]),
             (Role.inquiry, ["how", "is", "are"]),
             (Role.inquiryNext, ["do", "much", "long", "many", "there"]),
+            (Role.answer, [
+                "sim", "ok", "okay", "certo", "beleza", "ta", "esta", "bom", "bem", "entao", "entendi", "combinado", "pode", "ser",
+                "yes", "yeah", "yep", "alright", "right", "then", "sure", "fine",
+            ]),
             (Role.trouble, [
                 "problema", "problemas", "problem", "problems", "issue", "issues", "defeito", "defeitos", "erro", "erros",
                 "trouble",
