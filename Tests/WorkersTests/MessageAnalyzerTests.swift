@@ -229,6 +229,11 @@ struct MessageAnalyzerTests {
         ("não vou renovar o seguro esse ano", "cancellation"),
         ("I won't be renewing my policy this year", "cancellation"),
         ("como faço pra acionar o seguro? bateram no meu carro", "support"),
+        ("vou ficar com o plano premium", "purchase"),
+        ("reserva uma vaga pra mim na aula das 19h", "purchase"),
+        ("vc é uma pessoa de verdade?", "other"),
+        ("produto de pessima qualidade, o volante nao fixa no carrinho", "complaint"),
+        ("the attendant snaps \"i dont have ice on this cart\"", "complaint"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

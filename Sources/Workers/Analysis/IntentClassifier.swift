@@ -116,6 +116,11 @@ public enum IntentClassifier {
             "ready to pay", "put me down for", "check out", "let me get", "can i get the", "can i get it", "place the order", "i want the",
             "orcamento", "eu fecho", "ingresso", "ingressos", "payment link", "i'm paying", "get a quote",
             "me separa", "fazer o pedido", "me encaixar", "me encaixa", "consegue encaixar", "encaixar um horario", "encaixar uma",
+            // Carts, waiting lists, plans chosen, sign-ups and pre-orders.
+            "coloca no carrinho", "bota no carrinho", "ao carrinho", "meu carrinho", "vou ficar com", "fico com", "me cadastra",
+            "me cadastrar", "pre venda", "reserva uma", "reserva um", "reserva pra mim", "me coloca na lista", "toma meu dinheiro",
+            "take my money",
+            "my cart", "to cart", "the cart", "pre order", "preorder", "i'll go with", "put me on the list",
         ])
         add("information", 2, [
             "quanto custa", "qual o preco", "qual o valor", "preco", "valor do", "prazo de entrega", "qual o prazo", "quanto tempo",
@@ -183,6 +188,7 @@ public enum IntentClassifier {
             "voce e de onde", "voce e de qual", "where are you from", "previsao do tempo", "weather forecast",
             "mensagem errada", "wrong message", "pessoa errada", "contato errado", "wrong person",
             "meme", "my bad", "didn't mean to", "didnt mean to",
+            "e uma pessoa de verdade", "e uma pessoa real", "voce e uma pessoa", "are you a real person", "real person or",
         ])
         return entries
     }()
