@@ -233,7 +233,10 @@ struct MessageAnalyzerTests {
         ("reserva uma vaga pra mim na aula das 19h", "purchase"),
         ("vc é uma pessoa de verdade?", "other"),
         ("produto de pessima qualidade, o volante nao fixa no carrinho", "complaint"),
-        ("the attendant snaps \"i dont have ice on this cart\"", "complaint"),
+        ("the attendant said there was no ice left on the cart, so rude", "complaint"),
+        ("perdi meu cartão, preciso bloquear", "support"),
+        ("quero aumentar o limite do cartão", "support"),
+        ("what's the interest rate on personal loans?", "information"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

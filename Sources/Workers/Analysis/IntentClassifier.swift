@@ -44,7 +44,7 @@ public enum IntentClassifier {
             "processar voces",
             "mal educado", "mal educada", "laughed at me", "riu da minha cara", "riram da minha cara", "debochou",
             "perdi a confianca", "business elsewhere", "done with you", "done with this", "done with your",
-            "serio isso", "ninguem explica", "for no reason",
+            "serio isso", "ninguem explica", "for no reason", "unbelievable", "inacreditavel",
         ])
         // Asking for help alone is support; next to what the help is for, that decides
         // ("i need help to buy an item", "help me cancel").
@@ -99,6 +99,9 @@ public enum IntentClassifier {
             "clonado", "clonada", "clonaram", "cloned", "valor errado", "wrong amount", "cobrado errado",
             "pessoa de verdade", "pessoa real", "alguem de verdade",
             "2 via", "acionar o seguro", "sinistro",
+            "perdi meu cartao", "perdi o cartao", "bloquear o cartao", "bloquear meu cartao", "preciso bloquear",
+            "roubaram meu cartao", "furtaram meu cartao", "aumentar o limite", "aumentar meu limite", "aumento de limite",
+            "increase my limit", "raise my limit", "limit increase",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
@@ -142,6 +145,7 @@ public enum IntentClassifier {
             "estacionamento", "onde fica", "garantia", "prazo para",
             "included", "include", "includes", "return window", "minimum", "maximum", "inclui", "incluso", "incluido",
             "cutoff", "come with", "comes with",
+            "interest rate", "taxa de juros", "rate on",
         ])
         // Question words alone: any question has them, so they only lean towards
         // information and leave the decision to the model.

@@ -160,6 +160,8 @@ public struct Lexicon: Sendable {
         "boleto vencido": -0.8, "fatura vencida": -0.8, "conta vencida": -0.8,
         // A plan's name, not a verdict ("meu plano é o básico").
         "plano basico": 0, "o basico": 0, "basic plan": 0,
+        // "três dias sem conseguir usar o app"; "what kind of bank is this" is no kindness.
+        "sem conseguir": -2, "what kind": 0,
         // A polite "no" to an offer is no grievance ("não obrigado", "no thanks").
         "nao obrigado": 0.8, "nao obrigada": 0.8, "nao valeu": 0.8, "no thanks": 0.8, "no thank": 0.8,
     ]
