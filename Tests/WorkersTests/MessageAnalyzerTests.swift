@@ -127,6 +127,7 @@ struct MessageAnalyzerTests {
         ("ficou daora o corte", "positive"),
         ("vale cada centavo", "positive"),
         ("left a lot to be desired", "negative"),
+        ("the room smelled like smoke and the AC didn't work", "negative"),
         // Answers and bare commands are no verdict.
         ("sim", "neutral"),
         ("beleza então", "neutral"),
@@ -237,6 +238,8 @@ struct MessageAnalyzerTests {
         ("perdi meu cartão, preciso bloquear", "support"),
         ("quero aumentar o limite do cartão", "support"),
         ("what's the interest rate on personal loans?", "information"),
+        ("meu chip parou de funcionar do nada", "support"),
+        ("quero trancar o semestre", "cancellation"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -25,6 +25,7 @@ public enum IntentClassifier {
             "desiste", "desistam", "don't renew", "dont renew", "do not renew", "nao renovar", "nao quero renovar", "nao renove",
             "para de me mandar", "pare de me mandar", "parem de me mandar", "para de mandar", "parem de mandar", "stop texting",
             "stop messaging", "stop sending", "call off", "won't need", "will not need", "wont need",
+            "trancar o semestre", "trancar o curso", "trancar a faculdade",
             "tirar o debito automatico", "cancelar o debito automatico", "turn off autopay", "turn off auto",
             "nao vou renovar", "won't be renewing", "will not be renewing", "not renewing", "won't renew", "wont renew",
             "don't want to receive", "dont want to receive", "do not want to receive", "stop receiving",
@@ -102,6 +103,7 @@ public enum IntentClassifier {
             "perdi meu cartao", "perdi o cartao", "bloquear o cartao", "bloquear meu cartao", "preciso bloquear",
             "roubaram meu cartao", "furtaram meu cartao", "aumentar o limite", "aumentar meu limite", "aumento de limite",
             "increase my limit", "raise my limit", "limit increase",
+            "parou de funcionar", "parou de pegar", "parou do nada",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",

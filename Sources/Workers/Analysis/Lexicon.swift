@@ -162,6 +162,7 @@ public struct Lexicon: Sendable {
         "plano basico": 0, "o basico": 0, "basic plan": 0,
         // "três dias sem conseguir usar o app"; "what kind of bank is this" is no kindness.
         "sem conseguir": -2, "what kind": 0,
+        "didn't work": -2.2, "didnt work": -2.2, "parou funcionar": -2,
         // A polite "no" to an offer is no grievance ("não obrigado", "no thanks").
         "nao obrigado": 0.8, "nao obrigada": 0.8, "nao valeu": 0.8, "no thanks": 0.8, "no thank": 0.8,
     ]
