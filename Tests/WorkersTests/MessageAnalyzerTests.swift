@@ -102,6 +102,7 @@ struct MessageAnalyzerTests {
         ("won't be back", "negative"),
         ("nunca mais compro nessa loja", "negative"),
         ("não dói mais, obrigada", "positive"),
+        ("não, volto mais tarde", "neutral"),
         // Plain questions and answers are no verdict.
         ("how do I cancel tomorrow's appointment?", "neutral"),
         ("how much is the monthly fee?", "neutral"),
@@ -113,6 +114,7 @@ struct MessageAnalyzerTests {
         ("não, obrigado", "neutral"),
         ("no, it's great", "positive"),
         ("não dói mais, obrigada", "positive"),
+        ("não, volto mais tarde", "neutral"),
         ("no thanks", "neutral"),
         ("não obrigado", "neutral"),
         // Strong praise opening a message that then only criticises is sarcasm; "ok, aguardo"
@@ -240,6 +242,7 @@ struct MessageAnalyzerTests {
         ("what's the interest rate on personal loans?", "information"),
         ("meu chip parou de funcionar do nada", "support"),
         ("quero trancar o semestre", "cancellation"),
+        ("sinistro esse desconto kkkk", "other"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

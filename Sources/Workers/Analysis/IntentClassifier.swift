@@ -99,7 +99,7 @@ public enum IntentClassifier {
             "consta entregue", "won't read", "won't scan", "nao le", "nao leu",
             "clonado", "clonada", "clonaram", "cloned", "valor errado", "wrong amount", "cobrado errado",
             "pessoa de verdade", "pessoa real", "alguem de verdade",
-            "2 via", "acionar o seguro", "sinistro",
+            "2 via", "acionar o seguro", "abrir um sinistro", "abrir sinistro",
             "perdi meu cartao", "perdi o cartao", "bloquear o cartao", "bloquear meu cartao", "preciso bloquear",
             "roubaram meu cartao", "furtaram meu cartao", "aumentar o limite", "aumentar meu limite", "aumento de limite",
             "increase my limit", "raise my limit", "limit increase",
@@ -125,7 +125,7 @@ public enum IntentClassifier {
             "coloca no carrinho", "bota no carrinho", "ao carrinho", "meu carrinho", "vou ficar com", "fico com", "me cadastra",
             "me cadastrar", "pre venda", "reserva uma", "reserva um", "reserva pra mim", "me coloca na lista", "toma meu dinheiro",
             "take my money",
-            "my cart", "to cart", "the cart", "pre order", "preorder", "i'll go with", "put me on the list",
+            "my cart", "to cart", "to the cart", "pre order", "preorder", "i'll go with", "put me on the list",
         ])
         add("information", 2, [
             "quanto custa", "qual o preco", "qual o valor", "preco", "valor do", "prazo de entrega", "qual o prazo", "quanto tempo",

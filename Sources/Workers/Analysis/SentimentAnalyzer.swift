@@ -75,18 +75,23 @@ public enum SentimentAnalyzer {
                     }
                 }
             }
-            // Custom withdrawn: a negation before, "mais" or "again" after ("não compro mais
-            // aqui", "não volto mais", "never ordering from you again"), or "won't be back" at
-            // the end. The negation makes it, so it is not turned again below.
+            // Custom withdrawn: a negation before in the same clause, "mais" or "again" after
+            // ("não compro mais aqui", "não volto mais", "never ordering from you again"), or
+            // "won't be back" at the end; not "não, volto mais tarde". The negation makes it,
+            // so it is not turned again below.
             var withdrawn = false
             if !phrased, v.has(word, Vocabulary.Role.patronage),
-                words[max(0, i - 3)..<i].contains(where: { isNegation($0.id) }),
-                !words[max(0, i - 3)..<i].contains(where: { isContrast($0.id) }),
                 word == v.back ? i == words.count - 1
                     : words[(i + 1)..<min(words.count, i + (english ? 5 : 4))].contains(where: { $0.id == (english ? v.again : v.mais) })
             {
-                valence = -2.5
-                withdrawn = true
+                for back in 1...3 where i - back >= 0 {
+                    if words[i - back + 1].clauseStart || isContrast(words[i - back].id) { break }
+                    if isNegation(words[i - back].id) {
+                        valence = -2.5
+                        withdrawn = true
+                        break
+                    }
+                }
             }
             if valence == 0 && !phrased && !(i + 1 < words.count && v.has(word, Vocabulary.Role.swearing)) {
                 valence = listed(word, english: english) ?? listed(word, english: !english) ?? 0
