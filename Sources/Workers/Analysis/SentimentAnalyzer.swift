@@ -37,9 +37,9 @@ public enum SentimentAnalyzer {
         // Strong praise alone in one or two words before the first punctuation, criticism alone
         // after it: "que maravilha, chegou quebrado", "oh great, it arrived broken".
         let opening = words.firstIndex(where: \.clauseStart) ?? words.count
-        var openingPraise = 0
-        var openingCriticism = 0
-        var laterPraise = 0
+        var openingPraise = false
+        var openingOther = false
+        var laterPraise = false
         var laterCriticism = 0.0
         // "sim", "tá bom", "beleza então", "yes", "alright then" alone answer; they do not praise.
         let okay = words.count <= 2 && words.allSatisfy { v.has($0.id, Vocabulary.Role.answer) }
@@ -183,9 +183,9 @@ public enum SentimentAnalyzer {
                 if i < opening {
                     // Strong praise only: "ok, aguardo" and "thank you. They are processing my
                     // refund" are no sarcasm.
-                    if valence >= 2.5 { openingPraise += 1 } else { openingCriticism += 1 }
+                    if valence >= 2.5 { openingPraise = true } else { openingOther = true }
                 } else if valence >= 1 {
-                    laterPraise += 1
+                    laterPraise = true
                 } else if valence < 0 {
                     laterCriticism += valence
                 }
@@ -225,7 +225,7 @@ public enum SentimentAnalyzer {
         // emoji) for praise and criticism together, a short opening of praise followed by
         // criticism alone, or praise around a complaint word.
         let applause = text.claps > 0 && text.claps == text.emojiCount && !text.laughter
-        let praiseThenCriticism = opening <= 2 && openingPraise > 0 && openingCriticism == 0 && laterPraise == 0
+        let praiseThenCriticism = opening <= 2 && openingPraise && !openingOther && !laterPraise
             && laterCriticism <= -2 && contrastAt == nil
         let sarcastic = text.sarcasmCue || words.contains { $0.id == v.sarcasm } || (applause && positives > 0 && negatives > 0)
             || praiseThenCriticism
