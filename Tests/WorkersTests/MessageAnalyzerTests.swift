@@ -140,6 +140,13 @@ struct MessageAnalyzerTests {
         ("boleto vencido, como pago?", "neutral"),
         // Praise beside an eye-roll is sarcasm, however mild the grievance.
         ("ótimo atendimento, só demorou 3 horas pra alguém responder 🙄", "negative"),
+        // A polite wish and a plan's name are no praise; power cuts and payments that bounce
+        // are trouble.
+        ("I'd like to cancel my subscription, I'm moving abroad", "neutral"),
+        ("I want to upgrade to the premium plan", "neutral"),
+        ("faltou luz na rua toda", "negative"),
+        ("my card payment bounced", "negative"),
+        ("the refund still says pending", "negative"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
@@ -243,6 +250,14 @@ struct MessageAnalyzerTests {
         ("meu chip parou de funcionar do nada", "support"),
         ("quero trancar o semestre", "cancellation"),
         ("sinistro esse desconto kkkk", "other"),
+        // Opening hours, bookings, a finished repair, power cuts, a hard day.
+        ("oi, boa tarde! vcs abrem no feriado?", "information"),
+        ("bom dia, que horas abre a loja?", "information"),
+        ("gostaria de marcar uma consulta pra quinta", "purchase"),
+        ("deixei o notebook pra conserto semana passada, já tá pronto?", "support"),
+        ("faltou luz de novo aqui na rua", "support"),
+        ("the check engine light is on again", "support"),
+        ("que dia puxado, tô só o pó", "other"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -104,6 +104,9 @@ public enum IntentClassifier {
             "roubaram meu cartao", "furtaram meu cartao", "aumentar o limite", "aumentar meu limite", "aumento de limite",
             "increase my limit", "raise my limit", "limit increase",
             "parou de funcionar", "parou de pegar", "parou do nada",
+            "aciono o seguro", "acionar meu seguro", "bati o carro", "bateram no meu carro", "ja ta pronto", "ja esta pronto",
+            "ja ficou pronto", "faltou luz", "falta de luz", "acabou a luz", "sem energia", "faltou energia", "check engine",
+            "warning light", "came back on", "acting up", "power outage", "power is out", "no power", "voltou o problema",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
@@ -126,6 +129,7 @@ public enum IntentClassifier {
             "me cadastrar", "pre venda", "reserva uma", "reserva um", "reserva pra mim", "me coloca na lista", "toma meu dinheiro",
             "take my money",
             "my cart", "to cart", "to the cart", "pre order", "preorder", "i'll go with", "put me on the list",
+            "queria marcar", "gostaria de marcar", "posso marcar", "marcar um horario", "queria agendar", "gostaria de agendar",
         ])
         add("information", 2, [
             "quanto custa", "qual o preco", "qual o valor", "preco", "valor do", "prazo de entrega", "qual o prazo", "quanto tempo",
@@ -148,6 +152,9 @@ public enum IntentClassifier {
             "included", "include", "includes", "return window", "minimum", "maximum", "inclui", "incluso", "incluido",
             "cutoff", "come with", "comes with",
             "interest rate", "taxa de juros", "rate on",
+            "abre no feriado", "abrem no feriado", "aberto no feriado", "abre feriado", "abre domingo", "abre aos domingos",
+            "abre sabado", "abre aos sabados", "abre amanha", "que horas abre", "que horas fecha", "abre que horas",
+            "fecha que horas",
         ])
         // Question words alone: any question has them, so they only lean towards
         // information and leave the decision to the model.
@@ -194,6 +201,8 @@ public enum IntentClassifier {
             "voce e de onde", "voce e de qual", "where are you from", "previsao do tempo", "weather forecast",
             "mensagem errada", "wrong message", "pessoa errada", "contato errado", "wrong person",
             "meme", "my bad", "didn't mean to", "didnt mean to",
+            // A hard day is chat about oneself ("que dia difícil hoje, tô exausta").
+            "dia dificil", "dia puxado", "dia cansativo", "rough day", "long day", "tough day",
             "e uma pessoa de verdade", "e uma pessoa real", "voce e uma pessoa", "are you a real person", "real person or",
         ])
         return entries

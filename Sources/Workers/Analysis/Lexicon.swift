@@ -165,6 +165,13 @@ public struct Lexicon: Sendable {
         "didn't work": -2.2, "didnt work": -2.2, "parou funcionar": -2,
         // A polite "no" to an offer is no grievance ("não obrigado", "no thanks").
         "nao obrigado": 0.8, "nao obrigada": 0.8, "nao valeu": 0.8, "no thanks": 0.8, "no thank": 0.8,
+        // Things that will not let one in, power cuts, accidents, and things stuck pending
+        // ("a catraca não libera", "faltou luz", "bati o carro", "refill still says pending").
+        "nao libera": -1.8, "nao liberou": -1.8, "faltou luz": -2, "acabou luz": -2,
+        "faltou energia": -2, "sem energia": -1.8, "bati carro": -1.8, "bateram carro": -1.8, "still pending": -1.8,
+        "says pending": -1.5, "still says": -1.5, "check engine": -1.5, "power outage": -2,
+        // A plan's name or a polite wish, not praise ("the premium plan", "i'd like to cancel").
+        "premium plan": 0, "plano premium": 0, "to upgrade": 0, "i'd like": 0, "would like": 0,
     ]
 
     /// Emoji and their valences (by code point).

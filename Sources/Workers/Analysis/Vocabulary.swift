@@ -247,7 +247,7 @@ final class Vocabulary: Sendable {
             (Role.conditional, ["would", "could", "if", "wish", "seria", "gostaria", "poderia", "tomara", "i'd", "you'd"]),
             (Role.complaint, ["atraso", "problema", "erro", "vez"]),
             (Role.request, [
-                "quero", "queria", "gostaria", "pode", "poderia", "preciso", "aguardo", "please", "pls", "want", "need", "wanna",
+                "quero", "queria", "gostaria", "pode", "poderia", "preciso", "aguardo", "please", "pls", "want", "need", "wanna", "i'd",
             ]),
             (Role.command, ["cancelar", "cancela", "cancele", "cancel"]),
             (Role.grievance, [
