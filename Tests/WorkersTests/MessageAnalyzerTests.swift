@@ -147,6 +147,15 @@ struct MessageAnalyzerTests {
         ("faltou luz na rua toda", "negative"),
         ("my card payment bounced", "negative"),
         ("the refund still says pending", "negative"),
+        // The last time one buys, exasperation, mockery; a request in a later clause asks.
+        ("essa é a última vez que peço aqui", "negative"),
+        ("that was the last time I fly with you", "negative"),
+        ("a última vez que comprei aqui veio certinho", "positive"),
+        ("PELO AMOR DE DEUS ME RESPONDAM", "negative"),
+        ("vocês são uma piada mesmo", "negative"),
+        ("me conta uma piada", "neutral"),
+        ("desisti da compra, pode cancelar", "neutral"),
+        ("o valor caiu duas vezes na fatura", "negative"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
@@ -258,6 +267,7 @@ struct MessageAnalyzerTests {
         ("faltou luz de novo aqui na rua", "support"),
         ("the check engine light is on again", "support"),
         ("que dia puxado, tô só o pó", "other"),
+        ("nossa que frio hoje", "other"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -203,6 +203,7 @@ public enum IntentClassifier {
             "meme", "my bad", "didn't mean to", "didnt mean to",
             // A hard day is chat about oneself ("que dia difícil hoje, tô exausta").
             "dia dificil", "dia puxado", "dia cansativo", "rough day", "long day", "tough day",
+            "que calor", "que frio", "calor hoje", "frio hoje", "so hot today", "so cold today",
             "e uma pessoa de verdade", "e uma pessoa real", "voce e uma pessoa", "are you a real person", "real person or",
         ])
         return entries

@@ -45,7 +45,7 @@ public enum LanguageDetector {
         "more", "most", "other", "same", "too", "every", "must", "might", "won't", "didn't", "doesn't", "isn't",
         "wasn't", "haven't", "i've", "i'll", "you're", "we're", "they're", "there's", "let's", "gonna", "wanna", "gotta",
         "hate", "suck", "sucks", "pls", "plz", "youre", "tyvm", "wassup", "fam", "bless", "heaps", "below", "above", "maybe",
-        "agent", "test", "later",
+        "agent", "test", "later", "kinda", "sorta", "tbh", "ngl", "lowkey", "rn", "gotcha",
     ]
     static let spanish: Set<String> = [
         "el", "los", "las", "del", "y", "es", "por", "muy", "pero", "como", "usted", "ustedes", "hola", "gracias", "quiero",

@@ -171,6 +171,14 @@ public struct Lexicon: Sendable {
         "faltou energia": -2, "sem energia": -1.8, "bati carro": -1.8, "bateram carro": -1.8, "still pending": -1.8,
         "says pending": -1.5, "still says": -1.5, "check engine": -1.5, "power outage": -2,
         // A plan's name or a polite wish, not praise ("the premium plan", "i'd like to cancel").
+        // Exasperation and waiting ("PELO AMOR DE DEUS", "esperando desde ontem", "nobody
+        // answering"), mockery ("vcs são uma piada"; "me conta uma piada" is chat), things
+        // that stay broken, double charges, money wanted back, slang verdicts ("kinda mid").
+        "amor deus": -1.5, "esperando desde": -1.5, "aguardando desde": -1.5, "uma piada": -2.5, "conta uma": 0,
+        "continua mesma": -1.5, "continua igual": -1.5, "dinheiro volta": -1.8, "money back": -1.8,
+        "caiu duas": -1.8, "cobrou duas": -1.8, "cobraram duas": -1.8, "cobrado duas": -1.8, "charged twice": -1.8,
+        "nobody answering": -2, "nobody picks": -2, "hasn't updated": -0.8, "hasnt updated": -0.8,
+        "hasn't changed": -1.5, "hasnt changed": -1.5, "kinda mid": -2, "pretty mid": -2, "lowkey mid": -2,
         "premium plan": 0, "plano premium": 0, "to upgrade": 0, "i'd like": 0, "would like": 0,
     ]
 

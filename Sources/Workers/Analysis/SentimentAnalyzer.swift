@@ -78,18 +78,31 @@ public enum SentimentAnalyzer {
             // Custom withdrawn: a negation before in the same clause, "mais" or "again" after
             // ("não compro mais aqui", "não volto mais", "never ordering from you again"), or
             // "won't be back" at the end; not "não, volto mais tarde". The negation makes it,
-            // so it is not turned again below.
+            // so it is not turned again below. So does "the last time" just before, in the same
+            // clause ("é a última vez que compro aqui", "the last time I order from you"; not
+            // "a última vez que comprei veio certinho").
             var withdrawn = false
-            if !phrased, v.has(word, Vocabulary.Role.patronage),
-                word == v.back ? i == words.count - 1
+            if !phrased, v.has(word, Vocabulary.Role.patronage) {
+                if word == v.back ? i == words.count - 1
                     : words[(i + 1)..<min(words.count, i + (english ? 5 : 4))].contains(where: { $0.id == (english ? v.again : v.mais) })
-            {
-                for back in 1...3 where i - back >= 0 {
-                    if words[i - back + 1].clauseStart || isContrast(words[i - back].id) { break }
-                    if isNegation(words[i - back].id) {
-                        valence = -2.5
-                        withdrawn = true
-                        break
+                {
+                    for back in 1...3 where i - back >= 0 {
+                        if words[i - back + 1].clauseStart || isContrast(words[i - back].id) { break }
+                        if isNegation(words[i - back].id) {
+                            valence = -2.5
+                            withdrawn = true
+                            break
+                        }
+                    }
+                } else {
+                    for back in 2...4 where i - back >= 0 {
+                        if words[i - back + 2].clauseStart { break }
+                        let (first, second) = (words[i - back].id, words[i - back + 1].id)
+                        if first == v.ultima && second == v.vez || first == v.last && second == v.time {
+                            valence = -2.5
+                            withdrawn = true
+                            break
+                        }
                     }
                 }
             }
@@ -199,7 +212,9 @@ public enum SentimentAnalyzer {
         // ("quero cancelar meu plano", "i want to cancel my plan", "cancel my order please").
         // Portuguese questions count too ("o frete é cobrado à parte?"); English ones keep
         // their reading, since tweets to airlines ask angry questions.
+        // A request may open any clause ("não quero mais o pedido, pode cancelar").
         let request = words.first.map { v.has($0.id, Vocabulary.Role.request) } == true
+            || (portuguese && words.contains { $0.clauseStart && v.has($0.id, Vocabulary.Role.request) })
             || ((1...3).contains(words.count) && v.has(words[0].id, Vocabulary.Role.command))
             || (english && words.count > 1 && words[0].id == v.i && v.has(words[1].id, Vocabulary.Role.request))
             || (english && words.count > 1 && words[words.count - 1].id == v.please)

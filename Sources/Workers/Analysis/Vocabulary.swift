@@ -63,6 +63,11 @@ final class Vocabulary: Sendable {
     /// "não compro mais", "never buying here again", "won't be back": custom withdrawn.
     let again: Int32
     let back: Int32
+    /// "é a última vez que compro aqui", "the last time I order from you": custom withdrawn.
+    let ultima: Int32
+    let vez: Int32
+    let last: Int32
+    let time: Int32
     /// `Lexicon.typoTargets` with the set of letters each uses (`letters(_:)`), grouped by
     /// first letter and length, and again by second letter and length (a slip may swap the
     /// first two): group `letter * 16 + length` is `typoTargets[typoGroups[g]..<typoGroups[g + 1]]`.
@@ -238,6 +243,10 @@ final class Vocabulary: Sendable {
         please = id("please")
         again = id("again")
         back = id("back")
+        ultima = id("ultima")
+        vez = id("vez")
+        last = id("last")
+        time = id("time")
         let members: [(UInt16, [String])] = [
             (Role.link, ["a", "o", "de", "da", "do", "me"]),
             (Role.copula, [
