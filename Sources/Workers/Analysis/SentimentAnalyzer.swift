@@ -212,18 +212,21 @@ public enum SentimentAnalyzer {
         // ("quero cancelar meu plano", "i want to cancel my plan", "cancel my order please").
         // Portuguese questions count too ("o frete é cobrado à parte?"); English ones keep
         // their reading, since tweets to airlines ask angry questions.
-        // A request may open any clause ("não quero mais o pedido, pode cancelar").
-        let request = words.first.map { v.has($0.id, Vocabulary.Role.request) } == true
-            || (portuguese && words.contains { $0.clauseStart && v.has($0.id, Vocabulary.Role.request) })
-            || ((1...3).contains(words.count) && v.has(words[0].id, Vocabulary.Role.command))
-            || (english && words.count > 1 && words[0].id == v.i && v.has(words[1].id, Vocabulary.Role.request))
-            || (english && words.count > 1 && words[words.count - 1].id == v.please)
-        // English plain questions ask too ("how do i cancel it?", "how much is the fee?");
-        // angry ones open otherwise ("why…?", "what is going on with my flight?").
-        let inquiry = english && text.questions > 0 && words.count > 1 && v.has(words[0].id, Vocabulary.Role.inquiry)
-            && v.has(words[1].id, Vocabulary.Role.inquiryNext)
-        let asks = portuguese ? text.questions > 0 || request : english && (text.questions == 0 && request || inquiry)
-        if asks, negatives == 1, positives == 0, total >= (english ? -1.5 : -1) { total = 0 }
+        // A request may open any clause ("não quero mais o pedido, pode cancelar"). Only
+        // worked out for a message with one mild word of trouble and no praise.
+        if negatives == 1, positives == 0, total >= (english ? -1.5 : -1) {
+            let request = words.first.map { v.has($0.id, Vocabulary.Role.request) } == true
+                || (portuguese && words.contains { $0.clauseStart && v.has($0.id, Vocabulary.Role.request) })
+                || ((1...3).contains(words.count) && v.has(words[0].id, Vocabulary.Role.command))
+                || (english && words.count > 1 && words[0].id == v.i && v.has(words[1].id, Vocabulary.Role.request))
+                || (english && words.count > 1 && words[words.count - 1].id == v.please)
+            // English plain questions ask too ("how do i cancel it?", "how much is the fee?");
+            // angry ones open otherwise ("why…?", "what is going on with my flight?").
+            let inquiry = english && text.questions > 0 && words.count > 1 && v.has(words[0].id, Vocabulary.Role.inquiry)
+                && v.has(words[1].id, Vocabulary.Role.inquiryNext)
+            let asks = portuguese ? text.questions > 0 || request : english && (text.questions == 0 && request || inquiry)
+            if asks { total = 0 }
+        }
         // Praise and criticism either side of a contrast ("bonito, mas o touch é péssimo"): a
         // mixed message, pulled towards neutral; the side after the contrast still leads. So is
         // praise with a contrast whose reservation names no word of the lexicon ("gostei, mas
