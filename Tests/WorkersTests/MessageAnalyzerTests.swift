@@ -156,6 +156,13 @@ struct MessageAnalyzerTests {
         ("me conta uma piada", "neutral"),
         ("desisti da compra, pode cancelar", "neutral"),
         ("o valor caiu duas vezes na fatura", "negative"),
+        // An intensifier belongs to its own clause; hesitation is no verdict; sites go down.
+        ("não quero mais, pode cancelar", "neutral"),
+        ("hmm, vou ver", "neutral"),
+        ("hmm let me check", "neutral"),
+        ("mds, o app caiu de novo", "negative"),
+        ("the discount code isn't working", "negative"),
+        ("zero stars if I could", "negative"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
@@ -268,6 +275,8 @@ struct MessageAnalyzerTests {
         ("the check engine light is on again", "support"),
         ("que dia puxado, tô só o pó", "other"),
         ("nossa que frio hoje", "other"),
+        ("o site caiu na hora do pagamento", "support"),
+        ("meu cupom não tá funcionando", "support"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -104,6 +104,8 @@ public enum IntentClassifier {
             "roubaram meu cartao", "furtaram meu cartao", "aumentar o limite", "aumentar meu limite", "aumento de limite",
             "increase my limit", "raise my limit", "limit increase",
             "parou de funcionar", "parou de pegar", "parou do nada",
+            "o site caiu", "site caiu", "app caiu", "sistema caiu", "caiu o site", "caiu o app", "caiu o sistema",
+            "nao ta funcionando", "nao esta funcionando", "nao tava funcionando",
             "aciono o seguro", "acionar meu seguro", "bati o carro", "bateram no meu carro", "ja ta pronto", "ja esta pronto",
             "ja ficou pronto", "faltou luz", "falta de luz", "acabou a luz", "sem energia", "faltou energia", "check engine",
             "warning light", "came back on", "acting up", "power outage", "power is out", "no power", "voltou o problema",

@@ -64,7 +64,7 @@ public struct Lexicon: Sendable {
         "en": [
             "sarcasm": ["<sarcasm>"], "sarcastic": ["<sarcasm>"], "u": ["you"], "ur": ["your"], "r": ["are"], "thx": ["thanks"], "thnx": ["thanks"], "ty": ["thank", "you"], "tysm": ["thanks"],
             "pls": ["please"], "plz": ["please"], "idk": ["i", "don't", "know"], "im": ["i'm"], "bc": ["because"], "cuz": ["because"],
-            "gr8": ["great"], "luv": ["love"], "b4": ["before"], "tmrw": ["tomorrow"], "msg": ["message"], "acct": ["account"],
+            "gr8": ["great"], "nvm": ["never", "mind"], "luv": ["love"], "b4": ["before"], "tmrw": ["tomorrow"], "msg": ["message"], "acct": ["account"],
         ],
     ]
 
@@ -179,6 +179,12 @@ public struct Lexicon: Sendable {
         "caiu duas": -1.8, "cobrou duas": -1.8, "cobraram duas": -1.8, "cobrado duas": -1.8, "charged twice": -1.8,
         "nobody answering": -2, "nobody picks": -2, "hasn't updated": -0.8, "hasnt updated": -0.8,
         "hasn't changed": -1.5, "hasnt changed": -1.5, "kinda mid": -2, "pretty mid": -2, "lowkey mid": -2,
+        // A site that went down, things that are not working, zero stars; "meu deus" (mds)
+        // is surprise, not praise; "sorted" is British for solved.
+        "site caiu": -2, "app caiu": -2, "sistema caiu": -2, "caiu site": -2, "caiu app": -2, "caiu sistema": -2,
+        "isn't working": -2.2, "isnt working": -2.2, "aren't working": -2.2, "wasn't working": -2.2,
+        "zero stars": -3, "0 stars": -3, "zero estrelas": -3, "0 estrelas": -3, "meu deus": 0,
+        "sorted now": 1.5, "all sorted": 1.5, "got sorted": 1.5,
         "premium plan": 0, "plano premium": 0, "to upgrade": 0, "i'd like": 0, "would like": 0,
     ]
 

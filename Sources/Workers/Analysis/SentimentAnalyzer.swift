@@ -122,8 +122,10 @@ public enum SentimentAnalyzer {
                 }
             }
             if valence != 0 {
-                // Intensifiers and diminishers just before.
+                // Intensifiers and diminishers just before, in the same clause ("não preciso
+                // mais, pode cancelar": that "mais" is the other clause's).
                 for back in 1...2 where i - back >= 0 {
+                    if words[i - back + 1].clauseStart { break }
                     let id = words[i - back].id
                     if id >= 0, !v.intensifier[Int(id)].isNaN {
                         let boost = v.intensifier[Int(id)]
