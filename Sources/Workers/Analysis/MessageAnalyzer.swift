@@ -43,7 +43,7 @@ public enum MessageAnalyzer {
                 intent != "complaint" || (model.labels[best] == "cancellation" && probability >= 0.7),
                 // Praise is no complaint ("nothing to complain about, great crew").
                 model.labels[best] != "complaint" || score < SentimentAnalyzer.positiveThreshold,
-                intent == "other" ? !cued : confidence < 0.6 || probability >= 0.8
+                intent == "other" ? !cued : confidence < 0.6 || probability >= max(0.8, confidence)
             {
                 cued = cued && model.labels[best] == intent
                 modelDecided = true
