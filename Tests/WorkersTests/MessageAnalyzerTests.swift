@@ -163,6 +163,8 @@ struct MessageAnalyzerTests {
         ("mds, o app caiu de novo", "negative"),
         ("the discount code isn't working", "negative"),
         ("zero stars if I could", "negative"),
+        ("não tô conseguindo entrar no app", "negative"),
+        ("apareceu uma cobrança que eu não reconheço", "negative"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
@@ -277,6 +279,11 @@ struct MessageAnalyzerTests {
         ("nossa que frio hoje", "other"),
         ("o site caiu na hora do pagamento", "support"),
         ("meu cupom não tá funcionando", "support"),
+        // A greeting or thanks around a clear request leaves the request.
+        ("Oi, tudo bem? Queria saber se vocês trabalham com convênio", "information"),
+        ("Good morning, I need to cancel my appointment on Friday. Thank you", "cancellation"),
+        ("Oi! Só passando pra agradecer, ficou tudo lindo", "thanks"),
+        ("thanks for your help", "thanks"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

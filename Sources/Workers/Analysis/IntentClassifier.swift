@@ -178,7 +178,7 @@ public enum IntentClassifier {
             "afternoon all", "morning all", "evening all",
         ])
         add("thanks", 3, [
-            "pela ajuda", "a ajuda", "pelo atendimento", "pela atencao", "pelo retorno", "tenha um bom dia", "great help",
+            "agradecer", "pra agradecer", "pela ajuda", "a ajuda", "pelo atendimento", "pela atencao", "pelo retorno", "tenha um bom dia", "great help",
             "big help", "a help", "so helpful", "very helpful", "been helpful", "help is appreciated", "ajudou muito",
             "ajudaram muito", "super prestativo", "super prestativa", "muito prestativo", "muito prestativa",
         ])

@@ -185,6 +185,8 @@ public struct Lexicon: Sendable {
         "isn't working": -2.2, "isnt working": -2.2, "aren't working": -2.2, "wasn't working": -2.2,
         "zero stars": -3, "0 stars": -3, "zero estrelas": -3, "0 estrelas": -3, "meu deus": 0,
         "sorted now": 1.5, "all sorted": 1.5, "got sorted": 1.5,
+        // A charge one does not know.
+        "nao reconheco": -1.5,
         "premium plan": 0, "plano premium": 0, "to upgrade": 0, "i'd like": 0, "would like": 0,
     ]
 

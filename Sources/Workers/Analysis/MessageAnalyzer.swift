@@ -43,7 +43,12 @@ public enum MessageAnalyzer {
                 intent != "complaint" || (model.labels[best] == "cancellation" && probability >= 0.7),
                 // Praise is no complaint ("nothing to complain about, great crew").
                 model.labels[best] != "complaint" || score < SentimentAnalyzer.positiveThreshold,
-                intent == "other" ? !cued : confidence < 0.6 || probability >= max(0.8, confidence)
+                intent == "other" ? !cued : confidence < 0.6 || probability >= max(0.8, confidence),
+                // A greeting or thanks around a clear request does not replace it ("oi, tudo
+                // bem? queria saber se…", "I need to cancel Friday's appointment. Thank you");
+                // "thanks for the help" is still thanks (the rules' "help" is unsure).
+                !(cued && confidence >= 0.7 && intent != "greeting" && intent != "thanks"
+                    && (model.labels[best] == "greeting" || model.labels[best] == "thanks"))
             {
                 cued = cued && model.labels[best] == intent
                 modelDecided = true
