@@ -165,6 +165,15 @@ struct MessageAnalyzerTests {
         ("zero stars if I could", "negative"),
         ("não tô conseguindo entrar no app", "negative"),
         ("apareceu uma cobrança que eu não reconheço", "negative"),
+        // Negation inside an idiom; loving to wait; "só que não".
+        ("nada mal esse hambúrguer", "positive"),
+        ("sem dúvida a melhor pizzaria do bairro", "positive"),
+        ("não sei se vale a pena, alguém já usou?", "neutral"),
+        ("amei esperar uma hora pelo técnico", "negative"),
+        ("love waiting on hold for an hour", "negative"),
+        ("entrega rápida só que não", "negative"),
+        ("never had such friendly staff", "positive"),
+        ("no issues at all", "positive"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

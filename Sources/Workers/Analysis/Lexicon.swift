@@ -38,7 +38,7 @@ public struct Lexicon: Sendable {
         "muito": 0.35, "mt": 0.35, "mto": 0.35, "super": 0.4, "demais": 0.35, "extremamente": 0.5, "bastante": 0.3, "tao": 0.3,
         "totalmente": 0.35, "completamente": 0.35, "mega": 0.35, "hiper": 0.4, "absolutamente": 0.4, "bem": 0.2, "mais": 0.1,
         "very": 0.35, "really": 0.3, "so": 0.25, "extremely": 0.5, "totally": 0.35, "absolutely": 0.4,
-        "incredibly": 0.45, "too": 0.2, "completely": 0.35, "truly": 0.3, "most": 0.25,
+        "incredibly": 0.45, "such": 0.25, "too": 0.2, "completely": 0.35, "truly": 0.3, "most": 0.25,
         "pouco": -0.4, "meio": -0.35, "levemente": -0.4, "quase": -0.3, "slightly": -0.4, "kinda": -0.35, "somewhat": -0.35,
         "barely": -0.5, "little": -0.3, "bit": -0.3,
     ].merging(swearing) { kept, _ in kept }
@@ -187,6 +187,12 @@ public struct Lexicon: Sendable {
         "sorted now": 1.5, "all sorted": 1.5, "got sorted": 1.5,
         // A charge one does not know.
         "nao reconheco": -1.5,
+        // Idioms of praise around a negation ("nada mal", "sem dúvida o melhor", "zero
+        // problemas", "no issues so far"); "não sei se vale a pena" doubts, it does not deny;
+        // loving to wait is sarcasm ("adorei esperar 40 minutos", "love waiting on hold").
+        "nada mal": 1.8, "sem duvida": 0, "nao sei": 0, "don't know": 0, "dont know": 0,
+        "zero problemas": 1.5, "zero problema": 1.5, "no issues": 1.5, "no problems": 1.5,
+        "adorei esperar": -2.5, "amei esperar": -2.5, "adoro esperar": -2.5, "love waiting": -2.5, "loved waiting": -2.5,
         "premium plan": 0, "plano premium": 0, "to upgrade": 0, "i'd like": 0, "would like": 0,
     ]
 

@@ -44,6 +44,9 @@ public enum SentimentAnalyzer {
         // "sim", "tá bom", "beleza então", "yes", "alright then" alone answer; they do not praise.
         let okay = words.count <= 2 && words.allSatisfy { v.has($0.id, Vocabulary.Role.answer) }
         var i = okay ? words.count : 0
+        // Where the last phrase ended: its words do not negate what follows ("sem dúvida o
+        // melhor", "não sei se vale a pena").
+        var phraseEnd = 0
         while i < words.count {
             let word = words[i].id
             var valence = 0.0
@@ -145,8 +148,8 @@ public enum SentimentAnalyzer {
                     let grievance = v.has(word, Vocabulary.Role.grievance)
                     let trouble = v.has(word, Vocabulary.Role.trouble)
                     for back in 1...(grievance ? 4 : 3) where i - back >= 0 {
-                        // Not across punctuation ("não, obrigado").
-                        if words[i - back + 1].clauseStart { break }
+                        // Not across punctuation ("não, obrigado"), nor from inside a phrase.
+                        if words[i - back + 1].clauseStart || i - back < phraseEnd { break }
                         let w = words[i - back].id
                         if isContrast(w) { break }
                         if isNegation(w) {
@@ -206,6 +209,7 @@ public enum SentimentAnalyzer {
                 }
                 total += valence
             }
+            if phrased { phraseEnd = i + span }
             i += span
         }
         // Politeness in a question ("can you help? thanks!") is a request, not praise.
@@ -243,12 +247,14 @@ public enum SentimentAnalyzer {
         }
         // Sarcasm: praise next to an eye-roll, "sqn", applause alone (no laughter or other
         // emoji) for praise and criticism together, a short opening of praise followed by
-        // criticism alone, or praise around a complaint word.
+        // criticism alone, praise around a complaint word, or "… só que não" at the end.
         let applause = text.claps > 0 && text.claps == text.emojiCount && !text.laughter
         let praiseThenCriticism = opening <= 2 && openingPraise && !openingOther && !laterPraise
             && laterCriticism <= -2 && contrastAt == nil
+        let n = words.count
+        let soQueNao = portuguese && n >= 3 && words[n - 3].id == v.so && words[n - 2].id == v.que && words[n - 1].id == v.nao
         let sarcastic = text.sarcasmCue || words.contains { $0.id == v.sarcasm } || (applause && positives > 0 && negatives > 0)
-            || praiseThenCriticism
+            || praiseThenCriticism || soQueNao
         if sarcastic {
             total = -max(1.5, abs(total))
         } else if positives > 0 && negatives > 0 && words.contains(where: { $0.id == v.mais }) && words.contains(where: { v.has($0.id, Vocabulary.Role.complaint) }) {

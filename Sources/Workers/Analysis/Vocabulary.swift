@@ -68,6 +68,10 @@ final class Vocabulary: Sendable {
     let vez: Int32
     let last: Int32
     let time: Int32
+    /// "muito bom o atendimento só que não": sarcasm.
+    let so: Int32
+    let que: Int32
+    let nao: Int32
     /// `Lexicon.typoTargets` with the set of letters each uses (`letters(_:)`), grouped by
     /// first letter and length, and again by second letter and length (a slip may swap the
     /// first two): group `letter * 16 + length` is `typoTargets[typoGroups[g]..<typoGroups[g + 1]]`.
@@ -247,6 +251,9 @@ final class Vocabulary: Sendable {
         vez = id("vez")
         last = id("last")
         time = id("time")
+        so = id("so")
+        que = id("que")
+        nao = id("nao")
         let members: [(UInt16, [String])] = [
             (Role.link, ["a", "o", "de", "da", "do", "me"]),
             (Role.copula, [
