@@ -174,6 +174,8 @@ struct MessageAnalyzerTests {
         ("entrega rápida só que não", "negative"),
         ("never had such friendly staff", "positive"),
         ("no issues at all", "positive"),
+        ("o atendimento tá longe de ser bom", "negative"),
+        ("far from perfect", "negative"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -152,7 +152,8 @@ public enum SentimentAnalyzer {
                         if words[i - back + 1].clauseStart || i - back < phraseEnd { break }
                         let w = words[i - back].id
                         if isContrast(w) { break }
-                        if isNegation(w) {
+                        let next = words[i - back + 1].id
+                        if isNegation(w) || (w == v.longe && next == v.de) || (w == v.far && next == v.from) {
                             // "nunca fui tão bem atendida", "never been so pissed": emphasis.
                             // A negative word is turned only when nothing but a copula or an
                             // intensifier stands between ("não é ruim", but not "não

@@ -72,6 +72,11 @@ final class Vocabulary: Sendable {
     let so: Int32
     let que: Int32
     let nao: Int32
+    /// "tá longe de ser bom", "far from good": a negation of two words.
+    let longe: Int32
+    let de: Int32
+    let far: Int32
+    let from: Int32
     /// `Lexicon.typoTargets` with the set of letters each uses (`letters(_:)`), grouped by
     /// first letter and length, and again by second letter and length (a slip may swap the
     /// first two): group `letter * 16 + length` is `typoTargets[typoGroups[g]..<typoGroups[g + 1]]`.
@@ -254,6 +259,10 @@ final class Vocabulary: Sendable {
         so = id("so")
         que = id("que")
         nao = id("nao")
+        longe = id("longe")
+        de = id("de")
+        far = id("far")
+        from = id("from")
         let members: [(UInt16, [String])] = [
             (Role.link, ["a", "o", "de", "da", "do", "me"]),
             (Role.copula, [
