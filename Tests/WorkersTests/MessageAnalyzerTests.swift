@@ -176,6 +176,12 @@ struct MessageAnalyzerTests {
         ("no issues at all", "positive"),
         ("o atendimento tá longe de ser bom", "negative"),
         ("far from perfect", "negative"),
+        // Missing an appointment is a fact; "please" opening a later clause asks; "a joke"
+        // mocks, "tell me a joke" does not; an English "SIM" is no Portuguese "sim".
+        ("can't make it on Friday, please cancel my booking", "neutral"),
+        ("you guys are a joke", "negative"),
+        ("tell me a joke", "neutral"),
+        ("my SIM card arrived today", "neutral"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
@@ -295,6 +301,10 @@ struct MessageAnalyzerTests {
         ("Good morning, I need to cancel my appointment on Friday. Thank you", "cancellation"),
         ("Oi! Só passando pra agradecer, ficou tudo lindo", "thanks"),
         ("thanks for your help", "thanks"),
+        ("quais documentos preciso levar pra matrícula?", "information"),
+        ("o resultado do meu exame já tá disponível?", "support"),
+        ("I want to port my number to your network", "purchase"),
+        ("my phone has no signal since this morning", "support"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

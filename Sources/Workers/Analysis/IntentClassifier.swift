@@ -104,6 +104,8 @@ public enum IntentClassifier {
             "roubaram meu cartao", "furtaram meu cartao", "aumentar o limite", "aumentar meu limite", "aumento de limite",
             "increase my limit", "raise my limit", "limit increase",
             "parou de funcionar", "parou de pegar", "parou do nada",
+            "resultado do meu", "meu resultado", "ja ta disponivel", "ja esta disponivel", "atualizar o cadastro",
+            "atualizar meu cadastro", "update no cadastro", "dar update", "get it back", "get that back", "get my money back", "wrong account", "conta errada", "no signal",
             "o site caiu", "site caiu", "app caiu", "sistema caiu", "caiu o site", "caiu o app", "caiu o sistema",
             "nao ta funcionando", "nao esta funcionando", "nao tava funcionando",
             "aciono o seguro", "acionar meu seguro", "bati o carro", "bateram no meu carro", "ja ta pronto", "ja esta pronto",
@@ -131,6 +133,7 @@ public enum IntentClassifier {
             "me cadastrar", "pre venda", "reserva uma", "reserva um", "reserva pra mim", "me coloca na lista", "toma meu dinheiro",
             "take my money",
             "my cart", "to cart", "to the cart", "pre order", "preorder", "i'll go with", "put me on the list",
+            "port my number", "transfer my number", "switch my number",
             "queria marcar", "gostaria de marcar", "posso marcar", "marcar um horario", "queria agendar", "gostaria de agendar",
         ])
         add("information", 2, [
@@ -154,6 +157,7 @@ public enum IntentClassifier {
             "included", "include", "includes", "return window", "minimum", "maximum", "inclui", "incluso", "incluido",
             "cutoff", "come with", "comes with",
             "interest rate", "taxa de juros", "rate on",
+            "quais documentos", "que documentos", "documentos necessarios",
             "abre no feriado", "abrem no feriado", "aberto no feriado", "abre feriado", "abre domingo", "abre aos domingos",
             "abre sabado", "abre aos sabados", "abre amanha", "que horas abre", "que horas fecha", "abre que horas",
             "fecha que horas",

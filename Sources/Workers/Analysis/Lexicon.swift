@@ -192,6 +192,9 @@ public struct Lexicon: Sendable {
         // loving to wait is sarcasm ("adorei esperar 40 minutos", "love waiting on hold").
         "nada mal": 1.8, "sem duvida": 0, "nao sei": 0, "don't know": 0, "dont know": 0,
         "zero problemas": 1.5, "zero problema": 1.5, "no issues": 1.5, "no problems": 1.5,
+        // Missing an appointment is a fact ("can't make it tomorrow"); "a joke" mocks ("you
+        // guys are a joke", not "tell me a joke"); credit that never showed; no signal.
+        "can't make": 0, "cant make": 0, "a joke": -2.5, "me a": 0, "never showed": -1.2, "no signal": -2,
         "adorei esperar": -2.5, "amei esperar": -2.5, "adoro esperar": -2.5, "love waiting": -2.5, "loved waiting": -2.5,
         "premium plan": 0, "plano premium": 0, "to upgrade": 0, "i'd like": 0, "would like": 0,
     ]

@@ -224,6 +224,7 @@ public enum SentimentAnalyzer {
         if negatives == 1, positives == 0, total >= (english ? -1.5 : -1) {
             let request = words.first.map { v.has($0.id, Vocabulary.Role.request) } == true
                 || (portuguese && words.contains { $0.clauseStart && v.has($0.id, Vocabulary.Role.request) })
+            || (english && words.contains { $0.clauseStart && $0.id == v.please })
                 || ((1...3).contains(words.count) && v.has(words[0].id, Vocabulary.Role.command))
                 || (english && words.count > 1 && words[0].id == v.i && v.has(words[1].id, Vocabulary.Role.request))
                 || (english && words.count > 1 && words[words.count - 1].id == v.please)
