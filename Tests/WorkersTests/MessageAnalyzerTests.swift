@@ -182,6 +182,15 @@ struct MessageAnalyzerTests {
         ("you guys are a joke", "negative"),
         ("tell me a joke", "neutral"),
         ("my SIM card arrived today", "neutral"),
+        // Asking for the best is no praise; supposing trouble is no report; "beleza," opens
+        // a reply.
+        ("qual a melhor forma de pagamento?", "neutral"),
+        ("which one is the best for kids?", "neutral"),
+        ("o seguro cobre roubo?", "neutral"),
+        ("does it cover water damage?", "neutral"),
+        ("beleza, passo aí amanhã", "neutral"),
+        ("ok, waiting for your reply", "neutral"),
+        ("ok, mas até agora nada chegou", "negative"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
@@ -305,6 +314,7 @@ struct MessageAnalyzerTests {
         ("o resultado do meu exame já tá disponível?", "support"),
         ("I want to port my number to your network", "purchase"),
         ("my phone has no signal since this morning", "support"),
+        ("sem problema, pode ser semana que vem", "other"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -157,7 +157,7 @@ public enum IntentClassifier {
             "included", "include", "includes", "return window", "minimum", "maximum", "inclui", "incluso", "incluido",
             "cutoff", "come with", "comes with",
             "interest rate", "taxa de juros", "rate on",
-            "quais documentos", "que documentos", "documentos necessarios",
+            "quais documentos", "que documentos", "documentos necessarios", "melhor horario", "best time to",
             "abre no feriado", "abrem no feriado", "aberto no feriado", "abre feriado", "abre domingo", "abre aos domingos",
             "abre sabado", "abre aos sabados", "abre amanha", "que horas abre", "que horas fecha", "abre que horas",
             "fecha que horas",
@@ -207,6 +207,8 @@ public enum IntentClassifier {
             "voce e de onde", "voce e de qual", "where are you from", "previsao do tempo", "weather forecast",
             "mensagem errada", "wrong message", "pessoa errada", "contato errado", "wrong person",
             "meme", "my bad", "didn't mean to", "didnt mean to",
+            // "Sem problema, eu espero" agrees; it reports no problem.
+            "sem problema", "sem problemas", "no problem", "no problems",
             // A hard day is chat about oneself ("que dia difícil hoje, tô exausta").
             "dia dificil", "dia puxado", "dia cansativo", "rough day", "long day", "tough day",
             "que calor", "que frio", "calor hoje", "frio hoje", "so hot today", "so cold today",
@@ -231,6 +233,8 @@ public enum IntentClassifier {
                     continue
                 }
                 for cue in v.cues[Int(first)] where Vocabulary.follows(cue.rest, at: i, in: words) {
+                    // A greeting opens a message; later, "tudo bem?" asks whether all is well.
+                    if cue.intent == greeting && i > 3 { continue }
                     // Longer phrases are more specific.
                     scores[cue.intent] += cue.weight * (1 + 0.3 * Double(cue.rest.count))
                     matched |= 1 << cue.intent
@@ -272,6 +276,7 @@ public enum IntentClassifier {
     /// Thanks or a greeting whose sentiment score is at or below this is a complaint.
     static let courtesyComplaintBelow = -0.25
 
+    static let greeting = intents.firstIndex(of: "greeting")!
     static let support = intents.firstIndex(of: "support")!
     static let complaint = intents.firstIndex(of: "complaint")!
 }

@@ -92,7 +92,7 @@ public struct Lexicon: Sendable {
         "no prazo": 1.5, "dentro do": 0.5, "5 estrelas": 2.5, "nota 10": 3, "nota 0": -3, "nota zero": -3,
         "sao 10": 3, "sao demais": 2.5, "tempo demora": 0, "quanto demora": 0, "tempo leva": 0,
         "not working": -2.2, "doesn't work": -2.2, "customer service": -0.3, "on hold": -1.5, "no one": -1.2, "still waiting": -2,
-        "thank you": 1.8, "well done": 2.5, "not bad": 1.8, "no problem": 0.8, "no worries": 0.8, "waste of": -2.5,
+        "thank you": 1.8, "well done": 2.5, "not bad": 1.8, "no problem": 0.8, "no worries": 0.8, "sem problema": 0.8, "sem problemas": 0.8, "waste of": -2.5,
         "never again": -2.5, "fell apart": -2.5, "broke down": -2,
         "bem atendido": 2.5, "bem atendida": 2.5, "mal atendido": -2.5, "mal atendida": -2.5, "bem embalado": 2,
         "bem embalada": 2, "mal embalado": -2.5, "mal embalada": -2.5, "esperava mais": -1.5, "poderia ser": -1,

@@ -43,7 +43,10 @@ public enum SentimentAnalyzer {
         var laterCriticism = 0.0
         // "sim", "tá bom", "beleza então", "yes", "alright then" alone answer; they do not praise.
         let okay = words.count <= 2 && words.allSatisfy { v.has($0.id, Vocabulary.Role.answer) }
-        var i = okay ? words.count : 0
+        // Nor does one opening a message as its own clause ("beleza, vou passar aí mais
+        // tarde", "sure, I'll swing by later").
+        let opener = words.count > 1 && v.has(words[0].id, Vocabulary.Role.answer) && words[1].clauseStart
+        var i = okay ? words.count : opener ? 1 : 0
         // Where the last phrase ended: its words do not negate what follows ("sem dúvida o
         // melhor", "não sei se vale a pena").
         var phraseEnd = 0
@@ -134,6 +137,19 @@ public enum SentimentAnalyzer {
                         let boost = v.intensifier[Int(id)]
                         valence += valence > 0 ? boost * 2 : -boost * 2
                         break
+                    }
+                }
+                // "qual o melhor horário?", "what's the best time?": asking, not praising;
+                // "a garantia cobre quebra?", "what if it's late?": supposing, not reporting.
+                if text.questions > 0 {
+                    let asked = valence > 0 && v.has(word, Vocabulary.Role.comparative) ? v.interrogatives
+                        : valence < 0 ? v.hypothetical : []
+                    for back in 1...4 where i - back >= 0 && !asked.isEmpty {
+                        if words[i - back + 1].clauseStart { break }
+                        if asked.contains(words[i - back].id) {
+                            valence = 0
+                            break
+                        }
                     }
                 }
                 if words[i].shouted && !text.mostlyCapitals { valence *= 1.25 }
@@ -232,7 +248,8 @@ public enum SentimentAnalyzer {
             // angry ones open otherwise ("why…?", "what is going on with my flight?").
             let inquiry = english && text.questions > 0 && words.count > 1 && v.has(words[0].id, Vocabulary.Role.inquiry)
                 && v.has(words[1].id, Vocabulary.Role.inquiryNext)
-            let asks = portuguese ? text.questions > 0 || request : english && (text.questions == 0 && request || inquiry)
+            // A reply that opens with "ok," or "beleza," acknowledges ("blz, fico no aguardo").
+            let asks = opener || (portuguese ? text.questions > 0 || request : english && (text.questions == 0 && request || inquiry))
             if asks { total = 0 }
         }
         // Praise and criticism either side of a contrast ("bonito, mas o touch é péssimo"): a

@@ -72,6 +72,10 @@ final class Vocabulary: Sendable {
     let so: Int32
     let que: Int32
     let nao: Int32
+    /// "qual o melhor horário?", "what's the best time to call?": a question, not praise.
+    let interrogatives: [Int32]
+    /// "a garantia cobre quebra?", "what if it arrives late?": trouble supposed, not reported.
+    let hypothetical: [Int32]
     /// "tá longe de ser bom", "far from good": a negation of two words.
     let longe: Int32
     let de: Int32
@@ -259,6 +263,8 @@ final class Vocabulary: Sendable {
         so = id("so")
         que = id("que")
         nao = id("nao")
+        interrogatives = ["qual", "quais", "what's", "whats", "what", "which"].map { id($0) }
+        hypothetical = ["if", "caso", "cover", "covers", "cobre", "cobrem"].map { id($0) }
         longe = id("longe")
         de = id("de")
         far = id("far")
