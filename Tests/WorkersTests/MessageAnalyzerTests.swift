@@ -191,6 +191,10 @@ struct MessageAnalyzerTests {
         ("beleza, passo aí amanhã", "neutral"),
         ("ok, waiting for your reply", "neutral"),
         ("ok, mas até agora nada chegou", "negative"),
+        // Slips in the chat; asking the bot's taste.
+        ("mandei a foto errada, pode ignorar", "neutral"),
+        ("wrong pic, ignore that", "neutral"),
+        ("qual sua comida favorita?", "neutral"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
@@ -315,6 +319,7 @@ struct MessageAnalyzerTests {
         ("I want to port my number to your network", "purchase"),
         ("my phone has no signal since this morning", "support"),
         ("sem problema, pode ser semana que vem", "other"),
+        ("mandei a foto errada kkk", "other"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -206,6 +206,8 @@ public enum IntentClassifier {
             "humano ou robo", "e humano", "are you human", "human or bot",
             "voce e de onde", "voce e de qual", "where are you from", "previsao do tempo", "weather forecast",
             "mensagem errada", "wrong message", "pessoa errada", "contato errado", "wrong person",
+            "foto errada", "arquivo errado", "wrong pic", "wrong picture", "wrong photo", "wrong file", "ignore that",
+            "ignore this", "pode ignorar", "ignora",
             "meme", "my bad", "didn't mean to", "didnt mean to",
             // "Sem problema, eu espero" agrees; it reports no problem.
             "sem problema", "sem problemas", "no problem", "no problems",

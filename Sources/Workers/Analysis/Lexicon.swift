@@ -145,7 +145,9 @@ public struct Lexicon: Sendable {
         // Trust and custom gone ("perdi a confiança", "já chega", "I'll take my business
         // elsewhere"); a message sent to the wrong person is a slip.
         "perdi confianca": -2.5, "ja chega": -2, "business elsewhere": -2.5, "shop elsewhere": -2,
-        "pessoa errada": 0, "contato errado": 0, "wrong person": 0,
+        "pessoa errada": 0, "contato errado": 0, "wrong person": 0, "foto errada": 0, "arquivo errado": 0,
+        "wrong pic": 0, "wrong picture": 0, "wrong photo": 0, "wrong file": 0, "ignore that": 0, "ignore this": 0,
+        "pode ignorar": 0,
         // Indignation ("sério isso?", "ninguém explica", "for no reason", "this is getting
         // old"); ordering the wrong thing oneself is no grievance ("comprei errado").
         "serio isso": -1.8, "ninguem explica": -2, "no reason": -1.5, "getting old": -1.8,

@@ -285,7 +285,7 @@ final class Vocabulary: Sendable {
                 "reclamar", "reclamacao", "reclamacoes", "queixa", "queixas", "queixar", "complain", "complaint", "complaints",
                 "complaining",
             ]),
-            (Role.comparative, ["melhor", "melhores", "better", "happier", "best"]),
+            (Role.comparative, ["melhor", "melhores", "better", "happier", "best", "favorite", "favourite", "favorito", "favorita", "preferido", "preferida"]),
             (Role.modal, ["can", "could", "can't", "cant", "cannot", "couldn't", "couldnt", "poderia", "podia", "pode", "daria"]),
             (Role.have, ["tive", "tivemos", "tenho", "teve", "tinha", "had", "have", "has", "any"]),
             (Role.swearing, Lexicon.swearing.keys.sorted()),
