@@ -235,12 +235,13 @@ public enum SentimentAnalyzer {
         // ("quero cancelar meu plano", "i want to cancel my plan", "cancel my order please").
         // Portuguese questions count too ("o frete é cobrado à parte?"); English ones keep
         // their reading, since tweets to airlines ask angry questions.
-        // A request may open any clause ("não quero mais o pedido, pode cancelar"). Only
-        // worked out for a message with one mild word of trouble and no praise.
+        // A request may open any clause ("não quero mais o pedido, pode cancelar"; "can't
+        // make it tomorrow, please cancel it"). Only worked out for a message with one mild
+        // word of trouble and no praise.
         if negatives == 1, positives == 0, total >= (english ? -1.5 : -1) {
             let request = words.first.map { v.has($0.id, Vocabulary.Role.request) } == true
                 || (portuguese && words.contains { $0.clauseStart && v.has($0.id, Vocabulary.Role.request) })
-            || (english && words.contains { $0.clauseStart && $0.id == v.please })
+                || (english && words.contains { $0.clauseStart && $0.id == v.please })
                 || ((1...3).contains(words.count) && v.has(words[0].id, Vocabulary.Role.command))
                 || (english && words.count > 1 && words[0].id == v.i && v.has(words[1].id, Vocabulary.Role.request))
                 || (english && words.count > 1 && words[words.count - 1].id == v.please)
