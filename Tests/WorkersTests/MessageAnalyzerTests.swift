@@ -320,6 +320,9 @@ struct MessageAnalyzerTests {
         ("my phone has no signal since this morning", "support"),
         ("sem problema, pode ser semana que vem", "other"),
         ("mandei a foto errada kkk", "other"),
+        ("quem te criou?", "other"),
+        ("que horas são aí agora?", "other"),
+        ("oops, wrong tab", "other"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

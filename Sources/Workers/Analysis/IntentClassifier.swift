@@ -207,6 +207,10 @@ public enum IntentClassifier {
             "voce e de onde", "voce e de qual", "where are you from", "previsao do tempo", "weather forecast",
             "mensagem errada", "wrong message", "pessoa errada", "contato errado", "wrong person",
             "foto errada", "arquivo errado", "wrong pic", "wrong picture", "wrong photo", "wrong file", "ignore that",
+            "wrong window", "wrong tab", "janela errada", "aba errada",
+            // Questions to the bot about itself or the world ("quem te criou?", "que horas são?").
+            "quem te criou", "quem criou voce", "who made you", "who created you", "who built you", "que horas sao",
+            "what time is it",
             "ignore this", "pode ignorar", "ignora",
             "meme", "my bad", "didn't mean to", "didnt mean to",
             // "Sem problema, eu espero" agrees; it reports no problem.

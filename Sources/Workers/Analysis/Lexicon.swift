@@ -146,7 +146,8 @@ public struct Lexicon: Sendable {
         // elsewhere"); a message sent to the wrong person is a slip.
         "perdi confianca": -2.5, "ja chega": -2, "business elsewhere": -2.5, "shop elsewhere": -2,
         "pessoa errada": 0, "contato errado": 0, "wrong person": 0, "foto errada": 0, "arquivo errado": 0,
-        "wrong pic": 0, "wrong picture": 0, "wrong photo": 0, "wrong file": 0, "ignore that": 0, "ignore this": 0,
+        "wrong pic": 0, "wrong picture": 0, "wrong photo": 0, "wrong file": 0, "wrong window": 0, "wrong tab": 0,
+        "janela errada": 0, "aba errada": 0, "ignore that": 0, "ignore this": 0,
         "pode ignorar": 0,
         // Indignation ("sério isso?", "ninguém explica", "for no reason", "this is getting
         // old"); ordering the wrong thing oneself is no grievance ("comprei errado").
