@@ -19,6 +19,9 @@ public enum MessageAnalyzer {
 
     /// With explicit intent models, English and Portuguese (training and cross-validation
     /// pass their own).
+    /// A greeting or a thanks: courtesy around whatever else a message says.
+    static func isCourtesy(_ intent: String) -> Bool { intent == "greeting" || intent == "thanks" }
+
     public static func analyze(_ text: String, englishModel: IntentModel?, portugueseModel: IntentModel? = nil) -> MessageAnalysis {
         var normalized = TextNormalizer.normalize(text)
         let language = LanguageDetector.detect(normalized)
@@ -47,8 +50,7 @@ public enum MessageAnalyzer {
                 // A greeting or thanks around a clear request does not replace it ("oi, tudo
                 // bem? queria saber se…", "I need to cancel Friday's appointment. Thank you");
                 // "thanks for the help" is still thanks (the rules' "help" is unsure).
-                !(cued && confidence >= 0.7 && intent != "greeting" && intent != "thanks"
-                    && (model.labels[best] == "greeting" || model.labels[best] == "thanks"))
+                !(cued && confidence >= 0.7 && !isCourtesy(intent) && isCourtesy(model.labels[best]))
             {
                 cued = cued && model.labels[best] == intent
                 modelDecided = true
@@ -63,7 +65,7 @@ public enum MessageAnalyzer {
         // ("tell me a joke", "never mind").
         // So is a question that asks for nothing the rules or the model know ("an hour at the
         // carousel and still no luggage??").
-        let courtesy = intent == "thanks" || intent == "greeting"
+        let courtesy = isCourtesy(intent)
         let unanswered = intent == "other" || intent == "information" && !modelDecided
         if unanswered && !cued && score <= IntentClassifier.complaintBelow || courtesy && score <= IntentClassifier.courtesyComplaintBelow {
             intent = "complaint"
