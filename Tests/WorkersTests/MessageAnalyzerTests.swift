@@ -173,6 +173,11 @@ struct MessageAnalyzerTests {
         ("love waiting on hold for an hour", "negative"),
         ("entrega rápida só que não", "negative"),
         ("never had such friendly staff", "positive"),
+        // A show one goes to; a greeting before a request; a product unlike its listing.
+        ("quero 2 ingressos pro show de sábado", "neutral"),
+        ("two tickets for the show on friday please", "neutral"),
+        ("hi, i need to cancel my july trip, how do i do that?", "neutral"),
+        ("veio com a cor diferente da foto", "negative"),
         ("no issues at all", "positive"),
         ("o atendimento tá longe de ser bom", "negative"),
         ("far from perfect", "negative"),
@@ -323,6 +328,9 @@ struct MessageAnalyzerTests {
         ("quem te criou?", "other"),
         ("que horas são aí agora?", "other"),
         ("oops, wrong tab", "other"),
+        ("o motoboy disse que deixou na portaria mas não tem nada aqui", "support"),
+        ("pode me tirar da lista de transmissão?", "cancellation"),
+        ("the courier says he left it at the door but there's nothing here", "support"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

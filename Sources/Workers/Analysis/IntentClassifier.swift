@@ -22,6 +22,7 @@ public enum IntentClassifier {
             "apaguem minha conta", "apague minha conta", "deletar minha conta", "sair do plano", "quero sair", "suspender",
             "suspende", "trancar a matricula", "parar de receber", "nao vou continuar", "nao quero continuar", "distrato",
             "stop the", "encerra", "encerre", "excluir", "exclui", "exclua", "back out", "withdraw from",
+            "tirar meu numero", "tira meu numero", "tirem meu numero", "lista de transmissao", "me tira da lista", "me tirem da lista",
             "desiste", "desistam", "don't renew", "dont renew", "do not renew", "nao renovar", "nao quero renovar", "nao renove",
             "para de me mandar", "pare de me mandar", "parem de me mandar", "para de mandar", "parem de mandar", "stop texting",
             "stop messaging", "stop sending", "call off", "won't need", "will not need", "wont need",
@@ -46,6 +47,7 @@ public enum IntentClassifier {
             "mal educado", "mal educada", "laughed at me", "riu da minha cara", "riram da minha cara", "debochou",
             "perdi a confianca", "business elsewhere", "done with you", "done with this", "done with your",
             "serio isso", "ninguem explica", "for no reason", "unbelievable", "inacreditavel",
+            "cada atendente", "every agent", "each agent", "terceira vez que", "third time i",
         ])
         // Asking for help alone is support; next to what the help is for, that decides
         // ("i need help to buy an item", "help me cancel").
@@ -111,6 +113,10 @@ public enum IntentClassifier {
             "aciono o seguro", "acionar meu seguro", "bati o carro", "bateram no meu carro", "ja ta pronto", "ja esta pronto",
             "ja ficou pronto", "faltou luz", "falta de luz", "acabou a luz", "sem energia", "faltou energia", "check engine",
             "warning light", "came back on", "acting up", "power outage", "power is out", "no power", "voltou o problema",
+            "localizar o pedido", "localizarem o pedido", "localizar meu pedido", "o que eu faco", "o que faco agora",
+            // Said to be delivered, not there ("o entregador disse que deixou na portaria").
+            "disse que deixou", "disse que entregou", "falou que deixou", "falou que entregou", "diz que entregou",
+            "says he left", "said he left", "says they left", "said they left", "says it was left", "left it at", "nothing here",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
@@ -161,6 +167,7 @@ public enum IntentClassifier {
             "abre no feriado", "abrem no feriado", "aberto no feriado", "abre feriado", "abre domingo", "abre aos domingos",
             "abre sabado", "abre aos sabados", "abre amanha", "que horas abre", "que horas fecha", "abre que horas",
             "fecha que horas",
+            "pagar metade", "pay half", "half by card", "half on card",
         ])
         // Question words alone: any question has them, so they only lean towards
         // information and leave the decision to the model.
@@ -212,6 +219,7 @@ public enum IntentClassifier {
             "quem te criou", "quem criou voce", "who made you", "who created you", "who built you", "que horas sao",
             "what time is it",
             "ignore this", "pode ignorar", "ignora",
+            "ignore it", "wrong voice", "wrong audio", "desconsidera", "desconsidere",
             "meme", "my bad", "didn't mean to", "didnt mean to",
             // "Sem problema, eu espero" agrees; it reports no problem.
             "sem problema", "sem problemas", "no problem", "no problems",

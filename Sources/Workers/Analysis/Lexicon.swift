@@ -147,7 +147,10 @@ public struct Lexicon: Sendable {
         "perdi confianca": -2.5, "ja chega": -2, "business elsewhere": -2.5, "shop elsewhere": -2,
         "pessoa errada": 0, "contato errado": 0, "wrong person": 0, "foto errada": 0, "arquivo errado": 0,
         "wrong pic": 0, "wrong picture": 0, "wrong photo": 0, "wrong file": 0, "wrong window": 0, "wrong tab": 0,
-        "janela errada": 0, "aba errada": 0, "ignore that": 0, "ignore this": 0,
+        "janela errada": 0, "aba errada": 0, "ignore that": 0, "ignore this": 0, "ignore it": 0, "wrong voice": 0,
+        "wrong audio": 0,
+        // A show one goes to is no praise ("ingressos pro show de sábado"; "que show!" is).
+        "o show": 0, "pro show": 0, "do show": 0, "no show": 0, "ao show": 0, "os shows": 0,
         "pode ignorar": 0,
         // Indignation ("sério isso?", "ninguém explica", "for no reason", "this is getting
         // old"); ordering the wrong thing oneself is no grievance ("comprei errado").
@@ -188,8 +191,11 @@ public struct Lexicon: Sendable {
         "isn't working": -2.2, "isnt working": -2.2, "aren't working": -2.2, "wasn't working": -2.2,
         "zero stars": -3, "0 stars": -3, "zero estrelas": -3, "0 estrelas": -3, "meu deus": 0,
         "sorted now": 1.5, "all sorted": 1.5, "got sorted": 1.5,
-        // A charge one does not know.
-        "nao reconheco": -1.5,
+        // Said to be delivered, and nothing came ("there's nothing here").
+        "nothing here": -1.8, "nothing there": -1.5,
+        // A charge one does not know; a product unlike its listing ("não condiz com a foto",
+        // "veio diferente do anunciado").
+        "nao reconheco": -1.5, "nao condiz": -2, "diferente do": -1.2, "diferente da": -1.2,
         // Idioms of praise around a negation ("nada mal", "sem dúvida o melhor", "zero
         // problemas", "no issues so far"); "não sei se vale a pena" doubts, it does not deny;
         // loving to wait is sarcasm ("adorei esperar 40 minutos", "love waiting on hold").

@@ -239,16 +239,24 @@ public enum SentimentAnalyzer {
         // make it tomorrow, please cancel it"). Only worked out for a message with one mild
         // word of trouble and no praise.
         if negatives == 1, positives == 0, total >= (english ? -1.5 : -1) {
-            let request = words.first.map { v.has($0.id, Vocabulary.Role.request) } == true
+            // A greeting of its own before the request does not hide it ("hi, i need to cancel
+            // my trip, how do i do that?").
+            let lead = words.count > 2 && v.greetings.contains(words[0].id) && words[1].clauseStart ? 1 : 0
+            let opensWithRequest = v.has(words[lead].id, Vocabulary.Role.request)
+                || (english && words.count > lead + 1 && words[lead].id == v.i && v.has(words[lead + 1].id, Vocabulary.Role.request))
+            let request = opensWithRequest
                 || (portuguese && words.contains { $0.clauseStart && v.has($0.id, Vocabulary.Role.request) })
                 || (english && words.contains { $0.clauseStart && $0.id == v.please })
                 || ((1...3).contains(words.count) && v.has(words[0].id, Vocabulary.Role.command))
-                || (english && words.count > 1 && words[0].id == v.i && v.has(words[1].id, Vocabulary.Role.request))
                 || (english && words.count > 1 && words[words.count - 1].id == v.please)
             // English plain questions ask too ("how do i cancel it?", "how much is the fee?");
-            // angry ones open otherwise ("why…?", "what is going on with my flight?").
-            let inquiry = english && text.questions > 0 && words.count > 1 && v.has(words[0].id, Vocabulary.Role.inquiry)
-                && v.has(words[1].id, Vocabulary.Role.inquiryNext)
+            // angry ones open otherwise ("why…?", "what is going on with my flight?"). After an
+            // opening request, a later clause may ask ("i need to cancel, how do i do that?").
+            func inquiryAt(_ k: Int) -> Bool {
+                k + 1 < words.count && v.has(words[k].id, Vocabulary.Role.inquiry) && v.has(words[k + 1].id, Vocabulary.Role.inquiryNext)
+            }
+            let inquiry = english && text.questions > 0
+                && (inquiryAt(lead) || (opensWithRequest && words.indices.contains { $0 > lead && words[$0].clauseStart && inquiryAt($0) }))
             // A reply that opens with "ok," or "beleza," acknowledges ("blz, fico no aguardo").
             let asks = opener || (portuguese ? text.questions > 0 || request : english && (text.questions == 0 && request || inquiry))
             if asks { total = 0 }

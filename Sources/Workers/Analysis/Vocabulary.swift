@@ -76,6 +76,8 @@ final class Vocabulary: Sendable {
     let interrogatives: [Int32]
     /// "a garantia cobre quebra?", "what if it arrives late?": trouble supposed, not reported.
     let hypothetical: [Int32]
+    /// oi, hi, hello: a greeting that may open a message as its own clause.
+    let greetings: [Int32]
     /// "tá longe de ser bom", "far from good": a negation of two words.
     let longe: Int32
     let de: Int32
@@ -265,6 +267,7 @@ final class Vocabulary: Sendable {
         nao = id("nao")
         interrogatives = ["qual", "quais", "what's", "whats", "what", "which"].map { id($0) }
         hypothetical = ["if", "caso", "cover", "covers", "cobre", "cobrem"].map { id($0) }
+        greetings = ["oi", "ola", "opa", "oie", "oii", "hi", "hello", "hey", "hiya"].map { id($0) }
         longe = id("longe")
         de = id("de")
         far = id("far")
