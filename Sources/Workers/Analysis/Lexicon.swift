@@ -149,8 +149,6 @@ public struct Lexicon: Sendable {
         "wrong pic": 0, "wrong picture": 0, "wrong photo": 0, "wrong file": 0, "wrong window": 0, "wrong tab": 0,
         "janela errada": 0, "aba errada": 0, "ignore that": 0, "ignore this": 0, "ignore it": 0, "wrong voice": 0,
         "wrong audio": 0,
-        // A show one goes to is no praise ("ingressos pro show de sábado"; "que show!" is).
-        "o show": 0, "pro show": 0, "do show": 0, "no show": 0, "ao show": 0, "os shows": 0,
         "pode ignorar": 0,
         // Indignation ("sério isso?", "ninguém explica", "for no reason", "this is getting
         // old"); ordering the wrong thing oneself is no grievance ("comprei errado").

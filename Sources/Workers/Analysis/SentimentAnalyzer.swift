@@ -126,6 +126,8 @@ public enum SentimentAnalyzer {
                     }
                     if let single { valence = listed(single, english: english) ?? 0 }
                 }
+                // A show one goes to is no praise ("ingressos pro show de sábado"; "que show!" is).
+                if word == v.show, i > 0, v.showDeterminers.contains(words[i - 1].id) { valence = 0 }
             }
             if valence != 0 {
                 // Intensifiers and diminishers just before, in the same clause ("não preciso

@@ -76,6 +76,9 @@ final class Vocabulary: Sendable {
     let interrogatives: [Int32]
     /// "a garantia cobre quebra?", "what if it arrives late?": trouble supposed, not reported.
     let hypothetical: [Int32]
+    /// "ingressos pro show de sábado": a show one goes to, after these, is no praise.
+    let show: Int32
+    let showDeterminers: [Int32]
     /// oi, hi, hello: a greeting that may open a message as its own clause.
     let greetings: [Int32]
     /// "tá longe de ser bom", "far from good": a negation of two words.
@@ -267,6 +270,8 @@ final class Vocabulary: Sendable {
         nao = id("nao")
         interrogatives = ["qual", "quais", "what's", "whats", "what", "which"].map { id($0) }
         hypothetical = ["if", "caso", "cover", "covers", "cobre", "cobrem"].map { id($0) }
+        show = id("show")
+        showDeterminers = ["o", "os", "pro", "pros", "do", "dos", "no", "nos", "ao", "aos", "esse", "desse", "nesse"].map { id($0) }
         greetings = ["oi", "ola", "opa", "oie", "oii", "hi", "hello", "hey", "hiya"].map { id($0) }
         longe = id("longe")
         de = id("de")
