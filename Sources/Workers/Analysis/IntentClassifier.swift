@@ -138,6 +138,7 @@ public enum IntentClassifier {
             "coloca no carrinho", "bota no carrinho", "ao carrinho", "meu carrinho", "vou ficar com", "fico com", "me cadastra",
             "me cadastrar", "pre venda", "reserva uma", "reserva um", "reserva pra mim", "me coloca na lista", "toma meu dinheiro",
             "take my money",
+            "quero 1", "quero 2", "quero 3",
             "my cart", "to cart", "to the cart", "pre order", "preorder", "i'll go with", "put me on the list",
             "port my number", "transfer my number", "switch my number",
             "queria marcar", "gostaria de marcar", "posso marcar", "marcar um horario", "queria agendar", "gostaria de agendar",

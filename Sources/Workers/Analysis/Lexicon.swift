@@ -59,7 +59,7 @@ public struct Lexicon: Sendable {
             "cmg": ["comigo"], "ngm": ["ninguem"], "vlw": ["valeu"], "pfv": ["por", "favor"], "pf": ["por", "favor"],
             "pfvr": ["por", "favor"], "qdo": ["quando"], "qnd": ["quando"], "agr": ["agora"], "dps": ["depois"], "msg": ["mensagem"],
             "kd": ["cade"], "tmj": ["tamo", "junto"], "sqn": ["<sarcasm>"], "mds": ["meu", "deus"], "aff": ["aff"], "ctz": ["certeza"],
-            "cel": ["celular"], "pdc": ["pode", "crer"], "flw": ["falou"], "bjs": ["beijos"],
+            "cel": ["celular"], "pdc": ["pode", "crer"], "flw": ["falou"], "bjs": ["beijos"], "qro": ["quero"], "gde": ["grande"], "qnto": ["quanto"],
         ],
         "en": [
             "sarcasm": ["<sarcasm>"], "sarcastic": ["<sarcasm>"], "u": ["you"], "ur": ["your"], "r": ["are"], "thx": ["thanks"], "thnx": ["thanks"], "ty": ["thank", "you"], "tysm": ["thanks"],
@@ -191,6 +191,9 @@ public struct Lexicon: Sendable {
         "sorted now": 1.5, "all sorted": 1.5, "got sorted": 1.5,
         // Said to be delivered, and nothing came ("there's nothing here").
         "nothing here": -1.8, "nothing there": -1.5,
+        // Texting's "ill" is "I'll" ("ill pay rn"); a card saved in an app is no rescue.
+        "ill pay": 0, "ill be": 0, "ill take": 0, "ill send": 0, "ill wait": 0, "ill call": 0, "ill check": 0, "ill try": 0,
+        "ill get": 0, "ill do": 0, "ill come": 0, "ill buy": 0, "saved in": 0, "saved on": 0, "saved to": 0,
         // A charge one does not know; a product unlike its listing ("não condiz com a foto",
         // "veio diferente do anunciado").
         "nao reconheco": -1.5, "nao condiz": -2, "diferente do": -1.2, "diferente da": -1.2,
