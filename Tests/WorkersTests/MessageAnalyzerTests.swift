@@ -182,6 +182,11 @@ struct MessageAnalyzerTests {
         // short chat with the same contrast reports trouble.
         ("A mochila é bonita e do tamanho certo, chegou no prazo, porém a alça não é muito resistente, é bem fraquinha.", "neutral"),
         ("gostei do produto mas a entrega atrasou", "negative"),
+        // Trouble that a question names as the service's object is asked about, not reported.
+        ("vocês consertam tela quebrada de iphone?", "neutral"),
+        ("qual o prazo pra trocar um produto com defeito?", "neutral"),
+        ("do you sell cat food for kidney problems?", "neutral"),
+        ("what happens if I pay the bill late?", "neutral"),
         ("no issues at all", "positive"),
         ("o atendimento tá longe de ser bom", "negative"),
         ("far from perfect", "negative"),

@@ -114,6 +114,8 @@ public enum IntentClassifier {
             "ja ficou pronto", "faltou luz", "falta de luz", "acabou a luz", "sem energia", "faltou energia", "check engine",
             "warning light", "came back on", "acting up", "power outage", "power is out", "no power", "voltou o problema",
             "localizar o pedido", "localizarem o pedido", "localizar meu pedido", "o que eu faco", "o que faco agora",
+            "antecipar a consulta", "antecipar minha consulta", "antecipar o horario", "adiantar a consulta",
+            "move my appointment up", "move up my appointment",
             // Said to be delivered, not there ("o entregador disse que deixou na portaria").
             "disse que deixou", "disse que entregou", "falou que deixou", "falou que entregou", "diz que entregou",
             "says he left", "said he left", "says they left", "said they left", "says it was left", "left it at", "nothing here",

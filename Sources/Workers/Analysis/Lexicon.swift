@@ -191,6 +191,8 @@ public struct Lexicon: Sendable {
         "sorted now": 1.5, "all sorted": 1.5, "got sorted": 1.5,
         // Said to be delivered, and nothing came ("there's nothing here").
         "nothing here": -1.8, "nothing there": -1.5,
+        // Pain gone is relief ("a dor passou, obrigada").
+        "dor passou": 1.5, "passou dor": 1.5,
         // Texting's "ill" is "I'll" ("ill pay rn"); a card saved in an app is no rescue.
         "ill pay": 0, "ill be": 0, "ill take": 0, "ill send": 0, "ill wait": 0, "ill call": 0, "ill check": 0, "ill try": 0,
         "ill get": 0, "ill do": 0, "ill come": 0, "ill buy": 0, "saved in": 0, "saved on": 0, "saved to": 0,

@@ -146,7 +146,7 @@ public enum SentimentAnalyzer {
                 if text.questions > 0 {
                     let asked = valence > 0 && v.has(word, Vocabulary.Role.comparative) ? v.interrogatives
                         : valence < 0 ? v.hypothetical : []
-                    for back in 1...4 where i - back >= 0 && !asked.isEmpty {
+                    for back in 1...5 where i - back >= 0 && !asked.isEmpty {
                         if words[i - back + 1].clauseStart { break }
                         if asked.contains(words[i - back].id) {
                             valence = 0
@@ -216,8 +216,10 @@ public enum SentimentAnalyzer {
                 if let c = contrastAt {
                     valence *= i < c ? 0.5 : 1.5
                 }
-                if valence > 0 { positives += 1 } else { negatives += 1 }
-                if i < opening {
+                // A word the question read as asked or supposed counts for nothing.
+                if valence > 0 { positives += 1 } else if valence < 0 { negatives += 1 }
+                if valence == 0 {
+                } else if i < opening {
                     // Strong praise only: "ok, aguardo" and "thank you. They are processing my
                     // refund" are no sarcasm.
                     if valence >= 2.5 { openingPraise = true } else { openingOther = true }

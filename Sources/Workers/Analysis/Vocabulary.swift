@@ -269,7 +269,14 @@ final class Vocabulary: Sendable {
         que = id("que")
         nao = id("nao")
         interrogatives = ["qual", "quais", "what's", "whats", "what", "which"].map { id($0) }
-        hypothetical = ["if", "caso", "cover", "covers", "cobre", "cobrem"].map { id($0) }
+        hypothetical = [
+            "if", "caso", "cover", "covers", "cobre", "cobrem",
+            // Asking whether the business mends, sells or takes back something, or treats an
+            // ailment: the trouble is the service's object ("vocês consertam tela quebrada?",
+            // "do you sell cat food for kidney problems?", "remédio pra dor de cabeça?").
+            "conserta", "consertam", "vende", "vendem", "trocar", "trocam", "remover", "tratam", "remedio", "remedios",
+            "fix", "repair", "repairs", "sell", "return", "remove", "treat", "treats", "medicine",
+        ].map { id($0) }
         show = id("show")
         showDeterminers = ["o", "os", "pro", "pros", "do", "dos", "no", "nos", "ao", "aos", "esse", "desse", "nesse"].map { id($0) }
         greetings = ["oi", "ola", "opa", "oie", "oii", "hi", "hello", "hey", "hiya"].map { id($0) }
