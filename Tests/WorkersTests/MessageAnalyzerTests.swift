@@ -187,6 +187,10 @@ struct MessageAnalyzerTests {
         ("qual o prazo pra trocar um produto com defeito?", "neutral"),
         ("do you sell cat food for kidney problems?", "neutral"),
         ("what happens if I pay the bill late?", "neutral"),
+        // Impatience without a word of trouble.
+        ("faz duas semanas que eu espero esse reembolso", "negative"),
+        ("impressionante como ninguém lê o que eu escrevo", "negative"),
+        ("you promised to call yesterday and nothing", "negative"),
         ("no issues at all", "positive"),
         ("o atendimento tá longe de ser bom", "negative"),
         ("far from perfect", "negative"),
@@ -340,6 +344,9 @@ struct MessageAnalyzerTests {
         ("o motoboy disse que deixou na portaria mas não tem nada aqui", "support"),
         ("pode me tirar da lista de transmissão?", "cancellation"),
         ("the courier says he left it at the door but there's nothing here", "support"),
+        ("quero falar com o gerente, isso não vai ficar assim", "complaint"),
+        ("seriously, i have to explain everything again?", "complaint"),
+        ("perfeito, pode agendar pra terça às 10", "purchase"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

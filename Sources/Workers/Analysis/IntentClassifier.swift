@@ -48,6 +48,9 @@ public enum IntentClassifier {
             "perdi a confianca", "business elsewhere", "done with you", "done with this", "done with your",
             "serio isso", "ninguem explica", "for no reason", "unbelievable", "inacreditavel",
             "cada atendente", "every agent", "each agent", "terceira vez que", "third time i",
+            "ou nao vai", "vai chegar ou nao", "coming or not", "explicar tudo de novo", "explicar de novo",
+            "explain everything again", "repeat myself", "voces prometeram", "you promised", "ninguem le", "nobody reads",
+            "falar com o gerente", "speak to the manager", "talk to the manager", "nao vai ficar assim",
         ])
         // Asking for help alone is support; next to what the help is for, that decides
         // ("i need help to buy an item", "help me cancel").
@@ -116,6 +119,7 @@ public enum IntentClassifier {
             "localizar o pedido", "localizarem o pedido", "localizar meu pedido", "o que eu faco", "o que faco agora",
             "antecipar a consulta", "antecipar minha consulta", "antecipar o horario", "adiantar a consulta",
             "move my appointment up", "move up my appointment",
+            "acabei de pagar", "just paid",
             // Said to be delivered, not there ("o entregador disse que deixou na portaria").
             "disse que deixou", "disse que entregou", "falou que deixou", "falou que entregou", "diz que entregou",
             "says he left", "said he left", "says they left", "said they left", "says it was left", "left it at", "nothing here",
@@ -141,6 +145,7 @@ public enum IntentClassifier {
             "me cadastrar", "pre venda", "reserva uma", "reserva um", "reserva pra mim", "me coloca na lista", "toma meu dinheiro",
             "take my money",
             "quero 1", "quero 2", "quero 3",
+            "pode agendar", "pode marcar", "pode reservar",
             "my cart", "to cart", "to the cart", "pre order", "preorder", "i'll go with", "put me on the list",
             "port my number", "transfer my number", "switch my number",
             "queria marcar", "gostaria de marcar", "posso marcar", "marcar um horario", "queria agendar", "gostaria de agendar",
