@@ -191,6 +191,8 @@ struct MessageAnalyzerTests {
         ("faz duas semanas que eu espero esse reembolso", "negative"),
         ("impressionante como ninguém lê o que eu escrevo", "negative"),
         ("you promised to call yesterday and nothing", "negative"),
+        ("e aí, vai chegar ou não vai?", "negative"),
+        ("so is it coming or not?", "negative"),
         ("no issues at all", "positive"),
         ("o atendimento tá longe de ser bom", "negative"),
         ("far from perfect", "negative"),

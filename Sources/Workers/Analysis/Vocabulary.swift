@@ -79,6 +79,9 @@ final class Vocabulary: Sendable {
     /// "ingressos pro show de sábado": a show one goes to, after these, is no praise.
     let show: Int32
     let showDeterminers: [Int32]
+    /// Exasperation that closes a message, some only in a question ("vai chegar ou não
+    /// vai?", "isso não vai ficar assim", "so is it coming or not?").
+    let exasperatedEndings: [(words: [Int32], question: Bool)]
     /// oi, hi, hello: a greeting that may open a message as its own clause.
     let greetings: [Int32]
     /// "tá longe de ser bom", "far from good": a negation of two words.
@@ -279,6 +282,10 @@ final class Vocabulary: Sendable {
         ].map { id($0) }
         show = id("show")
         showDeterminers = ["o", "os", "pro", "pros", "do", "dos", "no", "nos", "ao", "aos", "esse", "desse", "nesse"].map { id($0) }
+        exasperatedEndings = [
+            ("ou nao", true), ("ou nao vai", true), ("ou nao vem", true), ("tudo de novo", true), ("nao vai ficar assim", false),
+            ("or not", true), ("all over again", false), ("not going to fly", false),
+        ].map { (ids($0), $1) }
         greetings = ["oi", "ola", "opa", "oie", "oii", "hi", "hello", "hey", "hiya"].map { id($0) }
         longe = id("longe")
         de = id("de")
