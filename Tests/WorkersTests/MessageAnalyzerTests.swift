@@ -193,6 +193,8 @@ struct MessageAnalyzerTests {
         ("you promised to call yesterday and nothing", "negative"),
         ("e aí, vai chegar ou não vai?", "negative"),
         ("so is it coming or not?", "negative"),
+        ("nem pra avisar que ia atrasar", "negative"),
+        ("didn't disappoint, would recommend", "positive"),
         ("no issues at all", "positive"),
         ("o atendimento tá longe de ser bom", "negative"),
         ("far from perfect", "negative"),
@@ -349,6 +351,8 @@ struct MessageAnalyzerTests {
         ("quero falar com o gerente, isso não vai ficar assim", "complaint"),
         ("seriously, i have to explain everything again?", "complaint"),
         ("perfeito, pode agendar pra terça às 10", "purchase"),
+        ("não tem condições, três dias sem internet", "complaint"),
+        ("I CAN'T BELIEVE YOU CANCELLED MY ORDER AGAIN", "complaint"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

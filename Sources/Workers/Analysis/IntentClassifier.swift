@@ -51,6 +51,8 @@ public enum IntentClassifier {
             "ou nao vai", "vai chegar ou nao", "coming or not", "explicar tudo de novo", "explicar de novo",
             "explain everything again", "repeat myself", "voces prometeram", "you promised", "ninguem le", "nobody reads",
             "falar com o gerente", "speak to the manager", "talk to the manager", "nao vai ficar assim",
+            "nao tem condicoes", "nao tem condicao", "nem pra avisar", "nem pra responder", "nem pra dar", "couldn't even",
+            "couldnt even", "nao acredito que voces", "nao acredito que cancelaram", "can't believe you", "cant believe you",
         ])
         // Asking for help alone is support; next to what the help is for, that decides
         // ("i need help to buy an item", "help me cancel").

@@ -198,6 +198,8 @@ public struct Lexicon: Sendable {
         "espero minha": -1.5, "espero pelo": -1.5, "espero pela": -1.5, "explicar novo": -1.8, "everything again": -1.5,
         "ninguem le": -2, "ninguem leu": -2, "nobody reads": -2, "nobody read": -2, "impressionante como": 0,
         "amazing how": 0, "nao abria": -2, "not ok": -1.8, "just wait": 0,
+        // "nem pra avisar", "couldn't even tell me"; "would recommend" praises, it wishes nothing.
+        "nem pra": -1.8, "couldn't even": -1.5, "couldnt even": -1.5, "would recommend": 2.5,
         // Pain gone is relief ("a dor passou, obrigada").
         "dor passou": 1.5, "passou dor": 1.5,
         // Texting's "ill" is "I'll" ("ill pay rn"); a card saved in an app is no rescue.
