@@ -122,6 +122,7 @@ public enum IntentClassifier {
             "antecipar a consulta", "antecipar minha consulta", "antecipar o horario", "adiantar a consulta",
             "move my appointment up", "move up my appointment",
             "acabei de pagar", "just paid",
+            "foi despachado", "ja foi enviado", "foi postado", "has it shipped", "if it has shipped", "has it been shipped",
             // Said to be delivered, not there ("o entregador disse que deixou na portaria").
             "disse que deixou", "disse que entregou", "falou que deixou", "falou que entregou", "diz que entregou",
             "says he left", "said he left", "says they left", "said they left", "says it was left", "left it at", "nothing here",
@@ -230,6 +231,7 @@ public enum IntentClassifier {
             "what time is it",
             "ignore this", "pode ignorar", "ignora",
             "ignore it", "wrong voice", "wrong audio", "desconsidera", "desconsidere",
+            "esse numero e da", "esse numero e do", "esse numero e de", "is this the number for", "is this number for",
             "meme", "my bad", "didn't mean to", "didnt mean to",
             // "Sem problema, eu espero" agrees; it reports no problem.
             "sem problema", "sem problemas", "no problem", "no problems",

@@ -200,6 +200,7 @@ public struct Lexicon: Sendable {
         "amazing how": 0, "nao abria": -2, "not ok": -1.8, "just wait": 0,
         // "nem pra avisar", "couldn't even tell me"; "would recommend" praises, it wishes nothing.
         "nem pra": -1.8, "couldn't even": -1.5, "couldnt even": -1.5, "would recommend": 2.5,
+        "peca menos": -1.8, "pecas menos": -1.8, "item menos": -1.8, "piece missing": -1.8, "part missing": -1.8,
         // Pain gone is relief ("a dor passou, obrigada").
         "dor passou": 1.5, "passou dor": 1.5,
         // Texting's "ill" is "I'll" ("ill pay rn"); a card saved in an app is no rescue.
