@@ -209,8 +209,6 @@ public struct Lexicon: Sendable {
         // A charge one does not know; a product unlike its listing ("não condiz com a foto",
         // "veio diferente do anunciado").
         "nao reconheco": -1.5, "nao condiz": -2, "diferente do": -1.2, "diferente da": -1.2,
-        // "sou fã desse poeta" (a phrase, so that an English "FAA" folded to "fa" is no praise).
-        "fa de": 2, "fa do": 2, "fa da": 2, "fa desse": 2, "fa dessa": 2, "fa dele": 2, "fa dela": 2,
         // Idioms of praise around a negation ("nada mal", "sem dúvida o melhor", "zero
         // problemas", "no issues so far"); "não sei se vale a pena" doubts, it does not deny;
         // loving to wait is sarcasm ("adorei esperar 40 minutos", "love waiting on hold").
