@@ -285,7 +285,7 @@ public enum SentimentAnalyzer {
             && laterCriticism <= -2 && contrastAt == nil
         let n = words.count
         let soQueNao = portuguese && n >= 3 && words[n - 3].id == v.so && words[n - 2].id == v.que && words[n - 1].id == v.nao
-        let exasperated = v.exasperatedEndings.contains { ending in
+        let exasperated = n > 0 && v.starts(words[n - 1].id, Vocabulary.Starts.exasperatedEnd) && v.exasperatedEndings.contains { ending in
             (!ending.question || text.questions > 0) && n >= ending.words.count
                 && zip(words[(n - ending.words.count)...], ending.words).allSatisfy { $0.id == $1 }
         }

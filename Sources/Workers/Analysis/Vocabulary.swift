@@ -41,6 +41,8 @@ final class Vocabulary: Sendable {
         static let topic: UInt8 = 4
         static let expansionPT: UInt8 = 8
         static let expansionEN: UInt8 = 16
+        /// Ends one of `exasperatedEndings` (not a start: the last word, read first).
+        static let exasperatedEnd: UInt8 = 32
     }
 
     @inline(__always)
@@ -348,10 +350,12 @@ final class Vocabulary: Sendable {
         for (role, id) in roleIDs { roles[Int(id)] |= role }
         self.roles = roles
         spellings = b.bounds.map { range in b.text[range].withUnsafeBufferPointer { Spelling.of($0) } }
-        starts = (0..<b.bounds.count).map { id in
+        var starts: [UInt8] = (0..<b.bounds.count).map { id -> UInt8 in
             (b.phrases[id].isEmpty ? 0 : Starts.phrase) | (b.cues[id].isEmpty ? 0 : Starts.cue) | (b.topicCues[id].isEmpty ? 0 : Starts.topic)
                 | (b.expansionPT[id].isEmpty ? 0 : Starts.expansionPT) | (b.expansionEN[id].isEmpty ? 0 : Starts.expansionEN)
         }
+        for ending in exasperatedEndings { starts[Int(ending.words[ending.words.count - 1])] |= Starts.exasperatedEnd }
+        self.starts = starts
     }
 
     /// FNV-1a over the bytes, 64 bits.
