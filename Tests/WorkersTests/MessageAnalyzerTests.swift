@@ -195,6 +195,7 @@ struct MessageAnalyzerTests {
         ("so is it coming or not?", "negative"),
         ("nem pra avisar que ia atrasar", "negative"),
         ("didn't disappoint, would recommend", "positive"),
+        ("what's your refund policy for sale items?", "neutral"),
         ("no issues at all", "positive"),
         ("o atendimento tá longe de ser bom", "negative"),
         ("far from perfect", "negative"),

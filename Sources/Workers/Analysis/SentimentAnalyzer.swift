@@ -253,7 +253,8 @@ public enum SentimentAnalyzer {
                 || (english && words.contains { $0.clauseStart && $0.id == v.please })
                 || ((1...3).contains(words.count) && v.has(words[0].id, Vocabulary.Role.command))
                 || (english && words.count > 1 && words[words.count - 1].id == v.please)
-            // English plain questions ask too ("how do i cancel it?", "how much is the fee?");
+            // English plain questions ask too ("how do i cancel it?", "how much is the fee?",
+            // "what's your refund policy?");
             // angry ones open otherwise ("why…?", "what is going on with my flight?"). After an
             // opening request, a later clause may ask ("i need to cancel, how do i do that?").
             func inquiryAt(_ k: Int) -> Bool {

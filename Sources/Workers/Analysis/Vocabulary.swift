@@ -130,9 +130,9 @@ final class Vocabulary: Sendable {
         /// compro, volto, order, shop: a customer's custom, which "não … mais" and "never …
         /// again" around it withdraw ("não compro mais aqui", "never ordering from you again").
         static let patronage: UInt16 = 2048
-        /// how, is, are, then do, much, long, many, there: English openers of a plain question
-        /// ("how do i cancel tomorrow's appointment?", "is there a fee?"), as the first and the
-        /// second word.
+        /// how, is, are, what's, then do, much, long, many, there, your: English openers of a
+        /// plain question ("how do i cancel tomorrow's appointment?", "is there a fee?",
+        /// "what's your refund policy?"), as the first and the second word.
         static let inquiry: UInt16 = 4096
         static let inquiryNext: UInt16 = 8192
         /// sim, ok, beleza, tá bom, yes, alright: a message of these alone answers, it does
@@ -319,8 +319,8 @@ final class Vocabulary: Sendable {
                 "order", "ordering", "buy", "buying", "shop", "shopping", "fly", "flying", "book", "booking", "recommend",
                 "return", "returning", "come", "coming", "eat", "stay", "staying", "deal", "dealing", "back",
             ]),
-            (Role.inquiry, ["how", "is", "are"]),
-            (Role.inquiryNext, ["do", "much", "long", "many", "there"]),
+            (Role.inquiry, ["how", "is", "are", "what's", "whats"]),
+            (Role.inquiryNext, ["do", "much", "long", "many", "there", "your"]),
             (Role.answer, [
                 "sim", "ok", "okay", "certo", "beleza", "ta", "esta", "bom", "bem", "entao", "entendi", "combinado", "pode", "ser",
                 "yes", "yeah", "yep", "alright", "right", "then", "sure", "fine",
