@@ -191,11 +191,12 @@ public struct Lexicon: Sendable {
         "sorted now": 1.5, "all sorted": 1.5, "got sorted": 1.5,
         // Said to be delivered, and nothing came ("there's nothing here").
         "nothing here": -1.8, "nothing there": -1.5,
-        // Impatience and exasperation without a word of trouble ("faz duas semanas que espero esse reembolso", "vou ter que explicar tudo de novo?",
-        // "impressionante como ninguém lê o que eu escrevo", "this is not ok"); an app that
-        // would not open; "so now i just wait?" asks.
-        "espero esse": -1.5, "espero essa": -1.5, "espero meu": -1.5,
-        "espero minha": -1.5, "espero pelo": -1.5, "espero pela": -1.5, "explicar novo": -1.8, "everything again": -1.5,
+        // Impatience and exasperation without a word of trouble ("faz duas semanas que espero
+        // esse reembolso", "vou ter que explicar de novo", "impressionante como ninguém lê o
+        // que eu escrevo", "this is not ok"); an app that would not open; "so now i just
+        // wait?" asks; a parcel with a piece missing.
+        "espero esse": -1.5, "espero essa": -1.5, "espero meu": -1.5, "espero minha": -1.5, "espero pelo": -1.5,
+        "espero pela": -1.5, "explicar novo": -1.8, "everything again": -1.5,
         "ninguem le": -2, "ninguem leu": -2, "nobody reads": -2, "nobody read": -2, "impressionante como": 0,
         "amazing how": 0, "nao abria": -2, "not ok": -1.8, "just wait": 0,
         // "nem pra avisar", "couldn't even tell me"; "would recommend" praises, it wishes nothing.

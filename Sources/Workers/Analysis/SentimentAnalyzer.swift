@@ -217,18 +217,19 @@ public enum SentimentAnalyzer {
                     valence *= i < c ? 0.5 : 1.5
                 }
                 // A word the question read as asked or supposed counts for nothing.
-                if valence > 0 { positives += 1 } else if valence < 0 { negatives += 1 }
-                if valence == 0 {
-                } else if i < opening {
-                    // Strong praise only: "ok, aguardo" and "thank you. They are processing my
-                    // refund" are no sarcasm.
-                    if valence >= 2.5 { openingPraise = true } else { openingOther = true }
-                } else if valence >= 1 {
-                    laterPraise = true
-                } else if valence < 0 {
-                    laterCriticism += valence
+                if valence != 0 {
+                    if valence > 0 { positives += 1 } else { negatives += 1 }
+                    if i < opening {
+                        // Strong praise only: "ok, aguardo" and "thank you. They are processing
+                        // my refund" are no sarcasm.
+                        if valence >= 2.5 { openingPraise = true } else { openingOther = true }
+                    } else if valence >= 1 {
+                        laterPraise = true
+                    } else if valence < 0 {
+                        laterCriticism += valence
+                    }
+                    total += valence
                 }
-                total += valence
             }
             if phrased { phraseEnd = i + span }
             i += span
@@ -254,9 +255,9 @@ public enum SentimentAnalyzer {
                 || ((1...3).contains(words.count) && v.has(words[0].id, Vocabulary.Role.command))
                 || (english && words.count > 1 && words[words.count - 1].id == v.please)
             // English plain questions ask too ("how do i cancel it?", "how much is the fee?",
-            // "what's your refund policy?");
-            // angry ones open otherwise ("why…?", "what is going on with my flight?"). After an
-            // opening request, a later clause may ask ("i need to cancel, how do i do that?").
+            // "what's your refund policy?"); angry ones open otherwise ("why…?", "what is going
+            // on with my flight?"). After an opening request, a later clause may ask ("i need
+            // to cancel, how do i do that?").
             func inquiryAt(_ k: Int) -> Bool {
                 k + 1 < words.count && v.has(words[k].id, Vocabulary.Role.inquiry) && v.has(words[k + 1].id, Vocabulary.Role.inquiryNext)
             }
