@@ -196,6 +196,8 @@ struct MessageAnalyzerTests {
         ("nem pra avisar que ia atrasar", "negative"),
         ("didn't disappoint, would recommend", "positive"),
         ("what's your refund policy for sale items?", "neutral"),
+        ("suave, sem pressa", "neutral"),
+        ("paia demais esse atendimento", "negative"),
         ("no issues at all", "positive"),
         ("o atendimento tá longe de ser bom", "negative"),
         ("far from perfect", "negative"),

@@ -202,8 +202,8 @@ public struct Lexicon: Sendable {
         // "nem pra avisar", "couldn't even tell me"; "would recommend" praises, it wishes nothing.
         "nem pra": -1.8, "couldn't even": -1.5, "couldnt even": -1.5, "would recommend": 2.5,
         "peca menos": -1.8, "pecas menos": -1.8, "item menos": -1.8, "piece missing": -1.8, "part missing": -1.8,
-        // Pain gone is relief ("a dor passou, obrigada").
-        "dor passou": 1.5, "passou dor": 1.5,
+        // Pain gone is relief ("a dor passou, obrigada"); "salvou meu dia" thanks.
+        "dor passou": 1.5, "passou dor": 1.5, "salvou meu": 2.5, "salvou minha": 2.5,
         // Texting's "ill" is "I'll" ("ill pay rn"); a card saved in an app is no rescue.
         "ill pay": 0, "ill be": 0, "ill take": 0, "ill send": 0, "ill wait": 0, "ill call": 0, "ill check": 0, "ill try": 0,
         "ill get": 0, "ill do": 0, "ill come": 0, "ill buy": 0, "saved in": 0, "saved on": 0, "saved to": 0,

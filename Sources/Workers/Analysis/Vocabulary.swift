@@ -135,8 +135,8 @@ final class Vocabulary: Sendable {
         /// "what's your refund policy?"), as the first and the second word.
         static let inquiry: UInt16 = 4096
         static let inquiryNext: UInt16 = 8192
-        /// sim, ok, beleza, tá bom, yes, alright: a message of these alone answers, it does
-        /// not praise.
+        /// sim, ok, beleza, tá bom, suave, yes, alright: a message of these alone answers, it
+        /// does not praise.
         static let answer: UInt16 = 16384
         /// cancelar, cancel: a bare command of up to three words is a request ("cancelar",
         /// "cancel my order"), not a grievance.
@@ -323,6 +323,7 @@ final class Vocabulary: Sendable {
             (Role.inquiryNext, ["do", "much", "long", "many", "there", "your"]),
             (Role.answer, [
                 "sim", "ok", "okay", "certo", "beleza", "ta", "esta", "bom", "bem", "entao", "entendi", "combinado", "pode", "ser",
+                "suave", "tranquilo",
                 "yes", "yeah", "yep", "alright", "right", "then", "sure", "fine",
             ]),
             (Role.trouble, [
