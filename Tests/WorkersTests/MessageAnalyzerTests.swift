@@ -198,6 +198,8 @@ struct MessageAnalyzerTests {
         ("what's your refund policy for sale items?", "neutral"),
         ("suave, sem pressa", "neutral"),
         ("paia demais esse atendimento", "negative"),
+        ("package says delivered but it's not at my door", "negative"),
+        ("do the classes run during the summer break?", "neutral"),
         ("no issues at all", "positive"),
         ("o atendimento tá longe de ser bom", "negative"),
         ("far from perfect", "negative"),

@@ -202,6 +202,9 @@ public struct Lexicon: Sendable {
         // "nem pra avisar", "couldn't even tell me"; "would recommend" praises, it wishes nothing.
         "nem pra": -1.8, "couldn't even": -1.5, "couldnt even": -1.5, "would recommend": 2.5,
         "peca menos": -1.8, "pecas menos": -1.8, "item menos": -1.8, "piece missing": -1.8, "part missing": -1.8,
+        // Marked as delivered and not there; "I'm done" gives up; a break that is a holiday.
+        "says delivered": -1.5, "shows delivered": -1.5, "i'm done": -1.5, "im done": -1.5, "summer break": 0,
+        "spring break": 0, "winter break": 0, "lunch break": 0, "coffee break": 0,
         // Pain gone is relief ("a dor passou, obrigada"); "salvou meu dia" thanks.
         "dor passou": 1.5, "passou dor": 1.5, "salvou meu": 2.5, "salvou minha": 2.5,
         // Texting's "ill" is "I'll" ("ill pay rn"); a card saved in an app is no rescue.

@@ -286,7 +286,8 @@ final class Vocabulary: Sendable {
         showDeterminers = ["o", "os", "pro", "pros", "do", "dos", "no", "nos", "ao", "aos", "esse", "desse", "nesse"].map { id($0) }
         exasperatedEndings = [
             ("ou nao", true), ("ou nao vai", true), ("ou nao vem", true), ("tudo de novo", true), ("nao vai ficar assim", false),
-            ("or not", true), ("all over again", false), ("not going to fly", false),
+            ("or not", true), ("all over again", false), ("not going to fly", false), ("treat me", true),
+            ("treat your customers", true),
         ].map { (ids($0), $1) }
         greetings = ["oi", "ola", "opa", "oie", "oii", "hi", "hello", "hey", "hiya"].map { id($0) }
         longe = id("longe")
