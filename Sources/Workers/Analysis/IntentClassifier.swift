@@ -212,10 +212,12 @@ public enum IntentClassifier {
             "you're the best", "lifesaver", "valeu demais", "salvou", "me salvou", "voce e demais", "sao demais",
             "valeuzao", "tyvm", "bless you", "thanks heaps", "tirou um peso",
         ])
-        // Chat that is not for the business: questions to the bot itself, small talk, news.
+        // Chat that is not for the business: slips in the chat itself, questions to the bot
+        // itself, small talk, news.
+        add("other", 2, Lexicon.slips)
         add("other", 2, [
             "robo", "bot", "quem ganhou", "conta uma piada", "futebol", "novela", "bbb", "resultado do jogo", "who won",
-            "tell me a joke", "never mind", "nevermind", "hiring", "job opening", "estao contratando", "vagas de emprego",
+            "tell me a joke", "nevermind", "hiring", "job opening", "estao contratando", "vagas de emprego",
             "curriculo", "trabalhar com voces",
             "seu nome", "your name", "vai chover", "going to rain",
             // Asking the bot's own taste is chat ("vc gosta de pagode?", "na sua opinião").
@@ -223,16 +225,12 @@ public enum IntentClassifier {
             // Asking whether a person answers is chat too, not a wish to reach one.
             "humano ou robo", "e humano", "are you human", "human or bot",
             "voce e de onde", "voce e de qual", "where are you from", "previsao do tempo", "weather forecast",
-            "mensagem errada", "wrong message", "pessoa errada", "contato errado", "wrong person",
-            "foto errada", "arquivo errado", "wrong pic", "wrong picture", "wrong photo", "wrong file", "ignore that",
-            "wrong window", "wrong tab", "janela errada", "aba errada",
             // Questions to the bot about itself or the world ("quem te criou?", "que horas são?").
             "quem te criou", "quem criou voce", "who made you", "who created you", "who built you", "que horas sao",
             "what time is it",
-            "ignore this", "pode ignorar", "ignora",
-            "ignore it", "wrong voice", "wrong audio", "desconsidera", "desconsidere",
+            "ignora", "desconsidera", "desconsidere",
             "esse numero e da", "esse numero e do", "esse numero e de", "is this the number for", "is this number for",
-            "meme", "my bad", "didn't mean to", "didnt mean to",
+            "meme", "didn't mean to", "didnt mean to",
             // "Sem problema, eu espero" agrees; it reports no problem.
             "sem problema", "sem problemas", "no problem", "no problems",
             // A hard day is chat about oneself ("que dia difícil hoje, tô exausta").

@@ -83,6 +83,14 @@ public struct Lexicon: Sendable {
         "recebi", "demora", "atrasado", "atrasou",
     ]
 
+    /// Slips in the chat itself, not grievances ("mandei a foto errada", "wrong pic, ignore
+    /// that", "my bad"): no valence here, and chat not for the business in `IntentClassifier`.
+    static let slips = [
+        "mensagem errada", "wrong message", "pessoa errada", "contato errado", "wrong person", "foto errada", "arquivo errado",
+        "wrong pic", "wrong picture", "wrong photo", "wrong file", "wrong window", "wrong tab", "janela errada", "aba errada",
+        "ignore that", "ignore this", "ignore it", "pode ignorar", "wrong voice", "wrong audio", "never mind", "my bad",
+    ]
+
     /// Two-word phrases with their own valence, checked before single words.
     static let phrases: [String: Double] = [
         "nao recebi": -2.5, "nao chegou": -2.5, "nao funciona": -2.5, "nao funcionou": -2.5, "nao veio": -2.2, "nao presta": -3,
@@ -133,7 +141,7 @@ public struct Lexicon: Sendable {
         "good night": 0,
         // Slips in the chat itself, not grievances: "foi mal, mandei no grupo errado".
         "foi mal": 0, "grupo errado": 0, "chat errado": 0, "numero errado": 0, "audio errado": 0, "mandei errado": 0,
-        "wrong chat": 0, "wrong number": 0, "never mind": 0, "fed up": -2.5, "mensagem errada": 0, "wrong message": 0,
+        "wrong chat": 0, "wrong number": 0, "fed up": -2.5,
         "sorry wrong": 0,
         // Slang praise with a word of damage ("you crushed it").
         "crushed it": 2.5, "smashed it": 2.5, "no complaints": 1.5,
@@ -143,18 +151,13 @@ public struct Lexicon: Sendable {
         "quarta vez": -1.5, "quinta vez": -1.8, "milesima vez": -2, "fourth time": -1.5, "fifth time": -1.8,
         "well packed": 2, "well packaged": 2, "straight answer": -1.5,
         // Trust and custom gone ("perdi a confiança", "já chega", "I'll take my business
-        // elsewhere"); a message sent to the wrong person is a slip.
+        // elsewhere").
         "perdi confianca": -2.5, "ja chega": -2, "business elsewhere": -2.5, "shop elsewhere": -2,
-        "pessoa errada": 0, "contato errado": 0, "wrong person": 0, "foto errada": 0, "arquivo errado": 0,
-        "wrong pic": 0, "wrong picture": 0, "wrong photo": 0, "wrong file": 0, "wrong window": 0, "wrong tab": 0,
-        "janela errada": 0, "aba errada": 0, "ignore that": 0, "ignore this": 0, "ignore it": 0, "wrong voice": 0,
-        "wrong audio": 0,
-        "pode ignorar": 0,
         // Indignation ("sério isso?", "ninguém explica", "for no reason", "this is getting
         // old"); ordering the wrong thing oneself is no grievance ("comprei errado").
         "serio isso": -1.8, "ninguem explica": -2, "no reason": -1.5, "getting old": -1.8,
         "comprei errado": 0, "pedi errado": 0, "escolhi errado": 0,
-        "still nothing": -2, "without internet": -2, "my bad": 0,
+        "still nothing": -2, "without internet": -2,
         // Slang verdicts ("meia boca", "da hora", "tô puta", "vale cada centavo", "nailed it",
         // "money down the drain", "left a lot to be desired", "abaixo das expectativas").
         "meia boca": -2, "da hora": 2.5, "to puta": -3, "ta puta": -3, "fiquei puta": -3, "cada centavo": 2.5,
@@ -223,7 +226,7 @@ public struct Lexicon: Sendable {
         "can't make": 0, "cant make": 0, "a joke": -2.5, "me a": 0, "never showed": -1.2, "no signal": -2,
         "adorei esperar": -2.5, "amei esperar": -2.5, "adoro esperar": -2.5, "love waiting": -2.5, "loved waiting": -2.5,
         "premium plan": 0, "plano premium": 0, "to upgrade": 0, "i'd like": 0, "would like": 0,
-    ]
+    ].merging(slips.map { ($0, 0) }) { listed, _ in listed }
 
     /// Emoji and their valences (by code point).
     static let emoji: [UInt32: Double] = {

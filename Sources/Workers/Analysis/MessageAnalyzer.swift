@@ -17,11 +17,11 @@ public enum MessageAnalyzer {
         analyze(text, englishModel: IntentModel.shared, portugueseModel: IntentModel.sharedPortuguese)
     }
 
-    /// With explicit intent models, English and Portuguese (training and cross-validation
-    /// pass their own).
     /// A greeting or a thanks: courtesy around whatever else a message says.
     static func isCourtesy(_ intent: String) -> Bool { intent == "greeting" || intent == "thanks" }
 
+    /// With explicit intent models, English and Portuguese (training and cross-validation
+    /// pass their own).
     public static func analyze(_ text: String, englishModel: IntentModel?, portugueseModel: IntentModel? = nil) -> MessageAnalysis {
         var normalized = TextNormalizer.normalize(text)
         let language = LanguageDetector.detect(normalized)
