@@ -222,6 +222,17 @@ struct MessageAnalyzerTests {
         ("mandei a foto errada, pode ignorar", "neutral"),
         ("wrong pic, ignore that", "neutral"),
         ("qual sua comida favorita?", "neutral"),
+        ("qual seu filme favorito", "neutral"),
+        // "pouco" before praise denies it, "um pouco" softens; regret a negation turns; an
+        // answer withheld is trouble, one awaited is not.
+        ("a mochila é pouco resistente", "negative"),
+        ("ficou um pouco melhor depois da troca", "neutral"),
+        ("pode comprar, não vai se arrepender", "positive"),
+        ("me arrependo de ter comprado aqui", "negative"),
+        ("mandei três e-mails e ninguém me deu resposta", "negative"),
+        ("aguardo retorno", "neutral"),
+        ("never got a reply to my email", "negative"),
+        ("nobody ever got back to me", "negative"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -39,7 +39,7 @@ public struct Lexicon: Sendable {
         "totalmente": 0.35, "completamente": 0.35, "mega": 0.35, "hiper": 0.4, "absolutamente": 0.4, "bem": 0.2, "mais": 0.1,
         "very": 0.35, "really": 0.3, "so": 0.25, "extremely": 0.5, "totally": 0.35, "absolutely": 0.4,
         "incredibly": 0.45, "such": 0.25, "too": 0.2, "completely": 0.35, "truly": 0.3, "most": 0.25,
-        "pouco": -0.4, "meio": -0.35, "levemente": -0.4, "quase": -0.3, "slightly": -0.4, "kinda": -0.35, "somewhat": -0.35,
+        "pouco": -0.4, "pouca": -0.4, "meio": -0.35, "levemente": -0.4, "quase": -0.3, "slightly": -0.4, "kinda": -0.35, "somewhat": -0.35,
         "barely": -0.5, "little": -0.3, "bit": -0.3,
     ].merging(swearing) { kept, _ in kept }
     /// Swearing before a word mostly stresses it ("fucking great", "my goddamn card"): these
@@ -91,6 +91,13 @@ public struct Lexicon: Sendable {
         "ignore that", "ignore this", "ignore it", "pode ignorar", "wrong voice", "wrong audio", "never mind", "my bad",
     ]
 
+    /// What a customer waits to be given: no valence alone ("aguardo retorno"), trouble when
+    /// denied ("ninguém me deu resposta", "não tive retorno", "never got a reply").
+    static let awaited = [
+        "resposta", "respostas", "retorno", "posicionamento", "previsao", "solucao", "noticia", "noticias",
+        "reply", "replies", "response", "answer", "update", "callback",
+    ]
+
     /// Two-word phrases with their own valence, checked before single words.
     static let phrases: [String: Double] = [
         "nao recebi": -2.5, "nao chegou": -2.5, "nao funciona": -2.5, "nao funcionou": -2.5, "nao veio": -2.2, "nao presta": -3,
@@ -98,7 +105,7 @@ public struct Lexicon: Sendable {
         "dinheiro jogado": -3, "ate agora": -1.2, "sem resposta": -2.2, "ninguem responde": -2.5, "nao recomendo": -3,
         "muito bom": 2.6, "muito boa": 2.6, "de primeira": 2, "chegou rapido": 2.2, "chegou antes": 2.4, "antes do": 0.8,
         "no prazo": 1.5, "dentro do": 0.5, "5 estrelas": 2.5, "nota 10": 3, "nota 0": -3, "nota zero": -3,
-        "sao 10": 3, "sao demais": 2.5, "tempo demora": 0, "quanto demora": 0, "tempo leva": 0,
+        "sao 10": 3, "sao demais": 2.5, "foi demais": 2.5, "ta demais": 2.2, "esta demais": 2.2, "nada demais": 0, "tempo demora": 0, "quanto demora": 0, "tempo leva": 0,
         "not working": -2.2, "doesn't work": -2.2, "customer service": -0.3, "on hold": -1.5, "no one": -1.2, "still waiting": -2,
         "thank you": 1.8, "well done": 2.5, "not bad": 1.8, "no problem": 0.8, "no worries": 0.8, "sem problema": 0.8, "sem problemas": 0.8, "waste of": -2.5,
         "never again": -2.5, "fell apart": -2.5, "broke down": -2,
@@ -106,7 +113,7 @@ public struct Lexicon: Sendable {
         "bem embalada": 2, "mal embalado": -2.5, "mal embalada": -2.5, "esperava mais": -1.5, "poderia ser": -1,
         "still no": -1.8, "still not": -1.5, "no longer": -1.2, "gave up": -2, "no update": -1.5, "no answers": -2,
         "can't wait": 2.5, "for nothing": -3, "cant wait": 2.5, "no response": -2, "no answer": -2, "no help": -2.2, "not happy": -2.2,
-        "not worth": -2.2, "nao vale": -2.2, "nao gostei": -2.5, "sem graca": -2, "nao aguento": -2.2,
+        "not worth": -2.2, "nao vale": -2.2, "nao gostei": -2.5, "nao comprem": -3, "nao compre": -2.5, "nem presta": -3, "sem graca": -2, "nao aguento": -2.2,
         // Things that do not work, in chat ("o app não abre", "tô sem sinal", "fora do ar").
         "nao abre": -2, "nao abriu": -2, "nao carrega": -2, "nao carregou": -2, "nao liga": -1.8, "nao conecta": -2,
         "nao conectou": -2, "nao entra": -1.8, "nao entrou": -1.8, "nao consigo": -1.5, "nao consegui": -1.5,
@@ -135,7 +142,7 @@ public struct Lexicon: Sendable {
         "not helping": -1.8, "isn't helping": -1.8, "aren't going": -1, "can't reach": -1.8, "cant reach": -1.8,
         "nobody answers": -2.2, "nobody cares": -2.2, "can't believe": -1.5, "cant believe": -1.5, "can't find": -1.8,
         "cant find": -1.8, "haven't heard": -1.8, "havent heard": -1.8, "still haven't": -1.8, "won't send": -1.5,
-        "can't get": -1.5, "cant get": -1.5, "cannot get": -1.5, "you rock": 2.8, "guys rock": 2.8,
+        "can't get": -1.5, "cant get": -1.5, "cannot get": -1.5, "you rock": 2.8, "guys rock": 2.8, "got back": 1, "get back": 1, "gotten back": 1,
         // Greetings are courtesy, not praise.
         "bom dia": 0, "boa tarde": 0, "boa noite": 0, "good morning": 0, "good afternoon": 0, "good evening": 0,
         "good night": 0,

@@ -28,6 +28,14 @@ public enum SentimentAnalyzer {
         let portuguese = language == "pt"
         @inline(__always) func isNegation(_ id: Int32) -> Bool { id >= 0 && v.negation[Int(id)] && !(portuguese && id == v.no) }
         @inline(__always) func isContrast(_ id: Int32) -> Bool { id >= 0 && v.contrast[Int(id)] }
+        /// A negation within three words before word `i`, in its clause, no contrast between.
+        func negatedInClause(_ i: Int) -> Bool {
+            for back in 1...3 where i - back >= 0 {
+                if words[i - back + 1].clauseStart || isContrast(words[i - back].id) { return false }
+                if isNegation(words[i - back].id) { return true }
+            }
+            return false
+        }
         var contrastAt: Int?
         for (i, t) in words.enumerated() where isContrast(t.id) { contrastAt = i }
 
@@ -92,13 +100,9 @@ public enum SentimentAnalyzer {
                 if word == v.back ? i == words.count - 1
                     : words[(i + 1)..<min(words.count, i + (english ? 5 : 4))].contains(where: { $0.id == (english ? v.again : v.mais) })
                 {
-                    for back in 1...3 where i - back >= 0 {
-                        if words[i - back + 1].clauseStart || isContrast(words[i - back].id) { break }
-                        if isNegation(words[i - back].id) {
-                            valence = -2.5
-                            withdrawn = true
-                            break
-                        }
+                    if negatedInClause(i) {
+                        valence = -2.5
+                        withdrawn = true
                     }
                 } else {
                     for back in 2...4 where i - back >= 0 {
@@ -128,6 +132,12 @@ public enum SentimentAnalyzer {
                 }
                 // A show one goes to is no praise ("ingressos pro show de sábado"; "que show!" is).
                 if word == v.show, i > 0, v.showDeterminers.contains(words[i - 1].id) { valence = 0 }
+                // An answer withheld ("ninguém me deu resposta"): the negation makes it, as for
+                // custom withdrawn, so it is not turned again below.
+                if valence == 0, v.starts(word, Vocabulary.Starts.awaited), negatedInClause(i) {
+                    valence = -1.5
+                    withdrawn = true
+                }
             }
             if valence != 0 {
                 // Intensifiers and diminishers just before, in the same clause ("não preciso
@@ -136,14 +146,25 @@ public enum SentimentAnalyzer {
                     if words[i - back + 1].clauseStart { break }
                     let id = words[i - back].id
                     if id >= 0, !v.intensifier[Int(id)].isNaN {
-                        let boost = v.intensifier[Int(id)]
-                        valence += valence > 0 ? boost * 2 : -boost * 2
+                        // Portuguese "pouco resistente" denies the praise; "um pouco melhor"
+                        // softens it.
+                        if portuguese, valence > 0, v.little.contains(id),
+                            i - back == 0 || !v.indefinite.contains(words[i - back - 1].id)
+                        {
+                            valence *= -0.6
+                        } else {
+                            let boost = v.intensifier[Int(id)]
+                            valence += valence > 0 ? boost * 2 : -boost * 2
+                        }
                         break
                     }
                 }
-                // "qual o melhor horário?", "what's the best time?": asking, not praising;
-                // "a garantia cobre quebra?", "what if it's late?": supposing, not reporting.
-                if text.questions > 0 {
+                // "qual o melhor horário?", "what's the best time?": asking, not praising (also
+                // without the question mark, "qual seu filme favorito"); "a garantia cobre
+                // quebra?", "what if it's late?": supposing, not reporting.
+                if text.questions > 0
+                    || (valence > 0 && v.has(word, Vocabulary.Role.comparative) && v.interrogatives.contains(words[0].id))
+                {
                     let asked = valence > 0 && v.has(word, Vocabulary.Role.comparative) ? v.interrogatives
                         : valence < 0 ? v.hypothetical : []
                     for back in 1...5 where i - back >= 0 && !asked.isEmpty {

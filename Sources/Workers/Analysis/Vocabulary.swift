@@ -43,6 +43,8 @@ final class Vocabulary: Sendable {
         static let expansionEN: UInt8 = 16
         /// Ends one of `exasperatedEndings` (not a start: the last word, read first).
         static let exasperatedEnd: UInt8 = 32
+        /// One of `Lexicon.awaited`: an answer withheld is trouble ("ninguém me deu resposta").
+        static let awaited: UInt8 = 64
     }
 
     @inline(__always)
@@ -81,6 +83,10 @@ final class Vocabulary: Sendable {
     /// "ingressos pro show de sábado": a show one goes to, after these, is no praise.
     let show: Int32
     let showDeterminers: [Int32]
+    /// "pouco resistente", "pouca qualidade": praise denied, not softened as in "um pouco
+    /// melhor" (an article before).
+    let little: [Int32]
+    let indefinite: [Int32]
     /// Exasperation that closes a message, some only in a question ("vai chegar ou não
     /// vai?", "isso não vai ficar assim", "so is it coming or not?").
     let exasperatedEndings: [(words: [Int32], question: Bool)]
@@ -284,11 +290,14 @@ final class Vocabulary: Sendable {
         ].map { id($0) }
         show = id("show")
         showDeterminers = ["o", "os", "pro", "pros", "do", "dos", "no", "nos", "ao", "aos", "esse", "desse", "nesse"].map { id($0) }
+        little = ["pouco", "pouca"].map { id($0) }
+        indefinite = ["um", "uma"].map { id($0) }
         exasperatedEndings = [
             ("ou nao", true), ("ou nao vai", true), ("ou nao vem", true), ("tudo de novo", true), ("nao vai ficar assim", false),
             ("or not", true), ("all over again", false), ("not going to fly", false), ("treat me", true),
             ("treat your customers", true),
         ].map { (ids($0), $1) }
+        let awaited = Lexicon.awaited.map { id($0) }
         greetings = ["oi", "ola", "opa", "oie", "oii", "hi", "hello", "hey", "hiya"].map { id($0) }
         longe = id("longe")
         de = id("de")
@@ -309,6 +318,9 @@ final class Vocabulary: Sendable {
             (Role.grievance, [
                 "reclamar", "reclamacao", "reclamacoes", "queixa", "queixas", "queixar", "complain", "complaint", "complaints",
                 "complaining",
+                // "não vai se arrepender", "não me arrependi", "you won't regret it".
+                "arrependi", "arrependo", "arrepender", "arrependera", "arrependeu", "arrependam", "arrependido", "arrependida",
+                "regret", "regrets",
             ]),
             (Role.comparative, ["melhor", "melhores", "better", "happier", "best", "favorite", "favourite", "favorito", "favorita", "preferido", "preferida"]),
             (Role.modal, ["can", "could", "can't", "cant", "cannot", "couldn't", "couldnt", "poderia", "podia", "pode", "daria"]),
@@ -321,7 +333,7 @@ final class Vocabulary: Sendable {
                 "return", "returning", "come", "coming", "eat", "stay", "staying", "deal", "dealing", "back",
             ]),
             (Role.inquiry, ["how", "is", "are", "what's", "whats"]),
-            (Role.inquiryNext, ["do", "much", "long", "many", "there", "your"]),
+            (Role.inquiryNext, ["do", "much", "long", "many", "there", "your", "the"]),
             (Role.answer, [
                 "sim", "ok", "okay", "certo", "beleza", "ta", "esta", "bom", "bem", "entao", "entendi", "combinado", "pode", "ser",
                 "suave", "tranquilo",
@@ -357,6 +369,7 @@ final class Vocabulary: Sendable {
                 | (b.expansionPT[id].isEmpty ? 0 : Starts.expansionPT) | (b.expansionEN[id].isEmpty ? 0 : Starts.expansionEN)
         }
         for ending in exasperatedEndings { starts[Int(ending.words[ending.words.count - 1])] |= Starts.exasperatedEnd }
+        for word in awaited { starts[Int(word)] |= Starts.awaited }
         self.starts = starts
     }
 
