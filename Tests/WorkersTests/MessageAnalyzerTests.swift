@@ -477,9 +477,15 @@ struct MessageAnalyzerTests {
         let chunks = TextNormalizer.normalize("a\r\nhttp://x b\n@c d\te https://g.h/i  www.j k @ l\n\n@m")
         #expect(chunks.words == ["a", "http", "x", "b", "d", "e", "k", "l"])
         // ASCII faces count as emoji; times, URLs and words after a colon do not.
-        for (text, faces) in [(":) :-( :'( ;) =D :P <3 :/", 8), ("às 10:30, veja http://x.co :Pedro", 0), (":))))", 1)] {
+        for (text, faces) in [(":) :-( :'( ;) =D :P <3 :/ </3", 9), ("às 10:30, veja http://x.co :Pedro", 0), (":))))", 1)] {
             #expect(TextNormalizer.normalize(text).emojiCount == faces, "\(text)")
         }
+        #expect(TextNormalizer.normalize("</3").emojiValence < 0)
+        // "\u2019" and "\u002c" left in the text by an export are an apostrophe and a comma;
+        // other backslashes and escapes separate words.
+        let escaped = TextNormalizer.normalize(#"it\u2019s great\u002c isn\u2019t it? a\b \u00e9 c:\users"#)
+        #expect(escaped.words == ["it's", "great", "isn't", "it", "a", "b", "c", "users"])
+        #expect(escaped.tokens[2].clauseStart)
         #expect(TextNormalizer.isLaughter("rsrsrs") && TextNormalizer.isLaughter("hahaha") && !TextNormalizer.isLaughter("casa"))
     }
 

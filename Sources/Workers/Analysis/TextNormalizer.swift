@@ -207,6 +207,18 @@ public enum TextNormalizer {
                     case 0x2C, 0x2E:  // , .
                         flush()
                         clauseBreak = true
+                    case 0x5C:  // "\u2019", "\u002c": escapes that some exports leave in the text
+                        let value = escapedScalar(s, at: k)
+                        if value == 0x2019 || value == 0x27 {
+                            if p > wordStart {
+                                o[p] = 0x27
+                                p += 1
+                            }
+                        } else {
+                            flush()
+                            if value == 0x2C || value == 0x2E { clauseBreak = true }
+                        }
+                        if value != nil { k += 5 }
                     case 0x3A, 0x3B, 0x3D, 0x3C:  // ":" ";" "=" "<" may start an emoticon
                         flush()
                         if b != 0x3D && b != 0x3C { clauseBreak = true }
@@ -377,13 +389,31 @@ public enum TextNormalizer {
     @inline(__always)
     static func isLetter(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
 
+    /// The scalar of a "\uXXXX" escape whose "u" is at `i`, or nil.
+    static func escapedScalar(_ s: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32? {
+        guard i + 4 < s.count, s[i] == 0x75 else { return nil }
+        var value: UInt32 = 0
+        for j in (i + 1)...(i + 4) {
+            let b = s[j] | 0x20
+            let digit: UInt8
+            switch b {
+            case 0x30...0x39: digit = b - 0x30
+            case 0x61...0x66: digit = b - 0x61 + 10
+            default: return nil
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+
     /// The valence and length of an ASCII emoticon starting at `i` (":)", ":-(", ":'(", ";)",
-    /// "=D", ":P", ":/", "<3", ":)))"), or length 0. Letters ("D", "P") and "/" count only
-    /// when no letter or "/" follows, so ":Pedro" and "http://" are not faces.
+    /// "=D", ":P", ":/", "<3", "</3", ":)))"), or length 0. Letters ("D", "P") and "/" count
+    /// only when no letter or "/" follows, so ":Pedro" and "http://" are not faces.
     static func emoticon(_ s: UnsafeBufferPointer<UInt8>, at i: Int) -> (Double, Int) {
         let n = s.count
-        if s[i] == 0x3C {  // <3
-            return i + 1 < n && s[i + 1] == 0x33 ? (2.5, 2) : (0, 0)
+        if s[i] == 0x3C {  // <3, and the broken heart </3
+            if i + 1 < n && s[i + 1] == 0x33 { return (2.5, 2) }
+            return i + 2 < n && s[i + 1] == 0x2F && s[i + 2] == 0x33 ? (-2, 3) : (0, 0)
         }
         var j = i + 1
         var tear = false
