@@ -89,6 +89,7 @@ public struct Lexicon: Sendable {
         "mensagem errada", "wrong message", "pessoa errada", "contato errado", "wrong person", "foto errada", "arquivo errado",
         "wrong pic", "wrong picture", "wrong photo", "wrong file", "wrong window", "wrong tab", "janela errada", "aba errada",
         "ignore that", "ignore this", "ignore it", "pode ignorar", "wrong voice", "wrong audio", "never mind", "my bad",
+        "wrong group", "wrong chat", "grupo errado", "chat errado", "conversa errada",
     ]
 
     /// What a customer waits to be given: no valence alone ("aguardo retorno"), trouble when
@@ -147,8 +148,7 @@ public struct Lexicon: Sendable {
         "bom dia": 0, "boa tarde": 0, "boa noite": 0, "good morning": 0, "good afternoon": 0, "good evening": 0,
         "good night": 0,
         // Slips in the chat itself, not grievances: "foi mal, mandei no grupo errado".
-        "foi mal": 0, "grupo errado": 0, "chat errado": 0, "numero errado": 0, "audio errado": 0, "mandei errado": 0,
-        "wrong chat": 0, "wrong number": 0, "fed up": -2.5,
+        "foi mal": 0, "numero errado": 0, "audio errado": 0, "mandei errado": 0, "wrong number": 0, "fed up": -2.5,
         "sorry wrong": 0,
         // Slang praise with a word of damage ("you crushed it").
         "crushed it": 2.5, "smashed it": 2.5, "no complaints": 1.5,
