@@ -91,18 +91,18 @@ public enum SentimentAnalyzer {
             }
             // Custom withdrawn: a negation before in the same clause, "mais" or "again" after
             // ("não compro mais aqui", "não volto mais", "never ordering from you again"), or
-            // "won't be back" at the end; not "não, volto mais tarde". The negation makes it,
-            // so it is not turned again below. So does "the last time" just before, in the same
-            // clause ("é a última vez que compro aqui", "the last time I order from you"; not
-            // "a última vez que comprei veio certinho").
-            var withdrawn = false
+            // "won't be back" at the end; not "não, volto mais tarde". So does "the last time"
+            // just before, in the same clause ("é a última vez que compro aqui", "the last time
+            // I order from you"; not "a última vez que comprei veio certinho"). A valence
+            // `settled` here already holds its negation and is not turned again below.
+            var settled = false
             if !phrased, v.has(word, Vocabulary.Role.patronage) {
                 if word == v.back ? i == words.count - 1
                     : words[(i + 1)..<min(words.count, i + (english ? 5 : 4))].contains(where: { $0.id == (english ? v.again : v.mais) })
                 {
                     if negatedInClause(i) {
                         valence = -2.5
-                        withdrawn = true
+                        settled = true
                     }
                 } else {
                     for back in 2...4 where i - back >= 0 {
@@ -110,7 +110,7 @@ public enum SentimentAnalyzer {
                         let (first, second) = (words[i - back].id, words[i - back + 1].id)
                         if first == v.ultima && second == v.vez || first == v.last && second == v.time {
                             valence = -2.5
-                            withdrawn = true
+                            settled = true
                             break
                         }
                     }
@@ -132,11 +132,10 @@ public enum SentimentAnalyzer {
                 }
                 // A show one goes to is no praise ("ingressos pro show de sábado"; "que show!" is).
                 if word == v.show, i > 0, v.showDeterminers.contains(words[i - 1].id) { valence = 0 }
-                // An answer withheld ("ninguém me deu resposta"): the negation makes it, as for
-                // custom withdrawn, so it is not turned again below.
+                // An answer withheld ("ninguém me deu resposta"): the negation makes it.
                 if valence == 0, v.starts(word, Vocabulary.Starts.awaited), negatedInClause(i) {
                     valence = -1.5
-                    withdrawn = true
+                    settled = true
                 }
             }
             if valence != 0 {
@@ -162,11 +161,9 @@ public enum SentimentAnalyzer {
                 // "qual o melhor horário?", "what's the best time?": asking, not praising (also
                 // without the question mark, "qual seu filme favorito"); "a garantia cobre
                 // quebra?", "what if it's late?": supposing, not reporting.
-                if text.questions > 0
-                    || (valence > 0 && v.has(word, Vocabulary.Role.comparative) && v.interrogatives.contains(words[0].id))
-                {
-                    let asked = valence > 0 && v.has(word, Vocabulary.Role.comparative) ? v.interrogatives
-                        : valence < 0 ? v.hypothetical : []
+                let comparative = valence > 0 && v.has(word, Vocabulary.Role.comparative)
+                if text.questions > 0 || (comparative && v.interrogatives.contains(words[0].id)) {
+                    let asked = comparative ? v.interrogatives : valence < 0 ? v.hypothetical : []
                     for back in 1...5 where i - back >= 0 && !asked.isEmpty {
                         if words[i - back + 1].clauseStart { break }
                         if asked.contains(words[i - back].id) {
@@ -179,7 +176,7 @@ public enum SentimentAnalyzer {
                 if words[i].elongated { valence *= 1.15 }
                 // Negation within three words before, unless a contrast word sits between.
                 var emphatic = false
-                if !withdrawn && (span == 1 || !isNegation(word)) {
+                if !settled && (span == 1 || !isNegation(word)) {
                     var negated = false
                     var intensified = false
                     var linked = true
