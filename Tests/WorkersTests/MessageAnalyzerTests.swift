@@ -233,6 +233,16 @@ struct MessageAnalyzerTests {
         ("aguardo retorno", "neutral"),
         ("never got a reply to my email", "negative"),
         ("nobody ever got back to me", "negative"),
+        // Less than was sold, or something else; a copy; money back that came in, and money
+        // taken twice, which did not.
+        ("comprei 5 e só vieram 4", "negative"),
+        ("recebi apenas metade do pedido", "negative"),
+        ("mandaram outra cor", "negative"),
+        ("o tênis não é original", "negative"),
+        ("finalmente caiu o estorno", "positive"),
+        ("o pix caiu duas vezes", "negative"),
+        ("i only received half of my order", "negative"),
+        ("the transfer finally came through", "positive"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
