@@ -243,6 +243,10 @@ public struct Lexicon: Sendable {
         "propaganda enganosa": -2.5, "nao aceitam": -1.5, "nao aceitou": -1.5, "nao aceitaram": -1.5,
         // Being misunderstood ("caio num robô que não entende nada").
         "nao entende": -1.8, "nao entendem": -1.8,
+        // Formal letters: a cancellation asked for ("peço que seja cancelada"), an attachment
+        // sent "conforme solicitado" and a billing address neither grieve nor praise.
+        "seja cancelada": 0, "seja cancelado": 0, "sejam cancelados": 0, "conforme solicitado": 0,
+        "conforme solicitacao": 0, "endereco cobranca": 0,
         "only received": -1.5, "only sent": -1.5, "only got": -1.2, "different from": -1.2, "different model": -1.5,
         "won't take": -1.5, "wont take": -1.5, "came through": 1.5,
         "so veio": -1.5, "veio so": -1.5, "so vieram": -1.5, "vieram so": -1.5, "so chegou": -1.5, "chegou so": -1.5,
