@@ -491,10 +491,11 @@ struct MessageAnalyzerTests {
             #expect(TextNormalizer.normalize(text).emojiCount == faces, "\(text)")
         }
         #expect(TextNormalizer.normalize("</3").emojiValence < 0)
-        // "\u2019" and "\u002c" left in the text by an export are an apostrophe and a comma;
-        // other backslashes and escapes separate words.
-        let escaped = TextNormalizer.normalize(#"it\u2019s great\u002c isn\u2019t it? a\b \u00e9 c:\users"#)
-        #expect(escaped.words == ["it's", "great", "isn't", "it", "a", "b", "c", "users"])
+        // "\u2019" and "\u002c" left in the text by an export are an apostrophe and a comma,
+        // and an accented letter's escape is its letter; other backslashes and escapes
+        // separate words.
+        let escaped = TextNormalizer.normalize(#"it\u2019s great\u002c isn\u2019t it? a\b \u00e9 c:\users caf\u00e9 P\u00c9SSIMO x\u2603y"#)
+        #expect(escaped.words == ["it's", "great", "isn't", "it", "a", "b", "e", "c", "users", "cafe", "pessimo", "x", "y"])
         #expect(escaped.tokens[2].clauseStart)
         #expect(TextNormalizer.isLaughter("rsrsrs") && TextNormalizer.isLaughter("hahaha") && !TextNormalizer.isLaughter("casa"))
     }

@@ -147,6 +147,25 @@ public enum TextNormalizer {
                 wordLetters = 0
                 wordASCII = true
             }
+            /// Writes a Latin letter that folds to ASCII ("é" -> "e", "Ç" -> "c"); false for
+            /// any other scalar.
+            func folded(_ value: UInt32) -> Bool {
+                guard value >= foldBase && value < foldBase + UInt32(fold.count) else { return false }
+                let folded = fold[Int(value - foldBase)]
+                guard folded != 0 else { return false }
+                o[p] = UInt8(folded & 0x7F)
+                p += 1
+                wordLetters += 1
+                if folded & foldUpper != 0 {
+                    wordUpper += 1
+                    upper += 1
+                } else {
+                    lower += 1
+                }
+                if folded & foldPortuguese != 0 { result.portugueseMarks += 1 }
+                if folded & foldSpanish != 0 { result.spanishMarks += 1 }
+                return true
+            }
             // One pass: separators end a chunk (and its word); a chunk that is a URL or a
             // @handle is skipped whole.
             var chunkStart = true
@@ -207,13 +226,15 @@ public enum TextNormalizer {
                     case 0x2C, 0x2E:  // , .
                         flush()
                         clauseBreak = true
-                    case 0x5C:  // "\u2019", "\u002c": escapes that some exports leave in the text
+                    case 0x5C:  // "\u2019", "\u002c", "caf\u00e9": escapes that some exports leave in the text
                         let value = escapedScalar(s, at: k)
                         if value == 0x2019 || value == 0x27 {
                             if p > wordStart {
                                 o[p] = 0x27
                                 p += 1
                             }
+                        } else if let value, folded(value) {
+                            // A letter inside the word ("caf\u00e9" is "cafe").
                         } else {
                             flush()
                             if value == 0x2C || value == 0x2E { clauseBreak = true }
@@ -245,19 +266,8 @@ public enum TextNormalizer {
                     value = UInt32(b & 0x07) << 18 | UInt32(s[k + 1] & 0x3F) << 12 | UInt32(s[k + 2] & 0x3F) << 6 | UInt32(s[k + 3] & 0x3F)
                     k += 4
                 }
-                if value >= foldBase && value < foldBase + UInt32(fold.count), fold[Int(value - foldBase)] != 0 {
-                    let folded = fold[Int(value - foldBase)]
-                    o[p] = UInt8(folded & 0x7F)
-                    p += 1
-                    wordLetters += 1
-                    if folded & foldUpper != 0 {
-                        wordUpper += 1
-                        upper += 1
-                    } else {
-                        lower += 1
-                    }
-                    if folded & foldPortuguese != 0 { result.portugueseMarks += 1 }
-                    if folded & foldSpanish != 0 { result.spanishMarks += 1 }
+                if folded(value) {
+                    // Written as its ASCII letter.
                 } else if value == 0x2019 {
                     if p > wordStart {
                         o[p] = 0x27
