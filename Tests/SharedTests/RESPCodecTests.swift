@@ -123,6 +123,31 @@ struct RESPCodecTests {
         _ = try await channel.finish()
     }
 
+    @Test("the flushes of concurrent callers are put off until their writes are in, and leave together")
+    func handlerConsolidatesFlushes() throws {
+        let channel = EmbeddedChannel(handler: RedisChannelHandler())
+        var promises: [EventLoopPromise<RESPValue>] = []
+        for key in ["a", "b", "c"] {
+            var request = ByteBuffer()
+            RESPEncoder.encode(["GET", RedisArgument(key)], into: &request)
+            promises.append(channel.eventLoop.makePromise(of: RESPValue.self))
+            channel.writeAndFlush(RedisOutboundRequest(buffer: request, promises: [promises[promises.count - 1]]), promise: nil)
+        }
+        // Nothing has left yet: one flush is queued behind the writes.
+        #expect(try channel.readOutbound(as: ByteBuffer.self) == nil)
+        channel.embeddedEventLoop.run()
+        var written = ""
+        while let buffer = try channel.readOutbound(as: ByteBuffer.self) { written += String(buffer: buffer) }
+        #expect(written == ["a", "b", "c"].map { "*2\r\n$3\r\nGET\r\n$1\r\n\($0)\r\n" }.joined())
+        try channel.writeInbound(ByteBuffer(string: "$1\r\nA\r\n$1\r\nB\r\n$1\r\nC\r\n"))
+        for (promise, letter) in zip(promises, [0x41, 0x42, 0x43] as [UInt8]) {
+            var reply: RESPValue?
+            promise.futureResult.whenSuccess { reply = $0 }
+            #expect(reply == .bulkString([letter]))
+        }
+        _ = try channel.finish()
+    }
+
     @Test("closing the channel fails every pending call")
     func handlerFailsPendingOnClose() async throws {
         let channel = NIOAsyncTestingChannel()

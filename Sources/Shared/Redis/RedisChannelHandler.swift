@@ -11,6 +11,11 @@ struct RedisOutboundRequest {
 /// Pipelines commands over one channel. Replies arrive in the order the commands were
 /// written, so a FIFO of promises pairs each reply with its caller; when the channel closes
 /// or the stream breaks, every pending caller is failed at once.
+///
+/// Flushes are consolidated: a flush is put off to a task queued behind the writes already
+/// waiting for the event loop, so the commands of concurrent callers (one per webhook
+/// delivery or tool call) leave in one `writev`, and Redis reads them in one `read` and
+/// answers them in one `write`, as a client-side pipeline would.
 final class RedisChannelHandler: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundIn = RedisOutboundRequest
@@ -19,6 +24,16 @@ final class RedisChannelHandler: ChannelDuplexHandler {
     private var pending = Deque<EventLoopPromise<RESPValue>>()
     private let reader = RESPReader()
     private var isClosed = false
+    private var flushQueued = false
+
+    func flush(context: ChannelHandlerContext) {
+        guard !flushQueued else { return }
+        flushQueued = true
+        context.eventLoop.assumeIsolated().execute {
+            self.flushQueued = false
+            context.flush()
+        }
+    }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let request = unwrapOutboundIn(data)
