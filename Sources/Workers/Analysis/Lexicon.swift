@@ -233,36 +233,35 @@ public struct Lexicon: Sendable {
         "can't make": 0, "cant make": 0, "a joke": -2.5, "me a": 0, "never showed": -1.2, "no signal": -2,
         "adorei esperar": -2.5, "amei esperar": -2.5, "adoro esperar": -2.5, "love waiting": -2.5, "loved waiting": -2.5,
         "premium plan": 0, "plano premium": 0, "to upgrade": 0, "i'd like": 0, "would like": 0,
-        // Less than was sold, or something else in its place ("só vieram 2", "recebi apenas
-        // uma", "mandaram outro modelo", "veio outra cor"), parts and money that never come
-        // ("os brindes não vieram", "o pedido nunca chega", "ainda sem estorno").
+        // Something else in place of what was sold ("mandaram outro modelo", "veio outra cor"),
+        // parts and money that never come ("os brindes não vieram", "o pedido nunca chega",
+        // "ainda sem estorno"); less than was sold is `shortfalls`.
+        "veio outro": -1.8, "veio outra": -1.8, "vieram outros": -1.8, "vieram outras": -1.8, "chegou outro": -1.8,
+        "chegou outra": -1.8, "chegaram outros": -1.8, "chegaram outras": -1.8, "mandaram outro": -1.8,
+        "mandaram outra": -1.8, "enviaram outro": -1.8, "enviaram outra": -1.8,
         "nao vieram": -2.2, "nunca chega": -2.2, "sem estorno": -1.8, "sem reembolso": -1.8,
-        // Money back that came in ("finalmente caiu o estorno"; "o pix caiu duas vezes" stays
-        // trouble); offers not honoured.
-        "caiu estorno": 1.5, "estorno caiu": 1.5, "caiu reembolso": 1.5, "reembolso caiu": 1.5,
+        "only received": -1.5, "only sent": -1.5, "only got": -1.2, "different from": -1.2, "different model": -1.5,
+        // Money that came in ("finalmente caiu o estorno", "the transfer finally came through";
+        // "o pix caiu duas vezes" stays trouble); offers not honoured.
+        "caiu estorno": 1.5, "estorno caiu": 1.5, "caiu reembolso": 1.5, "reembolso caiu": 1.5, "came through": 1.5,
         "propaganda enganosa": -2.5, "nao aceitam": -1.5, "nao aceitou": -1.5, "nao aceitaram": -1.5,
+        "won't take": -1.5, "wont take": -1.5,
         // Being misunderstood ("caio num robô que não entende nada").
         "nao entende": -1.8, "nao entendem": -1.8,
         // Formal letters: a cancellation asked for ("peço que seja cancelada"), an attachment
         // sent "conforme solicitado" and a billing address neither grieve nor praise.
         "seja cancelada": 0, "seja cancelado": 0, "sejam cancelados": 0, "conforme solicitado": 0,
         "conforme solicitacao": 0, "endereco cobranca": 0,
-        "only received": -1.5, "only sent": -1.5, "only got": -1.2, "different from": -1.2, "different model": -1.5,
-        "won't take": -1.5, "wont take": -1.5, "came through": 1.5,
-        "so veio": -1.5, "veio so": -1.5, "so vieram": -1.5, "vieram so": -1.5, "so chegou": -1.5, "chegou so": -1.5,
-        "so chegaram": -1.5, "chegaram so": -1.5, "so recebi": -1.5, "recebi so": -1.5, "so mandaram": -1.5,
-        "mandaram so": -1.5, "so enviaram": -1.5, "enviaram so": -1.5, "apenas veio": -1.5, "veio apenas": -1.5,
-        "apenas vieram": -1.5, "vieram apenas": -1.5, "apenas chegou": -1.5, "chegou apenas": -1.5,
-        "apenas chegaram": -1.5, "chegaram apenas": -1.5, "apenas recebi": -1.5, "recebi apenas": -1.5,
-        "apenas mandaram": -1.5, "mandaram apenas": -1.5, "apenas enviaram": -1.5, "enviaram apenas": -1.5,
-        "somente veio": -1.5, "veio somente": -1.5, "somente vieram": -1.5, "vieram somente": -1.5,
-        "somente chegou": -1.5, "chegou somente": -1.5, "somente chegaram": -1.5, "chegaram somente": -1.5,
-        "somente recebi": -1.5, "recebi somente": -1.5, "somente mandaram": -1.5, "mandaram somente": -1.5,
-        "somente enviaram": -1.5, "enviaram somente": -1.5,
-        "veio outro": -1.8, "veio outra": -1.8, "vieram outros": -1.8, "vieram outras": -1.8, "chegou outro": -1.8,
-        "chegou outra": -1.8, "chegaram outros": -1.8, "chegaram outras": -1.8, "mandaram outro": -1.8,
-        "mandaram outra": -1.8, "enviaram outro": -1.8, "enviaram outra": -1.8,
     ].merging(slips.map { ($0, 0) }) { listed, _ in listed }
+        .merging(shortfalls.map { ($0, -1.5) }) { listed, _ in listed }
+
+    /// Less than was sold: "só", "apenas" or "somente" on either side of an arrival ("só
+    /// vieram 2", "recebi apenas uma", "chegou somente 6").
+    static let shortfalls: [String] = ["so", "apenas", "somente"].flatMap { only in
+        ["veio", "vieram", "chegou", "chegaram", "recebi", "mandaram", "enviaram"].flatMap { arrival in
+            ["\(only) \(arrival)", "\(arrival) \(only)"]
+        }
+    }
 
     /// Emoji and their valences (by code point).
     static let emoji: [UInt32: Double] = {

@@ -151,19 +151,19 @@ public enum TextNormalizer {
             /// any other scalar.
             func folded(_ value: UInt32) -> Bool {
                 guard value >= foldBase && value < foldBase + UInt32(fold.count) else { return false }
-                let folded = fold[Int(value - foldBase)]
-                guard folded != 0 else { return false }
-                o[p] = UInt8(folded & 0x7F)
+                let entry = fold[Int(value - foldBase)]
+                guard entry != 0 else { return false }
+                o[p] = UInt8(entry & 0x7F)
                 p += 1
                 wordLetters += 1
-                if folded & foldUpper != 0 {
+                if entry & foldUpper != 0 {
                     wordUpper += 1
                     upper += 1
                 } else {
                     lower += 1
                 }
-                if folded & foldPortuguese != 0 { result.portugueseMarks += 1 }
-                if folded & foldSpanish != 0 { result.spanishMarks += 1 }
+                if entry & foldPortuguese != 0 { result.portugueseMarks += 1 }
+                if entry & foldSpanish != 0 { result.spanishMarks += 1 }
                 return true
             }
             // One pass: separators end a chunk (and its word); a chunk that is a URL or a
