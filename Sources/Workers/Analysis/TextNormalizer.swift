@@ -147,6 +147,14 @@ public enum TextNormalizer {
                 wordLetters = 0
                 wordASCII = true
             }
+            /// An apostrophe inside a word ("it's", "it\u2019s", "it’s"); one before any letter
+            /// is dropped.
+            func apostrophe() {
+                if p > wordStart {
+                    o[p] = 0x27
+                    p += 1
+                }
+            }
             /// Writes a Latin letter that folds to ASCII ("é" -> "e", "Ç" -> "c"); false for
             /// any other scalar.
             func folded(_ value: UInt32) -> Bool {
@@ -203,10 +211,7 @@ public enum TextNormalizer {
                         o[p] = b
                         p += 1
                     case 0x27:  // apostrophe inside English words
-                        if p > wordStart {
-                            o[p] = b
-                            p += 1
-                        }
+                        apostrophe()
                     case 0x20, 0x09:
                         flush()
                         chunkStart = true
@@ -229,10 +234,7 @@ public enum TextNormalizer {
                     case 0x5C:  // "\u2019", "\u002c", "caf\u00e9": escapes that some exports leave in the text
                         let value = escapedScalar(s, at: k)
                         if value == 0x2019 || value == 0x27 {
-                            if p > wordStart {
-                                o[p] = 0x27
-                                p += 1
-                            }
+                            apostrophe()
                         } else if let value, folded(value) {
                             // A letter inside the word ("caf\u00e9" is "cafe").
                         } else {
@@ -269,10 +271,7 @@ public enum TextNormalizer {
                 if folded(value) {
                     // Written as its ASCII letter.
                 } else if value == 0x2019 {
-                    if p > wordStart {
-                        o[p] = 0x27
-                        p += 1
-                    }
+                    apostrophe()
                 } else if value == 0xBF || value == 0xA1 {
                     result.spanishMarks += 1
                     flush()
