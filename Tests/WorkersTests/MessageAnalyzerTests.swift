@@ -243,6 +243,16 @@ struct MessageAnalyzerTests {
         ("o pix caiu duas vezes", "negative"),
         ("i only received half of my order", "negative"),
         ("the transfer finally came through", "positive"),
+        // What was left unsaid, damage, low quality; words whose sense here is not their
+        // valence: business days, an invoice, a cheaper option, eagerness.
+        ("o anúncio não informa a voltagem", "negative"),
+        ("a caixa chegou com avaria", "negative"),
+        ("o tecido é de baixa qualidade", "negative"),
+        ("the signal is weak in my bedroom", "negative"),
+        ("o exame fica pronto em 3 dias úteis", "neutral"),
+        ("preciso da nota fiscal do pedido 4432", "neutral"),
+        ("quero o plano mais barato", "neutral"),
+        ("mal posso esperar pra usar", "positive"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

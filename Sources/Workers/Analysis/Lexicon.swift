@@ -252,6 +252,15 @@ public struct Lexicon: Sendable {
         // sent "conforme solicitado" and a billing address neither grieve nor praise.
         "seja cancelada": 0, "seja cancelado": 0, "sejam cancelados": 0, "conforme solicitado": 0,
         "conforme solicitacao": 0, "endereco cobranca": 0,
+        // What the listing or the shop left unsaid ("o anúncio não informa a voltagem", "não
+        // foi informado o prazo"), and quality called low.
+        "nao informa": -1.5, "nao informou": -1.5, "nao informaram": -1.5, "nao informado": -1.5,
+        "nao informada": -1.5, "baixa qualidade": -2.5,
+        // Business days are a unit of time, not useful ones ("fica pronto em 3 dias úteis").
+        "dias uteis": 0, "dia util": 0,
+        // An invoice is no grade, a cheaper option is no praise ("qual o plano mais barato?"),
+        // and "mal posso esperar" is eagerness, not trouble.
+        "nota fiscal": 0, "mais barato": 0, "mais barata": 0, "mal posso": 2.5, "mal vejo": 2.5,
     ].merging(slips.map { ($0, 0) }) { listed, _ in listed }
         .merging(shortfalls.map { ($0, -1.5) }) { listed, _ in listed }
 
