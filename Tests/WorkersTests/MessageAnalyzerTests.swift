@@ -253,6 +253,10 @@ struct MessageAnalyzerTests {
         ("preciso da nota fiscal do pedido 4432", "neutral"),
         ("quero o plano mais barato", "neutral"),
         ("mal posso esperar pra usar", "positive"),
+        ("do you have gluten free bread", "neutral"),
+        ("i want to buy a gift card for my sister", "neutral"),
+        ("call me as soon as the car is ready", "neutral"),
+        ("me avisa o mais rápido possível quando o carro ficar pronto", "neutral"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

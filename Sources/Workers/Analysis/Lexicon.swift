@@ -261,6 +261,17 @@ public struct Lexicon: Sendable {
         // An invoice is no grade, a cheaper option is no praise ("qual o plano mais barato?"),
         // and "mal posso esperar" is eagerness, not trouble.
         "nota fiscal": 0, "mais barato": 0, "mais barata": 0, "mal posso": 2.5, "mal vejo": 2.5,
+        // Words of praise inside a plain name or request: "free" as "without" ("lactose
+        // free"), an account or trial that costs nothing, a place that takes pets, a gift
+        // card, a waiting room, haste asked for ("as soon as", "o mais rápido possível"), a
+        // quick question in Portuguese. ("quick question" and "make sure" keep their praise:
+        // without it, "quick question, how much is the fee?" and "make sure my booking is
+        // canceled" read negative.)
+        "lactose free": 0, "gluten free": 0, "sugar free": 0, "dairy free": 0, "fat free": 0, "caffeine free": 0,
+        "alcohol free": 0, "nut free": 0, "meat free": 0, "smoke free": 0, "free account": 0, "free trial": 0,
+        "pet friendly": 0, "dog friendly": 0, "kid friendly": 0, "family friendly": 0, "gift card": 0, "gift cards": 0,
+        "waiting room": 0, "as soon": 0, "how soon": 0,
+        "rapido possivel": 0, "duvida rapida": 0, "pergunta rapida": 0, "sala espera": 0,
     ].merging(slips.map { ($0, 0) }) { listed, _ in listed }
         .merging(shortfalls.map { ($0, -1.5) }) { listed, _ in listed }
 
