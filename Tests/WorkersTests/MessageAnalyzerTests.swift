@@ -257,6 +257,7 @@ struct MessageAnalyzerTests {
         ("i want to buy a gift card for my sister", "neutral"),
         ("call me as soon as the car is ready", "neutral"),
         ("me avisa o mais rápido possível quando o carro ficar pronto", "neutral"),
+        ("tô há 3 dias sem gás, ninguém aparece", "negative"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -272,6 +272,8 @@ public struct Lexicon: Sendable {
         "pet friendly": 0, "dog friendly": 0, "kid friendly": 0, "family friendly": 0, "gift card": 0, "gift cards": 0,
         "waiting room": 0, "as soon": 0, "how soon": 0,
         "rapido possivel": 0, "duvida rapida": 0, "pergunta rapida": 0, "sala espera": 0,
+        // Nobody came ("três dias sem gás, ninguém aparece").
+        "ninguem aparece": -2, "ninguem apareceu": -2, "ninguem veio": -2, "nobody showed": -2, "nobody came": -2,
     ].merging(slips.map { ($0, 0) }) { listed, _ in listed }
         .merging(shortfalls.map { ($0, -1.5) }) { listed, _ in listed }
 
