@@ -243,8 +243,9 @@ struct MessageAnalyzerTests {
         ("o pix caiu duas vezes", "negative"),
         ("i only received half of my order", "negative"),
         ("the transfer finally came through", "positive"),
-        // What was left unsaid, damage, low quality; words whose sense here is not their
-        // valence: business days, an invoice, a cheaper option, eagerness.
+        // What was left unsaid, damage, low quality, nobody coming; words whose sense here is
+        // not their valence: business days, an invoice, a cheaper option, eagerness, and
+        // praise inside a plain name or request ("gluten free", "gift card", "as soon as").
         ("o anúncio não informa a voltagem", "negative"),
         ("a caixa chegou com avaria", "negative"),
         ("o tecido é de baixa qualidade", "negative"),

@@ -253,7 +253,7 @@ public struct Lexicon: Sendable {
         "seja cancelada": 0, "seja cancelado": 0, "sejam cancelados": 0, "conforme solicitado": 0,
         "conforme solicitacao": 0, "endereco cobranca": 0,
         // What the listing or the shop left unsaid ("o anúncio não informa a voltagem", "não
-        // foi informado o prazo"), and quality called low.
+        // informaram o prazo"), and quality called low.
         "nao informa": -1.5, "nao informou": -1.5, "nao informaram": -1.5, "nao informado": -1.5,
         "nao informada": -1.5, "baixa qualidade": -2.5,
         // Business days are a unit of time, not useful ones ("fica pronto em 3 dias úteis").
@@ -261,10 +261,10 @@ public struct Lexicon: Sendable {
         // An invoice is no grade, a cheaper option is no praise ("qual o plano mais barato?"),
         // and "mal posso esperar" is eagerness, not trouble.
         "nota fiscal": 0, "mais barato": 0, "mais barata": 0, "mal posso": 2.5, "mal vejo": 2.5,
-        // Words of praise inside a plain name or request: "free" as "without" ("lactose
-        // free"), an account or trial that costs nothing, a place that takes pets, a gift
-        // card, a waiting room, haste asked for ("as soon as", "o mais rápido possível"), a
-        // quick question in Portuguese. ("quick question" and "make sure" keep their praise:
+        // Words of praise or trouble inside a plain name or request: "free" as "without"
+        // ("lactose free"), an account or trial that costs nothing, a place that takes pets, a
+        // gift card, a waiting room, haste asked for ("as soon as", "o mais rápido possível"),
+        // a quick question in Portuguese. ("quick question" and "make sure" keep their praise:
         // without it, "quick question, how much is the fee?" and "make sure my booking is
         // canceled" read negative.)
         "lactose free": 0, "gluten free": 0, "sugar free": 0, "dairy free": 0, "fat free": 0, "caffeine free": 0,
