@@ -259,6 +259,11 @@ struct MessageAnalyzerTests {
         ("call me as soon as the car is ready", "neutral"),
         ("me avisa o mais rápido possível quando o carro ficar pronto", "neutral"),
         ("tô há 3 dias sem gás, ninguém aparece", "negative"),
+        ("o prazo de entrega não foi informado", "negative"),
+        ("quero saber se o seguro cobre roubo", "neutral"),
+        ("não sei se recomendo, ainda estou testando", "neutral"),
+        ("let me know if the blue one is perfect for a gift", "neutral"),
+        ("quero saber se vocês vão resolver esse absurdo", "negative"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

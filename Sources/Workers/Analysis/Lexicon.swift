@@ -93,10 +93,13 @@ public struct Lexicon: Sendable {
     ]
 
     /// What a customer waits to be given: no valence alone ("aguardo retorno"), trouble when
-    /// denied ("ninguém me deu resposta", "não tive retorno", "never got a reply").
+    /// denied ("ninguém me deu resposta", "não tive retorno", "never got a reply"). So is being
+    /// told: what a listing or a shop left unsaid ("o anúncio não informa a voltagem", "não foi
+    /// informado o prazo", "ninguém me avisou", "i was never notified").
     static let awaited = [
         "resposta", "respostas", "retorno", "posicionamento", "previsao", "solucao", "noticia", "noticias",
-        "reply", "replies", "response", "answer", "update", "callback",
+        "informa", "informou", "informaram", "informado", "informada", "avisou", "avisaram", "avisado", "avisada",
+        "reply", "replies", "response", "answer", "update", "callback", "informed", "notified",
     ]
 
     /// Two-word phrases with their own valence, checked before single words.
@@ -252,10 +255,8 @@ public struct Lexicon: Sendable {
         // sent "conforme solicitado" and a billing address neither grieve nor praise.
         "seja cancelada": 0, "seja cancelado": 0, "sejam cancelados": 0, "conforme solicitado": 0,
         "conforme solicitacao": 0, "endereco cobranca": 0,
-        // What the listing or the shop left unsaid ("o anúncio não informa a voltagem", "não
-        // informaram o prazo"), and quality called low.
-        "nao informa": -1.5, "nao informou": -1.5, "nao informaram": -1.5, "nao informado": -1.5,
-        "nao informada": -1.5, "baixa qualidade": -2.5,
+        // Quality called low.
+        "baixa qualidade": -2.5,
         // Business days are a unit of time, not useful ones ("fica pronto em 3 dias úteis").
         "dias uteis": 0, "dia util": 0,
         // An invoice is no grade, a cheaper option is no praise ("qual o plano mais barato?"),

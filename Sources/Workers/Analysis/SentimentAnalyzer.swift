@@ -58,8 +58,16 @@ public enum SentimentAnalyzer {
         // Where the last phrase ended: its words do not negate what follows ("sem dúvida o
         // melhor", "não sei se vale a pena").
         var phraseEnd = 0
+        // Inside an indirect question ("queria saber se o seguro cobre roubo", "não sei se
+        // recomendo", "let me know if you're interested") until its clause or a contrast ends.
+        var indirect = false
         while i < words.count {
             let word = words[i].id
+            if words[i].clauseStart || isContrast(word) {
+                indirect = false
+            } else if i > 0, v.starts(word, Vocabulary.Starts.whether), v.wondering.contains(words[i - 1].id) {
+                indirect = true
+            }
             var valence = 0.0
             var span = 1
             // A phrase of valence 0 is neutral as a whole ("bom dia", "good morning").
@@ -162,7 +170,7 @@ public enum SentimentAnalyzer {
                 // without the question mark, "qual seu filme favorito"); "a garantia cobre
                 // quebra?", "what if it's late?": supposing, not reporting.
                 let comparative = valence > 0 && v.has(word, Vocabulary.Role.comparative)
-                if text.questions > 0 || (comparative && v.interrogatives.contains(words[0].id)) {
+                if text.questions > 0 || indirect || (comparative && v.interrogatives.contains(words[0].id)) {
                     let asked = comparative ? v.interrogatives : valence < 0 ? v.hypothetical : []
                     for back in 1...5 where i - back >= 0 && !asked.isEmpty {
                         if words[i - back + 1].clauseStart { break }
@@ -234,6 +242,9 @@ public enum SentimentAnalyzer {
                 if let c = contrastAt {
                     valence *= i < c ? 0.5 : 1.5
                 }
+                // An indirect question asks or doubts; only insults in it still tell
+                // ("quero saber se vocês vão resolver esse absurdo").
+                if indirect && valence > -3 { valence = 0 }
                 // A word the question read as asked or supposed counts for nothing.
                 if valence != 0 {
                     if valence > 0 { positives += 1 } else { negatives += 1 }

@@ -45,6 +45,8 @@ final class Vocabulary: Sendable {
         static let exasperatedEnd: UInt8 = 32
         /// One of `Lexicon.awaited`: an answer withheld is trouble ("ninguém me deu resposta").
         static let awaited: UInt8 = 64
+        /// One of `whether` ("se", "if"): may open an indirect question.
+        static let whether: UInt8 = 128
     }
 
     @inline(__always)
@@ -80,6 +82,11 @@ final class Vocabulary: Sendable {
     let interrogatives: [Int32]
     /// "a garantia cobre quebra?", "what if it arrives late?": trouble supposed, not reported.
     let hypothetical: [Int32]
+    /// "queria saber se", "não sei se", "wondering if": an indirect question, whose clause
+    /// after it is asked or doubted, not stated ("queria saber se o seguro cobre roubo",
+    /// "não sei se recomendo"). The verbs; the words that open the question after them are
+    /// marked `Starts.whether`.
+    let wondering: [Int32]
     /// "ingressos pro show de sábado": a show one goes to, after these, is no praise.
     let show: Int32
     let showDeterminers: [Int32]
@@ -288,6 +295,8 @@ final class Vocabulary: Sendable {
             "conserta", "consertam", "vende", "vendem", "trocar", "trocam", "remover", "tratam", "remedio", "remedios",
             "fix", "repair", "repairs", "sell", "return", "remove", "treat", "treats", "medicine",
         ].map { id($0) }
+        wondering = ["saber", "sei", "sabe", "sabem", "know", "wonder", "wondering", "wondered"].map { id($0) }
+        let whether = ["se", "if", "whether"].map { id($0) }
         show = id("show")
         showDeterminers = ["o", "os", "pro", "pros", "do", "dos", "no", "nos", "ao", "aos", "esse", "desse", "nesse"].map { id($0) }
         little = ["pouco", "pouca"].map { id($0) }
@@ -370,6 +379,7 @@ final class Vocabulary: Sendable {
         }
         for ending in exasperatedEndings { starts[Int(ending.words[ending.words.count - 1])] |= Starts.exasperatedEnd }
         for word in awaited { starts[Int(word)] |= Starts.awaited }
+        for word in whether { starts[Int(word)] |= Starts.whether }
         self.starts = starts
     }
 
