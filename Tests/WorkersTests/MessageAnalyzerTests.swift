@@ -264,6 +264,8 @@ struct MessageAnalyzerTests {
         ("não sei se recomendo, ainda estou testando", "neutral"),
         ("let me know if the blue one is perfect for a gift", "neutral"),
         ("quero saber se vocês vão resolver esse absurdo", "negative"),
+        ("a descrição não tem informação nenhuma sobre o tamanho", "negative"),
+        ("não precisa informar o cpf?", "neutral"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

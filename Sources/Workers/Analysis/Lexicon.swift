@@ -98,7 +98,8 @@ public struct Lexicon: Sendable {
     /// informado o prazo", "ninguém me avisou", "i was never notified").
     static let awaited = [
         "resposta", "respostas", "retorno", "posicionamento", "previsao", "solucao", "noticia", "noticias",
-        "informa", "informou", "informaram", "informado", "informada", "avisou", "avisaram", "avisado", "avisada",
+        "informa", "informam", "informou", "informaram", "informado", "informada", "informacao", "informacoes",
+        "avisou", "avisaram", "avisado", "avisada",
         "reply", "replies", "response", "answer", "update", "callback", "informed", "notified",
     ]
 
