@@ -264,6 +264,7 @@ struct MessageAnalyzerTests {
         ("não sei se recomendo, ainda estou testando", "neutral"),
         ("let me know if the blue one is perfect for a gift", "neutral"),
         ("quero saber se vocês vão resolver esse absurdo", "negative"),
+        ("não sei se volto mais nessa loja", "negative"),
         ("a descrição não tem informação nenhuma sobre o tamanho", "negative"),
         ("não precisa informar o cpf?", "neutral"),
     ])

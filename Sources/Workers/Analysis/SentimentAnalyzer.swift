@@ -242,9 +242,10 @@ public enum SentimentAnalyzer {
                 if let c = contrastAt {
                     valence *= i < c ? 0.5 : 1.5
                 }
-                // An indirect question asks or doubts; only insults in it still tell
-                // ("quero saber se vocês vão resolver esse absurdo").
-                if indirect && valence > -3 { valence = 0 }
+                // An indirect question asks or doubts; strong words and custom withdrawn in it
+                // still tell ("quero saber se vocês vão resolver esse absurdo", "não sei se
+                // volto mais").
+                if indirect && !settled && valence > -2.5 { valence = 0 }
                 // A word the question read as asked or supposed counts for nothing.
                 if valence != 0 {
                     if valence > 0 { positives += 1 } else { negatives += 1 }
