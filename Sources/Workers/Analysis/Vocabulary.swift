@@ -45,7 +45,7 @@ final class Vocabulary: Sendable {
         static let exasperatedEnd: UInt8 = 32
         /// One of `Lexicon.awaited`: an answer withheld is trouble ("ninguém me deu resposta").
         static let awaited: UInt8 = 64
-        /// One of `whether` ("se", "if"): may open an indirect question.
+        /// "se", "if", "whether": may open an indirect question after one of `wondering`.
         static let whether: UInt8 = 128
     }
 
