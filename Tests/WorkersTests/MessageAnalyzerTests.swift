@@ -267,6 +267,10 @@ struct MessageAnalyzerTests {
         ("não sei se volto mais nessa loja", "negative"),
         ("a descrição não tem informação nenhuma sobre o tamanho", "negative"),
         ("não precisa informar o cpf?", "neutral"),
+        ("a tela do celular veio trincada", "negative"),
+        ("a camiseta desbotada na primeira lavagem", "negative"),
+        ("a internet tá oscilando desde ontem", "negative"),
+        ("quero um piso de cimento queimado na sala, vocês fazem?", "neutral"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

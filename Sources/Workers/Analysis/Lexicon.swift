@@ -258,8 +258,9 @@ public struct Lexicon: Sendable {
         "conforme solicitacao": 0, "endereco cobranca": 0,
         // Quality called low.
         "baixa qualidade": -2.5,
-        // Business days are a unit of time, not useful ones ("fica pronto em 3 dias úteis").
-        "dias uteis": 0, "dia util": 0,
+        // Business days are a unit of time, not useful ones ("fica pronto em 3 dias úteis"),
+        // and burnt cement is a floor finish, not damage.
+        "dias uteis": 0, "dia util": 0, "cimento queimado": 0,
         // An invoice is no grade, a cheaper option is no praise ("qual o plano mais barato?"),
         // and "mal posso esperar" is eagerness, not trouble.
         "nota fiscal": 0, "mais barato": 0, "mais barata": 0, "mal posso": 2.5, "mal vejo": 2.5,
