@@ -271,6 +271,8 @@ struct MessageAnalyzerTests {
         ("a camiseta desbotada na primeira lavagem", "negative"),
         ("a internet tá oscilando desde ontem", "negative"),
         ("quero um piso de cimento queimado na sala, vocês fazem?", "neutral"),
+        ("the app keeps freezing when I open the cart", "negative"),
+        ("the mug came chipped", "negative"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
