@@ -273,6 +273,25 @@ struct MessageAnalyzerTests {
         ("quero um piso de cimento queimado na sala, vocês fazem?", "neutral"),
         ("the app keeps freezing when I open the cart", "negative"),
         ("the mug came chipped", "negative"),
+        // Nothing better exists: praise, not a denial; an improvement denied and boredom stay
+        // negative, and a question asks.
+        ("nada melhor que receber antes do prazo", "positive"),
+        ("ninguém faz melhor que vocês", "positive"),
+        ("não existe loja melhor", "positive"),
+        ("there's no better place to shop", "positive"),
+        ("nobody does it better", "positive"),
+        ("nothing beats your service", "positive"),
+        ("depois da troca não ficou nada melhor", "negative"),
+        ("the new version is no better than the old one", "negative"),
+        ("i have nothing better to do than wait on hold", "negative"),
+        ("nobody better touch my bike", "negative"),
+        ("não tem um tamanho melhor?", "neutral"),
+        // Left unanswered; vacuum-packed is no grievance.
+        ("ninguém me ligou de volta", "negative"),
+        ("nobody replied to my email", "negative"),
+        ("me deixaram no vácuo", "negative"),
+        ("o café vem embalado a vácuo?", "neutral"),
+        ("que perrengue pra falar com alguém", "negative"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

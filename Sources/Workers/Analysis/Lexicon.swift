@@ -100,7 +100,10 @@ public struct Lexicon: Sendable {
         "resposta", "respostas", "retorno", "posicionamento", "previsao", "solucao", "noticia", "noticias",
         "informa", "informam", "informou", "informaram", "informado", "informada", "informacao", "informacoes",
         "avisou", "avisaram", "avisado", "avisada",
+        // Calls and answers not returned ("ninguém me ligou de volta", "nobody replied").
+        "respondeu", "responderam", "retornou", "retornaram", "ligou", "ligaram",
         "reply", "replies", "response", "answer", "update", "callback", "informed", "notified",
+        "replied", "responded", "answered",
     ]
 
     /// Two-word phrases with their own valence, checked before single words.
@@ -277,6 +280,11 @@ public struct Lexicon: Sendable {
         "rapido possivel": 0, "duvida rapida": 0, "pergunta rapida": 0, "sala espera": 0,
         // Nobody came ("três dias sem gás, ninguém aparece").
         "ninguem aparece": -2, "ninguem apareceu": -2, "ninguem veio": -2, "nobody showed": -2, "nobody came": -2,
+        // Nothing beats it: praise (`SentimentAnalyzer` reads "nada melhor", "ninguém supera").
+        "nothing beats": 2.5, "nobody beats": 2.5, "nothing compares": 2.5,
+        // Left unanswered ("me deixaram no vácuo"; vacuum-packed is "a vácuo"), no way to go
+        // on ("sem condições esse atendimento").
+        "no vacuo": -2, "sem condicoes": -2,
     ].merging(slips.map { ($0, 0) }) { listed, _ in listed }
         .merging(shortfalls.map { ($0, -1.5) }) { listed, _ in listed }
 

@@ -36,6 +36,25 @@ public enum SentimentAnalyzer {
             }
             return false
         }
+        /// Whether the negation at `j` denies any rival to the comparative at `i`.
+        func unrivalled(_ j: Int, _ i: Int) -> Bool {
+            let w = words[j].id
+            if v.nobody.contains(w), !(w == v.nobodyEnglish && j + 1 == i) {
+                // "não tem nada melhor" exists; "não ficou nada melhor" denies the change, and
+                // "não tenho nada melhor pra fazer", "I have nothing better to do" is boredom.
+                for back in 1...2 where j - back >= 0 {
+                    if words[j - back + 1].clauseStart { break }
+                    let before = words[j - back].id
+                    if v.existential.contains(before) { return true }
+                    if isNegation(before) || v.has(before, Vocabulary.Role.have) { return false }
+                }
+                return true
+            }
+            // "não tem / não há / não existe loja melhor".
+            if j + 1 < i, v.existential.contains(words[j + 1].id) { return true }
+            // "there's no better place"; not "no better than the last one", nor "it's no better".
+            return english && w == v.no && j + 1 == i && i + 1 < words.count && !words[i + 1].clauseStart && words[i + 1].id != v.than
+        }
         var contrastAt: Int?
         for (i, t) in words.enumerated() where isContrast(t.id) { contrastAt = i }
 
@@ -189,6 +208,7 @@ public enum SentimentAnalyzer {
                     var intensified = false
                     var linked = true
                     var modal = false
+                    var negator = 0
                     let grievance = v.has(word, Vocabulary.Role.grievance)
                     let trouble = v.has(word, Vocabulary.Role.trouble)
                     for back in 1...(grievance ? 4 : 3) where i - back >= 0 {
@@ -198,6 +218,7 @@ public enum SentimentAnalyzer {
                         if isContrast(w) { break }
                         let next = words[i - back + 1].id
                         if isNegation(w) || (w == v.longe && next == v.de) || (w == v.far && next == v.from) {
+                            negator = i - back
                             // "nunca fui tão bem atendida", "never been so pissed": emphasis.
                             // A negative word is turned only when nothing but a copula or an
                             // intensifier stands between ("não é ruim", but not "não
@@ -221,6 +242,15 @@ public enum SentimentAnalyzer {
                         v.has(word, Vocabulary.Role.comparative)
                             || words[(i + 1)..<min(words.count, i + 4)].contains(where: { $0.id == v.enough })
                     {
+                        negated = false
+                        emphatic = true
+                        valence *= 1.3
+                    }
+                    // "nada melhor que chegar no prazo", "ninguém faz melhor", "não tem loja melhor",
+                    // "there's no better place": nothing better exists. Not "não ficou nada
+                    // melhor", "I have nothing better to do", "it's no better than before", nor a
+                    // question ("não tem um tamanho melhor?").
+                    if negated, valence > 0, text.questions == 0, v.has(word, Vocabulary.Role.comparative), unrivalled(negator, i) {
                         negated = false
                         emphatic = true
                         valence *= 1.3

@@ -87,6 +87,15 @@ final class Vocabulary: Sendable {
     /// "não sei se recomendo"). The verbs; the words that open the question after them are
     /// marked `Starts.whether`.
     let wondering: [Int32]
+    /// "nada melhor que…", "ninguém faz melhor", "não tem loja melhor", "there's no better
+    /// place": nothing better exists, which praises. The words that deny any rival, the verbs
+    /// of existence that may stand before them, and "than" ("it's no better than the old one"
+    /// denies the improvement).
+    let nobody: [Int32]
+    let existential: [Int32]
+    let than: Int32
+    /// "nobody better touch my car": the "had better" of a threat, not a rival denied.
+    let nobodyEnglish: Int32
     /// "ingressos pro show de sábado": a show one goes to, after these, is no praise.
     let show: Int32
     let showDeterminers: [Int32]
@@ -297,6 +306,10 @@ final class Vocabulary: Sendable {
         ].map { id($0) }
         wondering = ["saber", "sei", "sabe", "sabem", "know", "wonder", "wondering", "wondered"].map { id($0) }
         let whether = ["se", "if", "whether"].map { id($0) }
+        nobody = ["nada", "ninguem", "nenhum", "nenhuma", "nothing", "nobody", "none"].map { id($0) }
+        existential = ["tem", "ha", "existe", "existem", "tinha", "havia"].map { id($0) }
+        than = id("than")
+        nobodyEnglish = id("nobody")
         show = id("show")
         showDeterminers = ["o", "os", "pro", "pros", "do", "dos", "no", "nos", "ao", "aos", "esse", "desse", "nesse"].map { id($0) }
         little = ["pouco", "pouca"].map { id($0) }
@@ -331,7 +344,7 @@ final class Vocabulary: Sendable {
                 "arrependi", "arrependo", "arrepender", "arrependera", "arrependeu", "arrependam", "arrependido", "arrependida",
                 "regret", "regrets",
             ]),
-            (Role.comparative, ["melhor", "melhores", "better", "happier", "best", "favorite", "favourite", "favorito", "favorita", "preferido", "preferida"]),
+            (Role.comparative, ["melhor", "melhores", "better", "happier", "best", "favorite", "favourite", "favorito", "favorita", "preferido", "preferida", "supera", "superam"]),
             (Role.modal, ["can", "could", "can't", "cant", "cannot", "couldn't", "couldnt", "poderia", "podia", "pode", "daria"]),
             (Role.have, ["tive", "tivemos", "tenho", "teve", "tinha", "had", "have", "has", "any"]),
             (Role.swearing, Lexicon.swearing.keys.sorted()),
