@@ -292,6 +292,12 @@ struct MessageAnalyzerTests {
         ("me deixaram no vácuo", "negative"),
         ("o café vem embalado a vácuo?", "neutral"),
         ("que perrengue pra falar com alguém", "negative"),
+        // Sarcasm in English too; stars given; a parcel soaked, hair wet.
+        ("great, another delay. thanks a lot", "negative"),
+        ("five stars, would order again", "positive"),
+        ("the package was left in the rain and everything got wet", "negative"),
+        ("a caixa chegou toda molhada", "negative"),
+        ("the hair mask works best on wet hair", "positive"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

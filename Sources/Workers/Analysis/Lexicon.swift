@@ -267,15 +267,13 @@ public struct Lexicon: Sendable {
         // An invoice is no grade, a cheaper option is no praise ("qual o plano mais barato?"),
         // and "mal posso esperar" is eagerness, not trouble.
         "nota fiscal": 0, "mais barato": 0, "mais barata": 0, "mal posso": 2.5, "mal vejo": 2.5,
-        // Words of praise or trouble inside a plain name or request: "free" as "without"
-        // ("lactose free"), an account or trial that costs nothing, a place that takes pets, a
-        // gift card, a waiting room, haste asked for ("as soon as", "o mais rápido possível"),
-        // a quick question in Portuguese. ("quick question" and "make sure" keep their praise:
+        // Words of praise or trouble inside a plain name or request (and `kinds`: "lactose
+        // free", "pet friendly"): an account or trial that costs nothing, a gift card, a
+        // waiting room, haste asked for ("as soon as", "o mais rápido possível"), a quick
+        // question in Portuguese. ("quick question" and "make sure" keep their praise:
         // without it, "quick question, how much is the fee?" and "make sure my booking is
         // canceled" read negative.)
-        "lactose free": 0, "gluten free": 0, "sugar free": 0, "dairy free": 0, "fat free": 0, "caffeine free": 0,
-        "alcohol free": 0, "nut free": 0, "meat free": 0, "smoke free": 0, "free account": 0, "free trial": 0,
-        "pet friendly": 0, "dog friendly": 0, "kid friendly": 0, "family friendly": 0, "gift card": 0, "gift cards": 0,
+        "free account": 0, "free trial": 0, "gift card": 0, "gift cards": 0,
         "waiting room": 0, "as soon": 0, "how soon": 0,
         "rapido possivel": 0, "duvida rapida": 0, "pergunta rapida": 0, "sala espera": 0,
         // Nobody came ("três dias sem gás, ninguém aparece").
@@ -285,8 +283,18 @@ public struct Lexicon: Sendable {
         // Left unanswered ("me deixaram no vácuo"; vacuum-packed is "a vácuo"), no way to go
         // on ("sem condições esse atendimento").
         "no vacuo": -2, "sem condicoes": -2,
-    ].merging(slips.map { ($0, 0) }) { listed, _ in listed }
+        // Stars given; hair, a cloth or pet food may be wet (what a parcel should not be).
+        "5 stars": 2.5, "five stars": 2.5, "cinco estrelas": 2.5, "1 star": -2.5, "one star": -2.5, "1 estrela": -2.5,
+        "wet food": 0, "wet wipes": 0, "wet hair": 0, "wet cloth": 0, "cabelo molhado": 0, "cabelos molhados": 0,
+        "pano molhado": 0,
+    ].merging((slips + kinds).map { ($0, 0) }) { listed, _ in listed }
         .merging(shortfalls.map { ($0, -1.5) }) { listed, _ in listed }
+
+    /// The name of a kind of product or place, not praise: "free" as "without" ("lactose
+    /// free"), "friendly" as "welcoming" ("pet friendly").
+    static let kinds: [String] =
+        ["lactose", "gluten", "sugar", "dairy", "fat", "caffeine", "alcohol", "nut", "meat", "smoke"].map { "\($0) free" }
+        + ["pet", "dog", "kid", "family"].map { "\($0) friendly" }
 
     /// Less than was sold: "só", "apenas" or "somente" on either side of an arrival ("só
     /// vieram 2", "recebi apenas uma", "chegou somente 6").

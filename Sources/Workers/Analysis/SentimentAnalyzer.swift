@@ -341,7 +341,8 @@ public enum SentimentAnalyzer {
         }
         // Sarcasm: praise next to an eye-roll, "sqn", applause alone (no laughter or other
         // emoji) for praise and criticism together, a short opening of praise followed by
-        // criticism alone, praise around a complaint word, or "… só que não" at the end.
+        // criticism alone, praise around "mais" or "another" and a complaint word ("ótimo,
+        // mais um atraso", "great, another delay. thanks a lot"), or "… só que não" at the end.
         let applause = text.claps > 0 && text.claps == text.emojiCount && !text.laughter
         let praiseThenCriticism = opening <= 2 && openingPraise && !openingOther && !laterPraise
             && laterCriticism <= -2 && contrastAt == nil
@@ -356,7 +357,7 @@ public enum SentimentAnalyzer {
             || praiseThenCriticism || soQueNao
         if sarcastic {
             total = -max(1.5, abs(total))
-        } else if positives > 0 && negatives > 0 && words.contains(where: { $0.id == v.mais }) && words.contains(where: { v.has($0.id, Vocabulary.Role.complaint) }) {
+        } else if positives > 0 && negatives > 0 && words.contains(where: { $0.id == v.mais || $0.id == v.another }) && words.contains(where: { v.has($0.id, Vocabulary.Role.complaint) }) {
             total = min(total, -1.5)
         } else if portuguese, contrastAt != nil, positives > 0, negatives > 0, total < 0, words.count >= 15 {
             // A long mixed message, a product review, whose criticism only just outweighs its

@@ -55,6 +55,7 @@ final class Vocabulary: Sendable {
     let laugh: Int32
     let sarcasm: Int32
     let mais: Int32
+    let another: Int32
     let nada: Int32
     /// English "i", which opens most English requests ("i want to cancel my plan").
     let i: Int32
@@ -132,7 +133,8 @@ final class Vocabulary: Sendable {
         static let copula: UInt16 = 2
         /// Makes what follows a wish or a condition ("would love", "seria ótimo se").
         static let conditional: UInt16 = 4
-        /// atraso, problema, erro, vez: a complaint word around praise reads as sarcasm.
+        /// atraso, problema, erro, vez, delay: with "mais" or "another", a complaint word
+        /// around praise reads as sarcasm ("ótimo, mais um atraso", "great, another delay").
         static let complaint: UInt16 = 8
         /// Opens a request ("quero cancelar", "pode trocar").
         static let request: UInt16 = 16
@@ -279,6 +281,7 @@ final class Vocabulary: Sendable {
         laugh = id("<laugh>")
         sarcasm = id("<sarcasm>")
         mais = id("mais")
+        another = id("another")
         nada = id("nada")
         i = id("i")
         nunca = id("nunca")
@@ -332,7 +335,7 @@ final class Vocabulary: Sendable {
                 "is", "was", "be", "are", "were", "that", "as", "seem", "seems", "seemed", "it", "it's", "too", "a", "the", "o", "um", "uma",
             ]),
             (Role.conditional, ["would", "could", "if", "wish", "seria", "gostaria", "poderia", "tomara", "i'd", "you'd"]),
-            (Role.complaint, ["atraso", "problema", "erro", "vez"]),
+            (Role.complaint, ["atraso", "problema", "erro", "vez", "delay", "delays", "problem", "issue", "error"]),
             (Role.request, [
                 "quero", "queria", "gostaria", "pode", "poderia", "preciso", "aguardo", "please", "pls", "want", "need", "wanna", "i'd",
             ]),
