@@ -298,6 +298,14 @@ struct MessageAnalyzerTests {
         ("the package was left in the rain and everything got wet", "negative"),
         ("a caixa chegou toda molhada", "negative"),
         ("the hair mask works best on wet hair", "positive"),
+        // A polite "no" ends its clause; before more words its negation denies them.
+        ("não valeu a pena", "negative"),
+        ("não valeu o preço", "negative"),
+        ("não, valeu", "neutral"),
+        ("valeu a pena cada centavo", "positive"),
+        ("preço justo", "positive"),
+        ("o pedido veio trocado", "negative"),
+        ("o limite do cartão diminuiu sem aviso", "negative"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
@@ -423,6 +431,9 @@ struct MessageAnalyzerTests {
         ("my phone has no signal since this morning", "support"),
         ("sem problema, pode ser semana que vem", "other"),
         ("mandei a foto errada kkk", "other"),
+        // "valeu a pena" is worth it, not thanks.
+        ("valeu muito a pena, recomendo", "other"),
+        ("não valeu a pena", "complaint"),
         ("quem te criou?", "other"),
         ("que horas são aí agora?", "other"),
         ("oops, wrong tab", "other"),

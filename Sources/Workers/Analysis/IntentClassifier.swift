@@ -53,6 +53,7 @@ public enum IntentClassifier {
             "falar com o gerente", "speak to the manager", "talk to the manager", "nao vai ficar assim",
             "nao tem condicoes", "nao tem condicao", "nem pra avisar", "nem pra responder", "nem pra dar", "couldn't even",
             "couldnt even", "nao acredito que voces", "nao acredito que cancelaram", "can't believe you", "cant believe you",
+            "nao valeu a pena", "nao valeu muito a pena",
         ])
         // Asking for help alone is support; next to what the help is for, that decides
         // ("i need help to buy an item", "help me cancel").
@@ -215,6 +216,8 @@ public enum IntentClassifier {
         // Chat that is not for the business: slips in the chat itself, questions to the bot
         // itself, small talk, news.
         add("other", 2, Lexicon.slips)
+        // Worth it, not thanks ("valeu a pena").
+        add("other", 2, ["valeu a pena", "valeu muito a pena"])
         add("other", 2, [
             "robo", "bot", "quem ganhou", "conta uma piada", "futebol", "novela", "bbb", "resultado do jogo", "who won",
             "tell me a joke", "nevermind", "hiring", "job opening", "estao contratando", "vagas de emprego",

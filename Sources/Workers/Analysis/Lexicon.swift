@@ -125,6 +125,7 @@ public struct Lexicon: Sendable {
         // Things that do not work, in chat ("o app não abre", "tô sem sinal", "fora do ar").
         "nao abre": -2, "nao abriu": -2, "nao carrega": -2, "nao carregou": -2, "nao liga": -1.8, "nao conecta": -2,
         "nao conectou": -2, "nao entra": -1.8, "nao entrou": -1.8, "nao consigo": -1.5, "nao consegui": -1.5,
+        "sem aviso": -1.5, "sem avisar": -1.5,
         "nao caiu": -1.8, "nao compensou": -1.8, "nao achou": -1.5, "nao atualiza": -1.8, "nao atualizou": -1.8,
         "nao responde": -2, "nao respondeu": -2, "nao resolve": -2, "nao resolveu": -2.2, "nao apareceu": -1.8,
         "nao gera": -1.8, "nao gerou": -1.8, "nao avisou": -1.5, "nao avisaram": -1.5, "nao retornou": -2,
@@ -185,7 +186,7 @@ public struct Lexicon: Sendable {
         "sem conseguir": -2, "what kind": 0,
         "didn't work": -2.2, "didnt work": -2.2, "parou funcionar": -2,
         // A polite "no" to an offer is no grievance ("não obrigado", "no thanks").
-        "nao obrigado": 0.8, "nao obrigada": 0.8, "nao valeu": 0.8, "no thanks": 0.8, "no thank": 0.8,
+        "no thank": 0.8,
         // Things that will not let one in, power cuts, accidents, and things stuck pending
         // ("a catraca não libera", "faltou luz", "bati o carro", "refill still says pending").
         "nao libera": -1.8, "nao liberou": -1.8, "faltou luz": -2, "acabou luz": -2,
@@ -246,6 +247,7 @@ public struct Lexicon: Sendable {
         "veio outro": -1.8, "veio outra": -1.8, "vieram outros": -1.8, "vieram outras": -1.8, "chegou outro": -1.8,
         "chegou outra": -1.8, "chegaram outros": -1.8, "chegaram outras": -1.8, "mandaram outro": -1.8,
         "mandaram outra": -1.8, "enviaram outro": -1.8, "enviaram outra": -1.8,
+        "veio trocado": -1.8, "veio trocada": -1.8, "chegou trocado": -1.8, "chegou trocada": -1.8,
         "nao vieram": -2.2, "nunca chega": -2.2, "sem estorno": -1.8, "sem reembolso": -1.8,
         "only received": -1.5, "only sent": -1.5, "only got": -1.2, "different from": -1.2, "different model": -1.5,
         // Money that came in ("finalmente caiu o estorno", "the transfer finally came through";
@@ -264,6 +266,8 @@ public struct Lexicon: Sendable {
         // Business days are a unit of time, not useful ones ("fica pronto em 3 dias úteis"),
         // and burnt cement is a floor finish, not damage.
         "dias uteis": 0, "dia util": 0, "cimento queimado": 0,
+        // Worth it, in the past ("valeu a pena"; "valeu" alone thanks), and a fair price.
+        "valeu pena": 2, "preco justo": 1.5, "precos justos": 1.5,
         // An invoice is no grade, a cheaper option is no praise ("qual o plano mais barato?"),
         // and "mal posso esperar" is eagerness, not trouble.
         "nota fiscal": 0, "mais barato": 0, "mais barata": 0, "mal posso": 2.5, "mal vejo": 2.5,
@@ -288,7 +292,12 @@ public struct Lexicon: Sendable {
         "wet food": 0, "wet wipes": 0, "wet hair": 0, "wet cloth": 0, "cabelo molhado": 0, "cabelos molhados": 0,
         "pano molhado": 0,
     ].merging((slips + kinds).map { ($0, 0) }) { listed, _ in listed }
+        .merging(declines.map { ($0, 0.8) }) { listed, _ in listed }
         .merging(shortfalls.map { ($0, -1.5) }) { listed, _ in listed }
+
+    /// A polite "no" to an offer ("não, valeu", "no thanks"), which ends its clause: before
+    /// more words the negation denies them ("não valeu a pena", "no thanks to you").
+    static let declines = ["nao obrigado", "nao obrigada", "nao valeu", "no thanks"]
 
     /// The name of a kind of product or place, not praise: "free" as "without" ("lactose
     /// free"), "friendly" as "welcoming" ("pet friendly").

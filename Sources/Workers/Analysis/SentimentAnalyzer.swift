@@ -105,6 +105,11 @@ public enum SentimentAnalyzer {
                         }
                     }
                     if let p = phrase(word, words[i + 1 + gap].id) {
+                        // A polite "no" only ends its clause ("não, valeu"; "não valeu a pena").
+                        let end = i + 2 + gap
+                        if end < words.count, !words[end].clauseStart, v.declines.contains(where: { $0 == (word, words[i + 1 + gap].id) }) {
+                            break
+                        }
                         valence = p == 0 ? 0 : p + (p > 0 ? boost * 2 : -boost * 2)
                         span = 2 + gap
                         phrased = true

@@ -97,6 +97,8 @@ final class Vocabulary: Sendable {
     let than: Int32
     /// "nobody better touch my car": the "had better" of a threat, not a rival denied.
     let nobodyEnglish: Int32
+    /// `Lexicon.declines`, as word pairs.
+    let declines: [(Int32, Int32)]
     /// "ingressos pro show de sábado": a show one goes to, after these, is no praise.
     let show: Int32
     let showDeterminers: [Int32]
@@ -313,6 +315,10 @@ final class Vocabulary: Sendable {
         existential = ["tem", "ha", "existe", "existem", "tinha", "havia"].map { id($0) }
         than = id("than")
         nobodyEnglish = id("nobody")
+        declines = Lexicon.declines.map { pair in
+            let words = pair.split(separator: " ").map { id(String($0)) }
+            return (words[0], words[1])
+        }
         show = id("show")
         showDeterminers = ["o", "os", "pro", "pros", "do", "dos", "no", "nos", "ao", "aos", "esse", "desse", "nesse"].map { id($0) }
         little = ["pouco", "pouca"].map { id($0) }
