@@ -306,6 +306,14 @@ struct MessageAnalyzerTests {
         ("preço justo", "positive"),
         ("o pedido veio trocado", "negative"),
         ("o limite do cartão diminuiu sem aviso", "negative"),
+        // Steps a payment waits for, denied; things that keep failing or do not last.
+        ("o boleto não foi gerado", "negative"),
+        ("o boleto foi gerado, tudo certo", "positive"),
+        ("o roteador vive reiniciando", "negative"),
+        ("a bateria não dura nada", "negative"),
+        ("vocês são muito enrolados", "negative"),
+        ("meu cabelo é enrolado, serve?", "neutral"),
+        ("o lanche chegou murcho", "negative"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
