@@ -314,6 +314,9 @@ struct MessageAnalyzerTests {
         ("vocês são muito enrolados", "negative"),
         ("meu cabelo é enrolado, serve?", "neutral"),
         ("o lanche chegou murcho", "negative"),
+        ("the wifi keeps dropping every night", "negative"),
+        ("the battery doesn't last at all", "negative"),
+        ("you guys keep stalling", "negative"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

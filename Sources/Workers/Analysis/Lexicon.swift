@@ -252,11 +252,15 @@ public struct Lexicon: Sendable {
         "chegou outra": -1.8, "chegaram outros": -1.8, "chegaram outras": -1.8, "mandaram outro": -1.8,
         "mandaram outra": -1.8, "enviaram outro": -1.8, "enviaram outra": -1.8,
         "veio trocado": -1.8, "veio trocada": -1.8, "chegou trocado": -1.8, "chegou trocada": -1.8,
-        // Things that keep failing ("o roteador vive reiniciando"), that do not last, that
-        // fade in the first wash; curly hair is no stalling ("cabelo enrolado").
+        // Things that keep failing ("o roteador vive reiniciando", "the wifi keeps dropping"),
+        // that do not last, that fade in the first wash; curly hair is no stalling ("cabelo
+        // enrolado"); "been trying to reach someone".
         "vive caindo": -2, "vive travando": -2, "vive reiniciando": -2, "vive desligando": -2, "vive quebrando": -2,
         "vive atrasando": -2, "vive falhando": -2, "nao dura": -1.8, "dura pouco": -1.8, "primeira lavagem": -1.2,
         "cabelo enrolado": 0, "cabelos enrolados": 0,
+        "keeps dropping": -1.8, "keeps disconnecting": -1.8, "keeps restarting": -1.8, "keeps rebooting": -1.8,
+        "keeps failing": -1.8, "been trying": -1.5, "doesn't last": -1.8, "doesnt last": -1.8, "didn't last": -1.8,
+        "didnt last": -1.8,
         "nao vieram": -2.2, "nunca chega": -2.2, "sem estorno": -1.8, "sem reembolso": -1.8,
         "only received": -1.5, "only sent": -1.5, "only got": -1.2, "different from": -1.2, "different model": -1.5,
         // Money that came in ("finalmente caiu o estorno", "the transfer finally came through";
