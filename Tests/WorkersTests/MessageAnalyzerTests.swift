@@ -317,6 +317,9 @@ struct MessageAnalyzerTests {
         ("the wifi keeps dropping every night", "negative"),
         ("the battery doesn't last at all", "negative"),
         ("you guys keep stalling", "negative"),
+        // An answer of two words opening its own clause acknowledges; it does not praise.
+        ("tá bom, vou esperar", "neutral"),
+        ("ok então, aguardo o retorno", "neutral"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

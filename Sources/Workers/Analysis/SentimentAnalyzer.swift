@@ -70,10 +70,13 @@ public enum SentimentAnalyzer {
         var laterCriticism = 0.0
         // "sim", "tá bom", "beleza então", "yes", "alright then" alone answer; they do not praise.
         let okay = words.count <= 2 && words.allSatisfy { v.has($0.id, Vocabulary.Role.answer) }
-        // Nor does one opening a message as its own clause ("beleza, vou passar aí mais
-        // tarde", "sure, I'll swing by later").
-        let opener = words.count > 1 && v.has(words[0].id, Vocabulary.Role.answer) && words[1].clauseStart
-        var i = okay ? words.count : opener ? 1 : 0
+        // Nor does one opening a message as its own clause, in one word or two ("beleza, vou
+        // passar aí mais tarde", "tá bom, vou esperar", "sure, I'll swing by later").
+        let openerWords = words.count < 2 || !v.has(words[0].id, Vocabulary.Role.answer) ? 0
+            : words[1].clauseStart ? 1
+            : words.count > 2 && v.has(words[1].id, Vocabulary.Role.answer) && words[2].clauseStart ? 2 : 0
+        let opener = openerWords > 0
+        var i = okay ? words.count : openerWords
         // Where the last phrase ended: its words do not negate what follows ("sem dúvida o
         // melhor", "não sei se vale a pena").
         var phraseEnd = 0
