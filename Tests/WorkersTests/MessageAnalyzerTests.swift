@@ -320,6 +320,13 @@ struct MessageAnalyzerTests {
         // An answer of two words opening its own clause acknowledges; it does not praise.
         ("tá bom, vou esperar", "neutral"),
         ("ok então, aguardo o retorno", "neutral"),
+        // A phrase with a valence stays within its clause: an answer "não," before praise.
+        ("não é ruim não, gostei", "positive"),
+        ("não, gostei sim", "positive"),
+        ("não. funciona perfeitamente", "positive"),
+        ("nao, chegou sim, obrigada", "positive"),
+        ("sorry, wrong chat", "neutral"),
+        ("não, obrigado", "neutral"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

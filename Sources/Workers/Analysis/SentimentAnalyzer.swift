@@ -98,7 +98,12 @@ public enum SentimentAnalyzer {
                 // The pair may have up to two articles, prepositions or intensifiers between
                 // ("fora do ar", "vale muito a pena").
                 var boost = 0.0
+                // A phrase with a valence stays within its clause ("não, gostei sim", "não.
+                // funciona perfeitamente"); a neutral one and a polite "no" may cross a comma
+                // ("sorry, wrong chat", "não, obrigado").
+                var crossed = false
                 for gap in 0...2 where i + 1 + gap < words.count {
+                    crossed = crossed || words[i + 1 + gap].clauseStart
                     if gap > 0 {
                         let between = words[i + gap].id
                         if between >= 0, !v.intensifier[Int(between)].isNaN {
@@ -110,9 +115,9 @@ public enum SentimentAnalyzer {
                     if let p = phrase(word, words[i + 1 + gap].id) {
                         // A polite "no" only ends its clause ("não, valeu"; "não valeu a pena").
                         let end = i + 2 + gap
-                        if end < words.count, !words[end].clauseStart, v.declines.contains(where: { $0 == (word, words[i + 1 + gap].id) }) {
-                            break
-                        }
+                        let declines = v.declines.contains(where: { $0 == (word, words[i + 1 + gap].id) })
+                        if declines, end < words.count, !words[end].clauseStart { break }
+                        if crossed, p != 0, !declines { break }
                         valence = p == 0 ? 0 : p + (p > 0 ? boost * 2 : -boost * 2)
                         span = 2 + gap
                         phrased = true
