@@ -249,21 +249,17 @@ public enum SentimentAnalyzer {
                             linked = false
                         }
                     }
-                    // "couldn't be better", "não poderia ser melhor", "can't thank you
-                    // enough": a negated modal before praise emphasises it.
-                    if negated, modal, valence > 0,
-                        v.has(word, Vocabulary.Role.comparative)
-                            || words[(i + 1)..<min(words.count, i + 4)].contains(where: { $0.id == v.enough })
+                    // A negation that emphasises praise instead of denying it: a negated modal
+                    // before praise ("couldn't be better", "não poderia ser melhor", "can't thank
+                    // you enough"), or one that denies any rival ("nada melhor que chegar no
+                    // prazo", "ninguém faz melhor", "não tem loja melhor", "there's no better
+                    // place"; not "não ficou nada melhor", "I have nothing better to do", "it's no
+                    // better than before", nor a question: "não tem um tamanho melhor?").
+                    let better = v.has(word, Vocabulary.Role.comparative)
+                    if negated, valence > 0,
+                        modal && (better || words[(i + 1)..<min(words.count, i + 4)].contains(where: { $0.id == v.enough }))
+                            || better && text.questions == 0 && unrivalled(negator, i)
                     {
-                        negated = false
-                        emphatic = true
-                        valence *= 1.3
-                    }
-                    // "nada melhor que chegar no prazo", "ninguém faz melhor", "não tem loja melhor",
-                    // "there's no better place": nothing better exists. Not "não ficou nada
-                    // melhor", "I have nothing better to do", "it's no better than before", nor a
-                    // question ("não tem um tamanho melhor?").
-                    if negated, valence > 0, text.questions == 0, v.has(word, Vocabulary.Role.comparative), unrivalled(negator, i) {
                         negated = false
                         emphatic = true
                         valence *= 1.3
