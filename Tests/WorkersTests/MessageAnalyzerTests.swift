@@ -327,6 +327,43 @@ struct MessageAnalyzerTests {
         ("nao, chegou sim, obrigada", "positive"),
         ("sorry, wrong chat", "neutral"),
         ("não, obrigado", "neutral"),
+        // Codes that never come, services not done, promises not kept, a used look.
+        ("o código de verificação não chega", "negative"),
+        ("paguei por um serviço que não foi prestado", "negative"),
+        ("quero desistir da compra, ainda não foi enviado?", "neutral"),
+        ("era pra ter chegado ontem", "negative"),
+        ("o produto parece usado", "negative"),
+        ("vocês só sabem cobrar", "negative"),
+        ("a internet tá uma lesma hoje", "negative"),
+        ("liguei três vezes e nada", "negative"),
+        ("vocês arrasaram", "positive"),
+        ("ri muito com a entrevista de hoje", "positive"),
+        // A neutral phrase yields to a valenced one on its last word, not on an article.
+        ("o atendente foi super mal educado", "negative"),
+        ("foi mal, mandei no grupo errado", "neutral"),
+        ("tell me a joke", "neutral"),
+        // One strong word closing a statement is its verdict; a closing thanks is politeness.
+        ("eliminaram a melhor pessoa da competição, revoltada", "negative"),
+        ("can I get one online? Thanks!", "neutral"),
+        // A stretched word known only with its double letter ("afff" is "aff", not "af").
+        ("afff", "negative"),
+        // Verdicts without a listed word before: food, fit, below expectations, custom withdrawn
+        // "de novo", money thrown away, promises not kept, a rip-off, a complaint site.
+        ("the food was inedible", "negative"),
+        ("exactly what I needed", "positive"),
+        ("not exactly what I ordered", "negative"),
+        ("bem abaixo do esperado", "negative"),
+        ("vcs sao lentos demais", "negative"),
+        ("não compraria de novo", "negative"),
+        ("joguei dinheiro fora", "negative"),
+        ("a qualidade caiu muito", "negative"),
+        ("o suporte é inexistente", "negative"),
+        ("a loja não honra o prazo", "negative"),
+        ("esse frete é um assalto", "negative"),
+        ("vou colocar no reclame aqui", "negative"),
+        ("o sinal some toda hora", "negative"),
+        ("tá osso", "negative"),
+        ("o relógio atrasa 5 minutos por dia", "negative"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

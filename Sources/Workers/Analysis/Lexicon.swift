@@ -102,12 +102,22 @@ public struct Lexicon: Sendable {
         "avisou", "avisaram", "avisado", "avisada",
         // Calls and answers not returned ("ninguém me ligou de volta", "nobody replied").
         "respondeu", "responderam", "retornou", "retornaram", "ligou", "ligaram",
+        // Parcels that never arrive ("os pedidos não chegaram", "não está chegando"); "não
+        // chegou" and "não chega" are phrases.
+        "chegam", "chegaram", "chegando",
         // Steps a payment or an order waits for ("o boleto não foi gerado", "o acesso não foi
         // liberado", "o valor não foi creditado").
         "gerado", "gerada", "liberado", "liberada", "ativado", "ativada", "creditado", "creditada",
         "processado", "processada", "estornado", "estornada",
+        // Services not done ("paguei por um serviço que não foi prestado", "the router was never
+        // installed"); a parcel not sent yet is a state ("cancela, ainda não foi enviado").
+        "prestado", "prestada", "instalado", "instalada", "aprovado", "aprovada",
+        "realizado", "realizada", "cumprido", "cumprida",
+        // Promises not kept ("a loja não honra o prazo", "não cumpre o que promete").
+        "honra", "honram", "honrou", "cumpre", "cumprem", "cumpriu",
         "reply", "replies", "response", "answer", "update", "callback", "informed", "notified",
-        "replied", "responded", "answered", "processed", "activated",
+        "replied", "responded", "answered", "processed", "activated", "delivered", "installed",
+        "approved", "credited",
     ]
 
     /// Two-word phrases with their own valence, checked before single words.
@@ -304,6 +314,20 @@ public struct Lexicon: Sendable {
         "5 stars": 2.5, "five stars": 2.5, "cinco estrelas": 2.5, "1 star": -2.5, "one star": -2.5, "1 estrela": -2.5,
         "wet food": 0, "wet wipes": 0, "wet hair": 0, "wet cloth": 0, "cabelo molhado": 0, "cabelos molhados": 0,
         "pano molhado": 0,
+        // A product that looks used, a promise not kept ("era pra ter chegado ontem", "era
+        // para hoje"), a shop that only knows how to charge ("vocês só sabem cobrar").
+        "parece usado": -2, "parece usada": -2, "veio usado": -2, "veio usada": -2, "chegou usado": -2,
+        "chegou usada": -2, "nao chega": -1.2, "era pra": -1.5, "era para": -1.5, "so sabem": -1.8,
+        // Manners and workmanship called bad ("super mal educado", "mal acabado"), an internet
+        // as slow as a slug, trying and nothing ("liguei três vezes e nada").
+        "mal educado": -2.5, "mal educada": -2.5, "mal educados": -2.5, "mal humorado": -2, "mal humorada": -2,
+        "mal feito": -2.5, "mal feita": -2.5, "mal acabado": -2, "mal acabada": -2, "uma lesma": -1.8, "e nada": -1,
+        // Just what was wanted ("exactly what I needed"; "not exactly what I ordered" denies it).
+        "exactly what": 1.8,
+        // Below what was expected, money thrown away, quality that fell, a complaint site, a
+        // hard time ("tá osso"), trouble all the time ("trava toda hora").
+        "abaixo do": -1.8, "dinheiro fora": -2.5, "qualidade caiu": -2, "reclame aqui": -2, "ta osso": -2,
+        "esta osso": -2, "toda hora": -1,
     ].merging((slips + kinds).map { ($0, 0) }) { listed, _ in listed }
         .merging(declines.map { ($0, 0.8) }) { listed, _ in listed }
         .merging(shortfalls.map { ($0, -1.5) }) { listed, _ in listed }

@@ -103,19 +103,22 @@ public enum MessageAnalyzer {
         for var token in text.tokens {
             // Stretched words: Portuguese rarely doubles letters other than r and s
             // ("obrigadoooo" -> "obrigado"); English keeps its doubles ("goooood" -> "good").
+            // A word known only with its double stays so ("afff" -> "aff", not "af").
             if token.elongated && !english {
                 let start = Int(token.start)
-                var write = start
-                var last: UInt8 = 0
+                var single: [UInt8] = []
+                single.reserveCapacity(Int(token.length))
                 for read in start..<(start + Int(token.length)) {
                     let b = text.bytes[read]
-                    if b == last && b != 0x72 && b != 0x73 && b < 0x80 { continue }
-                    text.bytes[write] = b
-                    write += 1
-                    last = b
+                    if b == single.last && b != 0x72 && b != 0x73 && b < 0x80 { continue }
+                    single.append(b)
                 }
-                token.length = Int32(write - start)
-                token.id = text.bytes.withUnsafeBufferPointer { v.lookup(UnsafeBufferPointer(rebasing: $0[start..<write])) }
+                let id = single.withUnsafeBufferPointer { v.lookup($0) }
+                if id >= 0 || token.id < 0 {
+                    text.bytes.replaceSubrange(start..<(start + single.count), with: single)
+                    token.length = Int32(single.count)
+                    token.id = id
+                }
             }
             if v.starts(token.id, expands) {
                 let first = out.count

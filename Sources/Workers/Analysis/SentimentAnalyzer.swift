@@ -118,6 +118,14 @@ public enum SentimentAnalyzer {
                         let declines = v.declines.contains(where: { $0 == (word, words[i + 1 + gap].id) })
                         if declines, end < words.count, !words[end].clauseStart { break }
                         if crossed, p != 0, !declines { break }
+                        // A neutral phrase yields to a valenced one on its last word ("foi mal
+                        // educado" is rude, not "my bad"), unless that word is an article ("tell
+                        // me a joke", "me conta uma piada" are chat; "a joke" alone mocks).
+                        if p == 0, end < words.count, !words[end].clauseStart, !v.has(words[end - 1].id, Vocabulary.Role.link),
+                            !v.indefinite.contains(words[end - 1].id), let q = phrase(words[end - 1].id, words[end].id), q != 0
+                        {
+                            break
+                        }
                         valence = p == 0 ? 0 : p + (p > 0 ? boost * 2 : -boost * 2)
                         span = 2 + gap
                         phrased = true
@@ -129,8 +137,9 @@ public enum SentimentAnalyzer {
                     }
                 }
             }
-            // Custom withdrawn: a negation before in the same clause, "mais" or "again" after
-            // ("não compro mais aqui", "não volto mais", "never ordering from you again"), or
+            // Custom withdrawn: a negation before in the same clause, "mais", "de novo" or "again"
+            // after ("não compro mais aqui", "não compraria de novo", "never ordering from you
+            // again"), or
             // "won't be back" at the end; not "não, volto mais tarde". So does "the last time"
             // just before, in the same clause ("é a última vez que compro aqui", "the last time
             // I order from you"; not "a última vez que comprei veio certinho"). A valence
@@ -138,7 +147,9 @@ public enum SentimentAnalyzer {
             var settled = false
             if !phrased, v.has(word, Vocabulary.Role.patronage) {
                 if word == v.back ? i == words.count - 1
-                    : words[(i + 1)..<min(words.count, i + (english ? 5 : 4))].contains(where: { $0.id == (english ? v.again : v.mais) })
+                    : words[(i + 1)..<min(words.count, i + (english ? 5 : 4))].contains(where: {
+                        english ? $0.id == v.again : $0.id == v.mais || $0.id == v.novo || $0.id == v.novamente
+                    })
                 {
                     if negatedInClause(i) {
                         valence = -2.5
@@ -280,6 +291,12 @@ public enum SentimentAnalyzer {
                 }
                 if let c = contrastAt {
                     valence *= i < c ? 0.5 : 1.5
+                }
+                // One strong word closing a statement as a clause of its own is the writer's
+                // verdict ("eliminaram a melhor de todas, revoltada", "demorou, mas chegou.
+                // satisfeita"); a closing "thanks" or "obrigado" is politeness.
+                if span == 1, i > 0, i == words.count - 1, words[i].clauseStart, text.questions == 0, valence <= -2 || valence >= 2.5 {
+                    valence *= 1.5
                 }
                 // An indirect question asks or doubts; strong words and custom withdrawn in it
                 // still tell ("quero saber se vocês vão resolver esse absurdo", "não sei se

@@ -67,8 +67,11 @@ final class Vocabulary: Sendable {
     let enough: Int32
     /// "cancel my membership please": a request closed by "please".
     let please: Int32
-    /// "não compro mais", "never buying here again", "won't be back": custom withdrawn.
+    /// "não compro mais", "não compraria de novo", "never buying here again", "won't be back":
+    /// custom withdrawn.
     let again: Int32
+    let novo: Int32
+    let novamente: Int32
     let back: Int32
     /// "é a última vez que compro aqui", "the last time I order from you": custom withdrawn.
     let ultima: Int32
@@ -292,6 +295,8 @@ final class Vocabulary: Sendable {
         enough = id("enough")
         please = id("please")
         again = id("again")
+        novo = id("novo")
+        novamente = id("novamente")
         back = id("back")
         ultima = id("ultima")
         vez = id("vez")
@@ -359,7 +364,8 @@ final class Vocabulary: Sendable {
             (Role.swearing, Lexicon.swearing.keys.sorted()),
             (Role.patronage, [
                 "compro", "comprarei", "compramos", "volto", "voltarei", "voltamos", "peco", "pedirei", "pedimos", "indico",
-                "indicarei", "recomendo", "recomendarei", "assisto", "confio", "piso", "contrato", "contratarei",
+                "indicarei", "recomendo", "recomendarei", "assisto", "confio", "piso", "contrato", "contratarei", "compraria", "voltaria",
+                "indicaria", "recomendaria",
                 "order", "ordering", "buy", "buying", "shop", "shopping", "fly", "flying", "book", "booking", "recommend",
                 "return", "returning", "come", "coming", "eat", "stay", "staying", "deal", "dealing", "back",
             ]),
