@@ -364,6 +364,20 @@ struct MessageAnalyzerTests {
         ("o sinal some toda hora", "negative"),
         ("tá osso", "negative"),
         ("o relógio atrasa 5 minutos por dia", "negative"),
+        // A lukewarm verdict with mild words around it is neutral; strong words still tell.
+        ("razoável, nada excepcional", "neutral"),
+        ("produto mediano", "neutral"),
+        ("quebra um galho", "neutral"),
+        ("pelo preço até que é bom", "neutral"),
+        ("o produto é mais ou menos", "neutral"),
+        ("quebrou o galho, obrigado", "positive"),
+        ("pelo preço, é uma porcaria horrível", "negative"),
+        ("não corresponde à descrição do site", "negative"),
+        // Loathing, eagerness and its denial, slang praise.
+        ("I can't stand his voice", "negative"),
+        ("really looking forward to the weekend", "positive"),
+        ("not looking forward to the exam tomorrow", "negative"),
+        ("that concert last night was unreal", "positive"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -328,9 +328,24 @@ public struct Lexicon: Sendable {
         // hard time ("tá osso"), trouble all the time ("trava toda hora").
         "abaixo do": -1.8, "dinheiro fora": -2.5, "qualidade caiu": -2, "reclame aqui": -2, "ta osso": -2,
         "esta osso": -2, "toda hora": -1,
-    ].merging((slips + kinds).map { ($0, 0) }) { listed, _ in listed }
+        // A product unlike its description ("não corresponde à descrição"); making do is no
+        // breakage ("quebra um galho", "quebrou o galho").
+        "nao corresponde": -2, "nao correspondeu": -2, "nao correspondem": -2, "quebrou galho": 1.5,
+        // Eagerness ("really looking forward to the weekend"; "not looking forward to it"),
+        // loathing ("I can't stand his voice"), joy in tears ("crying tears of joy").
+        "looking forward": 1, "look forward": 1, "can't stand": -2.5, "cant stand": -2.5, "of joy": 3, "for joy": 3,
+    ].merging((slips + kinds + lukewarm.filter { $0.contains(" ") }).map { ($0, 0) }) { listed, _ in listed }
         .merging(declines.map { ($0, 0.8) }) { listed, _ in listed }
         .merging(shortfalls.map { ($0, -1.5) }) { listed, _ in listed }
+
+    /// A lukewarm verdict: middling, so-so, it makes do, nothing special, for the price. A
+    /// message with one and no more than mild praise or criticism is neutral, as a
+    /// three-star review is ("razoável, nada excepcional", "quebra um galho", "pelo preço
+    /// até que é bom"); strong words still tell ("pelo preço, péssimo").
+    static let lukewarm = [
+        "razoavel", "razoaveis", "mediano", "mediana", "medianos", "medianas", "ou menos", "um galho", "quebra galho",
+        "pro gasto", "pelo preco", "de especial", "nada especial", "nada demais",
+    ]
 
     /// A polite "no" to an offer ("não, valeu", "no thanks"), which ends its clause: before
     /// more words the negation denies them ("não valeu a pena", "no thanks to you").

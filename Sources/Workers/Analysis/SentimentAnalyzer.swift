@@ -83,6 +83,8 @@ public enum SentimentAnalyzer {
         // Inside an indirect question ("queria saber se o seguro cobre roubo", "não sei se
         // recomendo", "let me know if you're interested") until its clause or a contrast ends.
         var indirect = false
+        // A lukewarm verdict was given (`Lexicon.lukewarm`).
+        var lukewarm = false
         while i < words.count {
             let word = words[i].id
             if words[i].clauseStart || isContrast(word) {
@@ -126,6 +128,7 @@ public enum SentimentAnalyzer {
                         {
                             break
                         }
+                        if p == 0, v.lukewarmPairs.contains(where: { $0 == (word, words[i + 1 + gap].id) }) { lukewarm = true }
                         valence = p == 0 ? 0 : p + (p > 0 ? boost * 2 : -boost * 2)
                         span = 2 + gap
                         phrased = true
@@ -167,6 +170,7 @@ public enum SentimentAnalyzer {
                     }
                 }
             }
+            if !phrased, v.has(word, Vocabulary.Role.lukewarm) { lukewarm = true }
             if valence == 0 && !phrased && !(i + 1 < words.count && v.has(word, Vocabulary.Role.swearing)) {
                 valence = listed(word, english: english) ?? listed(word, english: !english) ?? 0
                 if valence == 0,
@@ -358,6 +362,9 @@ public enum SentimentAnalyzer {
         // praise with a contrast whose reservation names no word of the lexicon ("gostei, mas
         // esperava outra cor", "menor do que eu esperava, mas muito bonito").
         if contrastAt != nil, positives > 0 { total *= 0.3 }
+        // A lukewarm verdict with mild praise or criticism around it is neutral; strong words
+        // still tell.
+        if lukewarm, abs(total) < 3.5 { total = 0 }
         total += text.emojiValence
         if text.laughter { total += total < -1 ? 0 : 0.6 }
         if text.mostlyCapitals && total < 0 { total *= 1.3 }

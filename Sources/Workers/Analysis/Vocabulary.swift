@@ -102,6 +102,9 @@ final class Vocabulary: Sendable {
     let nobodyEnglish: Int32
     /// `Lexicon.declines`, as word pairs.
     let declines: [(Int32, Int32)]
+    /// The two-word entries of `Lexicon.lukewarm`, as word pairs (the single words have
+    /// `Role.lukewarm`).
+    let lukewarmPairs: [(Int32, Int32)]
     /// "ingressos pro show de sábado": a show one goes to, after these, is no praise.
     let show: Int32
     let showDeterminers: [Int32]
@@ -125,55 +128,58 @@ final class Vocabulary: Sendable {
     let typoTargets: [(id: Int32, letters: UInt32)]
     let typoGroups: [Int32]
     /// Per word, the small closed classes it belongs to (`Role`), as bits.
-    let roles: [UInt16]
+    let roles: [UInt32]
     /// What each word's spelling says of its language (`Spelling.of`), read once here.
     let spellings: [UInt8]
 
     enum Role {
         /// a, o, de, da, do, me: may sit inside a phrase ("custo do beneficio", "ninguém me
         /// responde").
-        static let link: UInt16 = 1
+        static let link: UInt32 = 1
         /// Copulas and fillers that may sit between a negation and the negative word it
         /// turns ("não é ruim", "not that bad").
-        static let copula: UInt16 = 2
+        static let copula: UInt32 = 2
         /// Makes what follows a wish or a condition ("would love", "seria ótimo se").
-        static let conditional: UInt16 = 4
+        static let conditional: UInt32 = 4
         /// atraso, problema, erro, vez, delay: with "mais" or "another", a complaint word
         /// around praise reads as sarcasm ("ótimo, mais um atraso", "great, another delay").
-        static let complaint: UInt16 = 8
+        static let complaint: UInt32 = 8
         /// Opens a request ("quero cancelar", "pode trocar").
-        static let request: UInt16 = 16
+        static let request: UInt32 = 16
         /// reclamar, complain: negated, they praise ("nada a reclamar", "can't complain").
-        static let grievance: UInt16 = 32
+        static let grievance: UInt32 = 32
         /// melhor, better, happier: after "could not be" they praise the most.
-        static let comparative: UInt16 = 64
+        static let comparative: UInt32 = 64
         /// can, could, poderia: "can't thank you enough", "não poderia ser melhor".
-        static let modal: UInt16 = 128
+        static let modal: UInt32 = 128
         /// had, tive, any: may sit between a negation and trouble that did not happen
         /// ("nunca tive problema", "never had any issues").
-        static let have: UInt16 = 256
+        static let have: UInt32 = 256
         /// problema, issue, defeito: trouble a negation through `have` turns.
-        static let trouble: UInt16 = 512
+        static let trouble: UInt32 = 512
         /// fucking, goddamn: negative alone ("damn!"), only stress before another word.
-        static let swearing: UInt16 = 1024
+        static let swearing: UInt32 = 1024
         /// compro, volto, order, shop: a customer's custom, which "não … mais" and "never …
         /// again" around it withdraw ("não compro mais aqui", "never ordering from you again").
-        static let patronage: UInt16 = 2048
+        static let patronage: UInt32 = 2048
         /// how, is, are, what's, then do, much, long, many, there, your: English openers of a
         /// plain question ("how do i cancel tomorrow's appointment?", "is there a fee?",
         /// "what's your refund policy?"), as the first and the second word.
-        static let inquiry: UInt16 = 4096
-        static let inquiryNext: UInt16 = 8192
+        static let inquiry: UInt32 = 4096
+        static let inquiryNext: UInt32 = 8192
         /// sim, ok, beleza, tá bom, suave, yes, alright: a message of these alone answers, it
         /// does not praise.
-        static let answer: UInt16 = 16384
+        static let answer: UInt32 = 16384
         /// cancelar, cancel: a bare command of up to three words is a request ("cancelar",
         /// "cancel my order"), not a grievance.
-        static let command: UInt16 = 32768
+        static let command: UInt32 = 32768
+        /// razoável, mediano, "mais ou menos", "pelo preço": a lukewarm verdict, which keeps
+        /// a message of mild praise or criticism neutral (`Lexicon.lukewarm`).
+        static let lukewarm: UInt32 = 1 << 16
     }
 
     @inline(__always)
-    func has(_ id: Int32, _ role: UInt16) -> Bool { id >= 0 && roles[Int(id)] & role != 0 }
+    func has(_ id: Int32, _ role: UInt32) -> Bool { id >= 0 && roles[Int(id)] & role != 0 }
 
     /// The tables while they are filled.
     private struct Builder {
@@ -324,6 +330,10 @@ final class Vocabulary: Sendable {
             let words = pair.split(separator: " ").map { id(String($0)) }
             return (words[0], words[1])
         }
+        lukewarmPairs = Lexicon.lukewarm.compactMap { entry in
+            let words = entry.split(separator: " ").map { id(String($0)) }
+            return words.count == 2 ? (words[0], words[1]) : nil
+        }
         show = id("show")
         showDeterminers = ["o", "os", "pro", "pros", "do", "dos", "no", "nos", "ao", "aos", "esse", "desse", "nesse"].map { id($0) }
         little = ["pouco", "pouca"].map { id($0) }
@@ -339,7 +349,7 @@ final class Vocabulary: Sendable {
         de = id("de")
         far = id("far")
         from = id("from")
-        let members: [(UInt16, [String])] = [
+        let members: [(UInt32, [String])] = [
             (Role.link, ["a", "o", "de", "da", "do", "me"]),
             (Role.copula, [
                 "e", "eh", "foi", "era", "ser", "sao", "ta", "esta", "estava", "ficou", "fica", "achei", "acho", "pareceu", "parece",
@@ -351,6 +361,7 @@ final class Vocabulary: Sendable {
                 "quero", "queria", "gostaria", "pode", "poderia", "preciso", "aguardo", "please", "pls", "want", "need", "wanna", "i'd",
             ]),
             (Role.command, ["cancelar", "cancela", "cancele", "cancel"]),
+            (Role.lukewarm, Lexicon.lukewarm.filter { !$0.contains(" ") }),
             (Role.grievance, [
                 "reclamar", "reclamacao", "reclamacoes", "queixa", "queixas", "queixar", "complain", "complaint", "complaints",
                 "complaining",
@@ -381,7 +392,7 @@ final class Vocabulary: Sendable {
                 "trouble",
             ]),
         ]
-        var roleIDs: [(UInt16, Int32)] = []
+        var roleIDs: [(UInt32, Int32)] = []
         for (role, words) in members { for word in words { roleIDs.append((role, id(word))) } }
         text = b.text
         bounds = b.bounds
@@ -397,7 +408,7 @@ final class Vocabulary: Sendable {
         phrases = b.phrases
         cues = b.cues
         topicCues = b.topicCues
-        var roles = [UInt16](repeating: 0, count: b.bounds.count)
+        var roles = [UInt32](repeating: 0, count: b.bounds.count)
         for (role, id) in roleIDs { roles[Int(id)] |= role }
         self.roles = roles
         spellings = b.bounds.map { range in b.text[range].withUnsafeBufferPointer { Spelling.of($0) } }
