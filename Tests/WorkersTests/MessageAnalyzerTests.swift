@@ -378,6 +378,14 @@ struct MessageAnalyzerTests {
         ("really looking forward to the weekend", "positive"),
         ("not looking forward to the exam tomorrow", "negative"),
         ("that concert last night was unreal", "positive"),
+        // Done for no reason, no use complaining, thanks beyond words, melted food.
+        ("o banco bloqueou meu cartão sem motivo", "negative"),
+        ("o açaí chegou derretido", "negative"),
+        ("nem adianta reclamar, ninguém faz nada", "negative"),
+        ("não tenho palavras pra agradecer", "positive"),
+        ("the app keeps asking me to log in again", "negative"),
+        ("you're a lifesaver", "positive"),
+        ("the new feature is a game changer", "positive"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
@@ -388,6 +396,8 @@ struct MessageAnalyzerTests {
     @Test("intents", arguments: [
         ("Oi, meu pedido ainda não chegou e já faz 10 dias. Preciso de ajuda!", "support"),
         ("esqueci minha senha e não consigo entrar", "support"),
+        // An error message quoted is a fact, not anger: help is asked for.
+        ("não consigo entrar no app, diz senha inválida", "support"),
         ("quero devolver o produto, não serviu", "support"),
         ("i want to return this, it doesn't fit", "support"),
         ("recebi uma cobrança que não reconheço", "support"),

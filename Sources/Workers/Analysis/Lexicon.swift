@@ -333,6 +333,12 @@ public struct Lexicon: Sendable {
         "nao corresponde": -2, "nao correspondeu": -2, "nao correspondem": -2, "quebrou galho": 1.5,
         // Eagerness ("really looking forward to the weekend"; "not looking forward to it"),
         // loathing ("I can't stand his voice"), joy in tears ("crying tears of joy").
+        // Done for no reason ("bloqueou meu cartão sem motivo"), no use complaining ("nem
+        // adianta reclamar", "não adianta nada").
+        "sem motivo": -1.8, "sem explicacao": -1.8, "sem justificativa": -1.8, "nem adianta": -2, "nao adianta": -1.8,
+        // Things that keep nagging ("the app keeps asking me to log in"); praise idioms.
+        "keeps asking": -1, "keeps saying": -1, "keeps telling": -1, "keeps charging": -1.8, "keeps sending": -1.2,
+        "life saver": 3, "game changer": 2.5,
         "looking forward": 1, "look forward": 1, "can't stand": -2.5, "cant stand": -2.5, "of joy": 3, "for joy": 3,
     ].merging((slips + kinds + lukewarm.filter { $0.contains(" ") }).map { ($0, 0) }) { listed, _ in listed }
         .merging(declines.map { ($0, 0.8) }) { listed, _ in listed }
