@@ -314,10 +314,10 @@ public struct Lexicon: Sendable {
         "5 stars": 2.5, "five stars": 2.5, "cinco estrelas": 2.5, "1 star": -2.5, "one star": -2.5, "1 estrela": -2.5,
         "wet food": 0, "wet wipes": 0, "wet hair": 0, "wet cloth": 0, "cabelo molhado": 0, "cabelos molhados": 0,
         "pano molhado": 0,
-        // A product that looks used, a promise not kept ("era pra ter chegado ontem", "era
-        // para hoje"), a shop that only knows how to charge ("vocês só sabem cobrar").
+        // A product that looks used, a shop that only knows how to charge ("vocês só sabem
+        // cobrar"). ("era pra" was left out: "era pra ser surpresa", "isso era pra você".)
         "parece usado": -2, "parece usada": -2, "veio usado": -2, "veio usada": -2, "chegou usado": -2,
-        "chegou usada": -2, "nao chega": -1.2, "era pra": -1.5, "era para": -1.5, "so sabem": -1.8,
+        "chegou usada": -2, "nao chega": -1.2, "so sabem": -1.8,
         // Manners and workmanship called bad ("super mal educado", "mal acabado"), an internet
         // as slow as a slug, trying and nothing ("liguei três vezes e nada").
         "mal educado": -2.5, "mal educada": -2.5, "mal educados": -2.5, "mal humorado": -2, "mal humorada": -2,
@@ -325,9 +325,9 @@ public struct Lexicon: Sendable {
         // Just what was wanted ("exactly what I needed"; "not exactly what I ordered" denies it).
         "exactly what": 1.8,
         // Below what was expected, money thrown away, quality that fell, a complaint site, a
-        // hard time ("tá osso"), trouble all the time ("trava toda hora").
+        // hard time ("tá osso"). ("toda hora" was left out: "a gente se fala toda hora".)
         "abaixo do": -1.8, "dinheiro fora": -2.5, "qualidade caiu": -2, "reclame aqui": -2, "ta osso": -2,
-        "esta osso": -2, "toda hora": -1,
+        "esta osso": -2,
         // A product unlike its description ("não corresponde à descrição"); making do is no
         // breakage ("quebra um galho", "quebrou o galho").
         "nao corresponde": -2, "nao correspondeu": -2, "nao correspondem": -2, "quebrou galho": 1.5,
