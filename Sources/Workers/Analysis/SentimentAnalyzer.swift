@@ -142,11 +142,10 @@ public enum SentimentAnalyzer {
             }
             // Custom withdrawn: a negation before in the same clause, "mais", "de novo" or "again"
             // after ("não compro mais aqui", "não compraria de novo", "never ordering from you
-            // again"), or
-            // "won't be back" at the end; not "não, volto mais tarde". So does "the last time"
-            // just before, in the same clause ("é a última vez que compro aqui", "the last time
-            // I order from you"; not "a última vez que comprei veio certinho"). A valence
-            // `settled` here already holds its negation and is not turned again below.
+            // again"), or "won't be back" at the end; not "não, volto mais tarde". So does "the
+            // last time" just before, in the same clause ("é a última vez que compro aqui", "the
+            // last time I order from you"; not "a última vez que comprei veio certinho"). A
+            // valence `settled` here already holds its negation and is not turned again below.
             var settled = false
             if !phrased, v.has(word, Vocabulary.Role.patronage) {
                 if word == v.back ? i == words.count - 1
