@@ -113,8 +113,8 @@ public struct Lexicon: Sendable {
         // installed"); a parcel not sent yet is a state ("cancela, ainda não foi enviado").
         "prestado", "prestada", "instalado", "instalada", "aprovado", "aprovada",
         "realizado", "realizada", "cumprido", "cumprida",
-        // Promises not kept ("a loja não honra o prazo", "não cumpre o que promete").
-        "honra", "honram", "honrou", "cumpre", "cumprem", "cumpriu",
+        // Promises not kept ("a loja não honra o prazo"; "não cumpre" negates a listed word).
+        "honra", "honram", "honrou",
         "reply", "replies", "response", "answer", "update", "callback", "informed", "notified",
         "replied", "responded", "answered", "processed", "activated", "delivered", "installed",
         "approved", "credited",

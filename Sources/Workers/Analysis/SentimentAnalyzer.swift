@@ -114,21 +114,22 @@ public enum SentimentAnalyzer {
                             break
                         }
                     }
-                    if let p = phrase(word, words[i + 1 + gap].id) {
+                    let second = words[i + 1 + gap].id
+                    if let p = phrase(word, second) {
                         // A polite "no" only ends its clause ("não, valeu"; "não valeu a pena").
                         let end = i + 2 + gap
-                        let declines = v.declines.contains(where: { $0 == (word, words[i + 1 + gap].id) })
+                        let declines = v.declines.contains(where: { $0 == (word, second) })
                         if declines, end < words.count, !words[end].clauseStart { break }
                         if crossed, p != 0, !declines { break }
                         // A neutral phrase yields to a valenced one on its last word ("foi mal
                         // educado" is rude, not "my bad"), unless that word is an article ("tell
                         // me a joke", "me conta uma piada" are chat; "a joke" alone mocks).
-                        if p == 0, end < words.count, !words[end].clauseStart, !v.has(words[end - 1].id, Vocabulary.Role.link),
-                            !v.indefinite.contains(words[end - 1].id), let q = phrase(words[end - 1].id, words[end].id), q != 0
+                        if p == 0, end < words.count, !words[end].clauseStart, !v.has(second, Vocabulary.Role.link),
+                            !v.indefinite.contains(second), let q = phrase(second, words[end].id), q != 0
                         {
                             break
                         }
-                        if p == 0, v.lukewarmPairs.contains(where: { $0 == (word, words[i + 1 + gap].id) }) { lukewarm = true }
+                        if p == 0, v.lukewarmPairs.contains(where: { $0 == (word, second) }) { lukewarm = true }
                         valence = p == 0 ? 0 : p + (p > 0 ? boost * 2 : -boost * 2)
                         span = 2 + gap
                         phrased = true
