@@ -384,6 +384,23 @@ struct MessageAnalyzerTests {
         ("the app keeps asking me to log in again", "negative"),
         ("you're a lifesaver", "positive"),
         ("the new feature is a game changer", "positive"),
+        // A wish for more or better is a reservation, unless denied or asked; a request is not.
+        ("could have been better", "negative"),
+        ("the food could have been a lot better", "negative"),
+        ("o atendimento podia ser bem melhor", "negative"),
+        ("produto bom, poderia ter um acabamento melhor", "neutral"),
+        ("não poderia ser melhor!", "positive"),
+        ("it couldn't have been better!", "positive"),
+        ("poderia me passar mais detalhes sobre o plano", "neutral"),
+        // A conceded clause weighs less than the rest; "vou embora" concedes nothing.
+        ("ótimo produto, apesar da demora na entrega", "neutral"),
+        ("apesar do atraso, amei o produto!", "positive"),
+        ("despite the delay, the crew was amazing", "positive"),
+        ("vou embora mais cedo hoje", "neutral"),
+        // Praise that lasted only a while; trouble left unresolved, but no need denied.
+        ("ótimo enquanto funcionou, depois de 2 dias travou", "negative"),
+        ("o técnico veio e foi embora sem resolver nada", "negative"),
+        ("não precisa resolver agora, pode ser amanhã", "neutral"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -115,6 +115,8 @@ public struct Lexicon: Sendable {
         "realizado", "realizada", "cumprido", "cumprida",
         // Promises not kept ("a loja não honra o prazo"; "não cumpre" negates a listed word).
         "honra", "honram", "honrou",
+        // Trouble left as it was ("foi embora sem resolver nada", "ninguém consegue consertar").
+        "resolver", "resolvem", "resolve", "solucionar", "consertar", "consertaram", "consertou",
         "reply", "replies", "response", "answer", "update", "callback", "informed", "notified",
         "replied", "responded", "answered", "processed", "activated", "delivered", "installed",
         "approved", "credited",
@@ -245,6 +247,8 @@ public struct Lexicon: Sendable {
         // A charge one does not know; a product unlike its listing ("não condiz com a foto",
         // "veio diferente do anunciado").
         "nao reconheco": -1.5, "nao condiz": -2, "diferente do": -1.2, "diferente da": -1.2,
+        // Praise that lasted only a while ("ótimo enquanto funcionou", "foi bom enquanto durou").
+        "enquanto funcionou": -2, "enquanto durou": -1.5,
         // Idioms of praise around a negation ("nada mal", "sem dúvida o melhor", "zero
         // problemas", "no issues so far"); "não sei se vale a pena" doubts, it does not deny;
         // loving to wait is sarcasm ("adorei esperar 40 minutos", "love waiting on hold").

@@ -57,6 +57,13 @@ public enum SentimentAnalyzer {
         }
         var contrastAt: Int?
         for (i, t) in words.enumerated() where isContrast(t.id) { contrastAt = i }
+        // The clause a concession opens ("ótimo produto, apesar da demora na entrega") weighs
+        // half and the rest one and a half, when the message says more than it.
+        var conceded = 0..<0
+        for (i, t) in words.enumerated() where v.concessive.contains(t.id) && (t.id != v.embora || i == 0 || t.clauseStart) {
+            let end = words[(i + 1)...].firstIndex(where: \.clauseStart) ?? words.count
+            if i > 0 || end < words.count { conceded = i..<end }
+        }
 
         var total = 0.0
         var positives = 0
@@ -85,6 +92,8 @@ public enum SentimentAnalyzer {
         var indirect = false
         // A lukewarm verdict was given (`Lexicon.lukewarm`).
         var lukewarm = false
+        // A reservation was made: its modal opens no request ("poderia ser mais rápido").
+        var reservation = false
         while i < words.count {
             let word = words[i].id
             if words[i].clauseStart || isContrast(word) {
@@ -96,7 +105,27 @@ public enum SentimentAnalyzer {
             var span = 1
             // A phrase of valence 0 is neutral as a whole ("bom dia", "good morning").
             var phrased = false
-            if i + 1 < words.count, v.starts(word, Vocabulary.Starts.phrase) {
+            // A wish for more or better is a reservation ("produto bom, poderia ter um acabamento
+            // melhor", "could have been better"); not when denied ("não poderia ser melhor") or
+            // asked.
+            var settled = false
+            if text.questions == 0, !indirect, v.wishModals.contains(word), !negatedInClause(i) {
+                var k = i + 1
+                while k < min(words.count, i + 5), !words[k].clauseStart, v.wishFillers.contains(words[k].id) { k += 1 }
+                // One noun may stand before its adjective ("ter um acabamento melhor").
+                if k + 1 < words.count, !words[k].clauseStart, !words[k + 1].clauseStart, !v.improvements.contains(words[k].id),
+                    v.postposed.contains(words[k + 1].id), listed(words[k].id, english: english) == nil
+                {
+                    k += 1
+                }
+                if k < words.count, !words[k].clauseStart, v.improvements.contains(words[k].id) {
+                    valence = -1
+                    span = k - i + 1
+                    settled = true
+                    reservation = true
+                }
+            }
+            if !settled, i + 1 < words.count, v.starts(word, Vocabulary.Starts.phrase) {
                 // The pair may have up to two articles, prepositions or intensifiers between
                 // ("fora do ar", "vale muito a pena").
                 var boost = 0.0
@@ -147,8 +176,7 @@ public enum SentimentAnalyzer {
             // last time" just before, in the same clause ("é a última vez que compro aqui", "the
             // last time I order from you"; not "a última vez que comprei veio certinho"). A
             // valence `settled` here already holds its negation and is not turned again below.
-            var settled = false
-            if !phrased, v.has(word, Vocabulary.Role.patronage) {
+            if !phrased, !settled, v.has(word, Vocabulary.Role.patronage) {
                 if word == v.back ? i == words.count - 1
                     : words[(i + 1)..<min(words.count, i + (english ? 5 : 4))].contains(where: {
                         english ? $0.id == v.again : $0.id == v.mais || $0.id == v.novo || $0.id == v.novamente
@@ -187,8 +215,9 @@ public enum SentimentAnalyzer {
                 }
                 // A show one goes to is no praise ("ingressos pro show de sábado"; "que show!" is).
                 if word == v.show, i > 0, v.showDeterminers.contains(words[i - 1].id) { valence = 0 }
-                // An answer withheld ("ninguém me deu resposta"): the negation makes it.
-                if valence == 0, v.starts(word, Vocabulary.Starts.awaited), negatedInClause(i) {
+                // An answer withheld ("ninguém me deu resposta"): the negation makes it; "não precisa
+                // resolver agora" needs nothing.
+                if valence == 0, v.starts(word, Vocabulary.Starts.awaited), negatedInClause(i), !(i > 0 && v.needs.contains(words[i - 1].id)) {
                     valence = -1.5
                     settled = true
                 }
@@ -296,6 +325,7 @@ public enum SentimentAnalyzer {
                 if let c = contrastAt {
                     valence *= i < c ? 0.5 : 1.5
                 }
+                if !conceded.isEmpty { valence *= conceded.contains(i) ? 0.5 : 1.5 }
                 // One strong word closing a statement as a clause of its own is the writer's
                 // verdict ("eliminaram a melhor de todas, revoltada", "demorou, mas chegou.
                 // satisfeita"); a closing "thanks" or "obrigado" is politeness.
@@ -333,7 +363,7 @@ public enum SentimentAnalyzer {
         // A request may open any clause ("não quero mais o pedido, pode cancelar"; "can't
         // make it tomorrow, please cancel it"). Only worked out for a message with one mild
         // word of trouble and no praise.
-        if negatives == 1, positives == 0, total >= (english ? -1.5 : -1) {
+        if negatives == 1, positives == 0, !reservation, total >= (english ? -1.5 : -1) {
             // A greeting of its own before the request does not hide it ("hi, i need to cancel
             // my trip, how do i do that?").
             let lead = words.count > 2 && v.greetings.contains(words[0].id) && words[1].clauseStart ? 1 : 0
@@ -361,7 +391,11 @@ public enum SentimentAnalyzer {
         // mixed message, pulled towards neutral; the side after the contrast still leads. So is
         // praise with a contrast whose reservation names no word of the lexicon ("gostei, mas
         // esperava outra cor", "menor do que eu esperava, mas muito bonito").
-        if contrastAt != nil, positives > 0 { total *= 0.3 }
+        // So is Portuguese praise and criticism around a concession, a product review's three
+        // stars ("gostei, apesar de parecer frágil"; "apesar do atraso, amei o produto!" still
+        // praises). English keeps the main clause's reading ("despite the delay, the crew was
+        // amazing"), as its tweets do (measured).
+        if contrastAt != nil && positives > 0 || portuguese && !conceded.isEmpty && positives > 0 && negatives > 0 { total *= 0.3 }
         // A lukewarm verdict with mild praise or criticism around it is neutral; strong words
         // still tell.
         if lukewarm, abs(total) < 3.5 { total = 0 }
@@ -378,7 +412,7 @@ public enum SentimentAnalyzer {
         // mais um atraso", "great, another delay. thanks a lot"), or "… só que não" at the end.
         let applause = text.claps > 0 && text.claps == text.emojiCount && !text.laughter
         let praiseThenCriticism = opening <= 2 && openingPraise && !openingOther && !laterPraise
-            && laterCriticism <= -2 && contrastAt == nil
+            && laterCriticism <= -2 && contrastAt == nil && conceded.isEmpty
         let n = words.count
         let soQueNao = portuguese && n >= 3 && words[n - 3].id == v.so && words[n - 2].id == v.que && words[n - 1].id == v.nao
         let exasperated = n > 0 && v.starts(words[n - 1].id, Vocabulary.Starts.exasperatedEnd) && v.exasperatedEndings.contains { ending in

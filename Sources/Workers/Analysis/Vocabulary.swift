@@ -112,6 +112,20 @@ final class Vocabulary: Sendable {
     /// melhor" (an article before).
     let little: [Int32]
     let indefinite: [Int32]
+    /// "poderia ter um acabamento melhor", "could have been better": a wish for more or
+    /// better is a reservation. The modals, the words that may sit between (up to three),
+    /// and the improvements.
+    let wishModals: [Int32]
+    let wishFillers: [Int32]
+    let improvements: [Int32]
+    /// The improvements that follow their noun ("um acabamento melhor").
+    let postposed: [Int32]
+    /// "apesar da demora", "despite the snow": the clause conceded. "embora" only at a
+    /// clause's start ("vou embora" leaves).
+    let concessive: [Int32]
+    /// "não precisa resolver agora": no need denied, no answer withheld.
+    let needs: [Int32]
+    let embora: Int32
     /// Exasperation that closes a message, some only in a question ("vai chegar ou não
     /// vai?", "isso não vai ficar assim", "so is it coming or not?").
     let exasperatedEndings: [(words: [Int32], question: Bool)]
@@ -338,6 +352,19 @@ final class Vocabulary: Sendable {
         showDeterminers = ["o", "os", "pro", "pros", "do", "dos", "no", "nos", "ao", "aos", "esse", "desse", "nesse"].map { id($0) }
         little = ["pouco", "pouca"].map { id($0) }
         indefinite = ["um", "uma"].map { id($0) }
+        wishModals = ["poderia", "poderiam", "podia", "podiam", "deveria", "deveriam", "could", "should"].map { id($0) }
+        wishFillers = [
+            "ser", "ter", "vir", "sido", "estar", "com", "um", "uma", "pouco", "bem", "muito",
+            "be", "been", "have", "a", "bit", "little", "lot", "much", "way",
+        ].map { id($0) }
+        improvements = [
+            "melhor", "melhores", "melhorar", "mais", "maior", "maiores", "menor", "menores", "menos",
+            "better", "improve", "improved", "more", "less", "bigger",
+        ].map { id($0) }
+        postposed = ["melhor", "melhores", "maior", "maiores", "menor", "menores"].map { id($0) }
+        concessive = ["apesar", "despite", "embora"].map { id($0) }
+        embora = id("embora")
+        needs = ["precisa", "precisam", "preciso", "precisamos", "need", "needs"].map { id($0) }
         exasperatedEndings = [
             ("ou nao", true), ("ou nao vai", true), ("ou nao vem", true), ("tudo de novo", true), ("nao vai ficar assim", false),
             ("or not", true), ("all over again", false), ("not going to fly", false), ("treat me", true),
