@@ -401,6 +401,15 @@ struct MessageAnalyzerTests {
         ("ótimo enquanto funcionou, depois de 2 dias travou", "negative"),
         ("o técnico veio e foi embora sem resolver nada", "negative"),
         ("não precisa resolver agora, pode ser amanhã", "neutral"),
+        // Custom withdrawn in the infinitive after a verb of will; "mais tarde" is later.
+        ("não vou mais comprar aqui", "negative"),
+        ("não quero mais comprar com vocês", "negative"),
+        ("não vou usar esse app de novo", "negative"),
+        ("não vou comprar agora, só mais tarde", "neutral"),
+        ("vou comprar mais um amanhã", "neutral"),
+        // Fandom; praise expected in the conditional, then denied.
+        ("sou muito fã desse programa", "positive"),
+        ("achei que hoje estaria bom mas tá chato", "negative"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -331,6 +331,8 @@ public struct Lexicon: Sendable {
         // Below what was expected, money thrown away, quality that fell, a complaint site, a
         // hard time ("tá osso"). ("toda hora" was left out: "a gente se fala toda hora".)
         "abaixo do": -1.8, "dinheiro fora": -2.5, "qualidade caiu": -2, "reclame aqui": -2, "ta osso": -2,
+        // Fandom ("sou muito fã desse programa", "virei fã da loja").
+        "sou fa": 2.5, "virei fa": 2.5,
         "esta osso": -2,
         // A product unlike its description ("não corresponde à descrição"); making do is no
         // breakage ("quebra um galho", "quebrou o galho").

@@ -198,6 +198,19 @@ public enum SentimentAnalyzer {
                     }
                 }
             }
+            // The same in the infinitive after a verb of will ("não vou mais comprar aqui", "não
+            // quero usar esse app de novo"); not "não consigo comprar mais pelo app".
+            if !phrased, !settled, portuguese, i >= 2, v.patronageInfinitives.contains(word) {
+                let before = words[i - 1].id
+                let willed = v.willing.contains(before) || (before == v.mais && v.willing.contains(words[i - 2].id))
+                // "mais" next to the verb ("não vou usar mais"; "só mais tarde" is later).
+                let again = before == v.mais || (i + 1 < words.count && words[i + 1].id == v.mais)
+                    || words[(i + 1)..<min(words.count, i + 5)].contains { $0.id == v.novo || $0.id == v.novamente }
+                if willed, again, negatedInClause(i) {
+                    valence = -2.5
+                    settled = true
+                }
+            }
             if !phrased, v.has(word, Vocabulary.Role.lukewarm) { lukewarm = true }
             if valence == 0 && !phrased && !(i + 1 < words.count && v.has(word, Vocabulary.Role.swearing)) {
                 valence = listed(word, english: english) ?? listed(word, english: !english) ?? 0

@@ -125,6 +125,10 @@ final class Vocabulary: Sendable {
     let concessive: [Int32]
     /// "não precisa resolver agora": no need denied, no answer withheld.
     let needs: [Int32]
+    /// "não vou mais comprar aqui", "não quero usar de novo": Portuguese custom withdrawn in
+    /// the infinitive, after a verb of will.
+    let patronageInfinitives: [Int32]
+    let willing: [Int32]
     let embora: Int32
     /// Exasperation that closes a message, some only in a question ("vai chegar ou não
     /// vai?", "isso não vai ficar assim", "so is it coming or not?").
@@ -365,6 +369,10 @@ final class Vocabulary: Sendable {
         concessive = ["apesar", "despite", "embora"].map { id($0) }
         embora = id("embora")
         needs = ["precisa", "precisam", "preciso", "precisamos", "need", "needs"].map { id($0) }
+        patronageInfinitives = [
+            "comprar", "voltar", "pedir", "indicar", "recomendar", "assistir", "contratar", "usar", "utilizar", "confiar",
+        ].map { id($0) }
+        willing = ["vou", "vamos", "quero", "queremos", "pretendo", "irei", "iremos"].map { id($0) }
         exasperatedEndings = [
             ("ou nao", true), ("ou nao vai", true), ("ou nao vem", true), ("tudo de novo", true), ("nao vai ficar assim", false),
             ("or not", true), ("all over again", false), ("not going to fly", false), ("treat me", true),
@@ -382,7 +390,7 @@ final class Vocabulary: Sendable {
                 "e", "eh", "foi", "era", "ser", "sao", "ta", "esta", "estava", "ficou", "fica", "achei", "acho", "pareceu", "parece",
                 "is", "was", "be", "are", "were", "that", "as", "seem", "seems", "seemed", "it", "it's", "too", "a", "the", "o", "um", "uma",
             ]),
-            (Role.conditional, ["would", "could", "if", "wish", "seria", "gostaria", "poderia", "tomara", "i'd", "you'd"]),
+            (Role.conditional, ["would", "could", "if", "wish", "seria", "estaria", "ficaria", "gostaria", "poderia", "tomara", "i'd", "you'd"]),
             (Role.complaint, ["atraso", "problema", "erro", "vez", "delay", "delays", "problem", "issue", "error"]),
             (Role.request, [
                 "quero", "queria", "gostaria", "pode", "poderia", "preciso", "aguardo", "please", "pls", "want", "need", "wanna", "i'd",
