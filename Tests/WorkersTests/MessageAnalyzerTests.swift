@@ -410,6 +410,16 @@ struct MessageAnalyzerTests {
         // Fandom; praise expected in the conditional, then denied.
         ("sou muito fã desse programa", "positive"),
         ("achei que hoje estaria bom mas tá chato", "negative"),
+        // A later state supersedes an earlier one; "antes do prazo" is no earlier state.
+        ("antes era ruim, agora tá ótimo", "positive"),
+        ("antes era bom, hoje só piora", "negative"),
+        ("no começo foi ótimo, depois começou a travar", "negative"),
+        ("I used to love this airline, now I hate it", "negative"),
+        ("chegou antes do prazo, agora é só testar", "positive"),
+        // What should have happened did not; making sure is no praise.
+        ("era pra ter chegado ontem", "negative"),
+        ("era pra ser surpresa kkk", "neutral"),
+        ("quero ter certeza antes de comprar", "neutral"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -333,6 +333,8 @@ public struct Lexicon: Sendable {
         "abaixo do": -1.8, "dinheiro fora": -2.5, "qualidade caiu": -2, "reclame aqui": -2, "ta osso": -2,
         // Fandom ("sou muito fã desse programa", "virei fã da loja").
         "sou fa": 2.5, "virei fa": 2.5,
+        // Making sure is no praise ("quero ter certeza antes de comprar").
+        "ter certeza": 0,
         "esta osso": -2,
         // A product unlike its description ("não corresponde à descrição"); making do is no
         // breakage ("quebra um galho", "quebrou o galho").

@@ -57,6 +57,17 @@ public enum SentimentAnalyzer {
         }
         var contrastAt: Int?
         for (i, t) in words.enumerated() where isContrast(t.id) { contrastAt = i }
+        // A clause opening with "agora", "hoje", "depois" or "now" after "antes", "no começo" or
+        // "used to" supersedes the earlier state ("antes era ruim, agora tá ótimo"; "antes do
+        // prazo" is no earlier state): a contrast whose first side is no reservation, so the
+        // message is not pulled towards neutral.
+        var superseded = false
+        if contrastAt == nil, let now = words.indices.first(where: { $0 > 1 && words[$0].clauseStart && v.present.contains(words[$0].id) }),
+            words[..<now].indices.contains(where: { v.earlier.contains(words[$0].id) && !v.has(words[$0 + 1].id, Vocabulary.Role.link) })
+        {
+            contrastAt = now
+            superseded = true
+        }
         // The clause a concession opens ("ótimo produto, apesar da demora na entrega") weighs
         // half and the rest one and a half, when the message says more than it.
         var conceded = 0..<0
@@ -226,6 +237,8 @@ public enum SentimentAnalyzer {
                     }
                     if let single { valence = listed(single, english: english) ?? 0 }
                 }
+                // "era pra ter chegado ontem": it should have, and did not.
+                if valence == 0, word == v.ter, i >= 2, v.pra.contains(words[i - 1].id), words[i - 2].id == v.era { valence = -1.5 }
                 // A show one goes to is no praise ("ingressos pro show de sábado"; "que show!" is).
                 if word == v.show, i > 0, v.showDeterminers.contains(words[i - 1].id) { valence = 0 }
                 // An answer withheld ("ninguém me deu resposta"): the negation makes it; "não precisa
@@ -408,7 +421,7 @@ public enum SentimentAnalyzer {
         // stars ("gostei, apesar de parecer frágil"; "apesar do atraso, amei o produto!" still
         // praises). English keeps the main clause's reading ("despite the delay, the crew was
         // amazing"), as its tweets do (measured).
-        if contrastAt != nil && positives > 0 || portuguese && !conceded.isEmpty && positives > 0 && negatives > 0 { total *= 0.3 }
+        if contrastAt != nil && !superseded && positives > 0 || portuguese && !conceded.isEmpty && positives > 0 && negatives > 0 { total *= 0.3 }
         // A lukewarm verdict with mild praise or criticism around it is neutral; strong words
         // still tell.
         if lukewarm, abs(total) < 3.5 { total = 0 }
@@ -439,7 +452,7 @@ public enum SentimentAnalyzer {
             total = -max(1.5, abs(total))
         } else if positives > 0 && negatives > 0 && words.contains(where: { $0.id == v.mais || $0.id == v.another }) && words.contains(where: { v.has($0.id, Vocabulary.Role.complaint) }) {
             total = min(total, -1.5)
-        } else if portuguese, contrastAt != nil, positives > 0, negatives > 0, total < 0, words.count >= 15 {
+        } else if portuguese, contrastAt != nil, !superseded, positives > 0, negatives > 0, total < 0, words.count >= 15 {
             // A long mixed message, a product review, whose criticism only just outweighs its
             // praise is lukewarm: three stars ("bom produto, mas a alça é bem fraquinha e …").
             // Short chat keeps its reading ("o produto é bom mas a entrega atrasou" reports

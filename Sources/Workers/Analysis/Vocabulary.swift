@@ -129,6 +129,14 @@ final class Vocabulary: Sendable {
     /// the infinitive, after a verb of will.
     let patronageInfinitives: [Int32]
     let willing: [Int32]
+    /// "antes era bom, agora só piora", "I used to love it, now I hate it": a later clause
+    /// opening with a word of the present supersedes the earlier state, as a contrast does.
+    let earlier: [Int32]
+    let present: [Int32]
+    /// "era pra ter chegado ontem": what should have happened did not.
+    let era: Int32
+    let pra: [Int32]
+    let ter: Int32
     let embora: Int32
     /// Exasperation that closes a message, some only in a question ("vai chegar ou não
     /// vai?", "isso não vai ficar assim", "so is it coming or not?").
@@ -373,6 +381,11 @@ final class Vocabulary: Sendable {
             "comprar", "voltar", "pedir", "indicar", "recomendar", "assistir", "contratar", "usar", "utilizar", "confiar",
         ].map { id($0) }
         willing = ["vou", "vamos", "quero", "queremos", "pretendo", "irei", "iremos"].map { id($0) }
+        earlier = ["antes", "comeco", "inicio", "used"].map { id($0) }
+        present = ["agora", "hoje", "depois", "now"].map { id($0) }
+        era = id("era")
+        pra = ["pra", "para"].map { id($0) }
+        ter = id("ter")
         exasperatedEndings = [
             ("ou nao", true), ("ou nao vai", true), ("ou nao vem", true), ("tudo de novo", true), ("nao vai ficar assim", false),
             ("or not", true), ("all over again", false), ("not going to fly", false), ("treat me", true),
