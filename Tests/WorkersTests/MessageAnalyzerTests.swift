@@ -420,6 +420,13 @@ struct MessageAnalyzerTests {
         ("era pra ter chegado ontem", "negative"),
         ("era pra ser surpresa kkk", "neutral"),
         ("quero ter certeza antes de comprar", "neutral"),
+        // Love for someone, a rescue, legal threats, notices never sent.
+        ("minha filha ama a professora", "positive"),
+        ("vocês salvaram meu dia", "positive"),
+        ("vou processar vocês", "negative"),
+        ("vou entrar na justiça contra vocês", "negative"),
+        ("a escola não manda nenhum comunicado pros pais", "negative"),
+        ("não precisa aviso, pode mandar", "neutral"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -115,6 +115,8 @@ public struct Lexicon: Sendable {
         "realizado", "realizada", "cumprido", "cumprida",
         // Promises not kept ("a loja não honra o prazo"; "não cumpre" negates a listed word).
         "honra", "honram", "honrou",
+        // Notices never sent ("a escola não manda nenhum comunicado").
+        "comunicado", "comunicados", "aviso", "avisos",
         // Trouble left as it was ("foi embora sem resolver nada", "ninguém consegue consertar").
         "resolver", "resolvem", "resolve", "solucionar", "consertar", "consertaram", "consertou",
         "reply", "replies", "response", "answer", "update", "callback", "informed", "notified",
@@ -335,6 +337,9 @@ public struct Lexicon: Sendable {
         "sou fa": 2.5, "virei fa": 2.5,
         // Making sure is no praise ("quero ter certeza antes de comprar").
         "ter certeza": 0,
+        // Rescue and legal threats ("vocês salvaram meu dia", "vou processar vocês", "vou entrar
+        // na justiça").
+        "salvaram meu": 2.5, "salvaram minha": 2.5, "processar voces": -2.5, "na justica": -2,
         "esta osso": -2,
         // A product unlike its description ("não corresponde à descrição"); making do is no
         // breakage ("quebra um galho", "quebrou o galho").
