@@ -427,6 +427,17 @@ struct MessageAnalyzerTests {
         ("vou entrar na justiça contra vocês", "negative"),
         ("a escola não manda nenhum comunicado pros pais", "negative"),
         ("não precisa aviso, pode mandar", "neutral"),
+        // Praise and one mild reservation or denied praise after a contrast: three stars.
+        // Trouble reported after mild words, and criticism of weight, keep their reading.
+        ("é bom, mas não é ótimo", "neutral"),
+        ("gostei muito, mas a montagem é complicada", "neutral"),
+        ("o cartão novo chegou mas não consigo desbloquear", "negative"),
+        ("o produto é bom mas a entrega atrasou", "negative"),
+        // Lukewarm: for the money, partly, no more than that, not so much.
+        ("pelo valor tá bom", "neutral"),
+        ("atendeu parcialmente minhas expectativas", "neutral"),
+        ("cumpre o que promete, nada além disso", "neutral"),
+        ("o som é bom, o acabamento nem tanto", "neutral"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

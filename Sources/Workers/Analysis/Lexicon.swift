@@ -363,7 +363,8 @@ public struct Lexicon: Sendable {
     /// até que é bom"); strong words still tell ("pelo preço, péssimo").
     static let lukewarm = [
         "razoavel", "razoaveis", "mediano", "mediana", "medianos", "medianas", "ou menos", "um galho", "quebra galho",
-        "pro gasto", "pelo preco", "de especial", "nada especial", "nada demais",
+        "pro gasto", "pelo preco", "pelo valor", "de especial", "nada especial", "nada demais", "nada alem", "nem tanto",
+        "parcialmente",
     ]
 
     /// A polite "no" to an offer ("não, valeu", "no thanks"), which ends its clause: before

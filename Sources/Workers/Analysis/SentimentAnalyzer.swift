@@ -105,6 +105,10 @@ public enum SentimentAnalyzer {
         var lukewarm = false
         // A reservation was made: its modal opens no request ("poderia ser mais rápido").
         var reservation = false
+        // Criticism was made other than denied praise ("não é excelente") or a mild word; praise
+        // of valence 2 or more was given.
+        var criticised = false
+        var verdict = false
         while i < words.count {
             let word = words[i].id
             if words[i].clauseStart || isContrast(word) {
@@ -113,6 +117,7 @@ public enum SentimentAnalyzer {
                 indirect = true
             }
             var valence = 0.0
+            var deniedPraise = false
             var span = 1
             // A phrase of valence 0 is neutral as a whole ("bom dia", "good morning").
             var phrased = false
@@ -337,6 +342,7 @@ public enum SentimentAnalyzer {
                     if negated && grievance {
                         valence = -valence
                     } else if negated && !(word == v.nada || word == v.nunca) {
+                        if valence > 0 { deniedPraise = true }
                         valence *= valence > 0 ? -0.74 : -0.5
                     }
                 }
@@ -364,7 +370,15 @@ public enum SentimentAnalyzer {
                 if indirect && !settled && valence > -2.5 { valence = 0 }
                 // A word the question read as asked or supposed counts for nothing.
                 if valence != 0 {
-                    if valence > 0 { positives += 1 } else { negatives += 1 }
+                    // Its contrast weight taken out: praise that is a verdict, mild criticism.
+                    let weight = contrastAt.map { i < $0 ? 0.5 : 1.5 } ?? 1
+                    if valence > 0 {
+                        positives += 1
+                        if valence / weight >= 2 { verdict = true }
+                    } else {
+                        negatives += 1
+                        if !deniedPraise && valence / weight < -1.5 { criticised = true }
+                    }
                     if i < opening {
                         // Strong praise only: "ok, aguardo" and "thank you. They are processing
                         // my refund" are no sarcasm.
@@ -424,6 +438,11 @@ public enum SentimentAnalyzer {
         if contrastAt != nil && !superseded && positives > 0 || portuguese && !conceded.isEmpty && positives > 0 && negatives > 0 { total *= 0.3 }
         // A lukewarm verdict with mild praise or criticism around it is neutral; strong words
         // still tell.
+        // Portuguese praise and a contrast whose one criticism denies praise or is mild are
+        // lukewarm, a review's three stars ("é bom, mas não ótimo", "bonitinho, mas a qualidade
+        // é duvidosa"); not a report of trouble after mild words ("o cartão chegou mas não
+        // consigo desbloquear"), nor English, whose tweets read otherwise (measured).
+        if portuguese, contrastAt != nil, !superseded, verdict, negatives == 1, !criticised { lukewarm = true }
         if lukewarm, abs(total) < 3.5 { total = 0 }
         total += text.emojiValence
         if text.laughter { total += total < -1 ? 0 : 0.6 }
