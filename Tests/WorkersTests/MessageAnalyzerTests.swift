@@ -438,6 +438,11 @@ struct MessageAnalyzerTests {
         ("atendeu parcialmente minhas expectativas", "neutral"),
         ("cumpre o que promete, nada além disso", "neutral"),
         ("o som é bom, o acabamento nem tanto", "neutral"),
+        // "You must be joking" and no respect at all; a joke itself is no grievance.
+        ("vcs tão de brincadeira né", "negative"),
+        ("só pode ser brincadeira", "negative"),
+        ("zero respeito com o consumidor", "negative"),
+        ("foi só de brincadeira kkk", "neutral"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

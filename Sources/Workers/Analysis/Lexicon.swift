@@ -340,6 +340,8 @@ public struct Lexicon: Sendable {
         // Rescue and legal threats ("vocês salvaram meu dia", "vou processar vocês", "vou entrar
         // na justiça").
         "salvaram meu": 2.5, "salvaram minha": 2.5, "processar voces": -2.5, "na justica": -2,
+        // "vocês tão de brincadeira", "só pode ser brincadeira", "zero respeito com o cliente".
+        "tao brincadeira": -2, "estao brincadeira": -2, "ser brincadeira": -2, "zero respeito": -2.5,
         "esta osso": -2,
         // A product unlike its description ("não corresponde à descrição"); making do is no
         // breakage ("quebra um galho", "quebrou o galho").
