@@ -443,6 +443,11 @@ struct MessageAnalyzerTests {
         ("só pode ser brincadeira", "negative"),
         ("zero respeito com o consumidor", "negative"),
         ("foi só de brincadeira kkk", "neutral"),
+        // Praise opening a report of trouble that happened again, or of an undue charge, is
+        // sarcasm; praise before doing something again is not.
+        ("maravilha, o técnico faltou de novo", "negative"),
+        ("ótimo, mais uma cobrança indevida", "negative"),
+        ("ótimo, vou comprar de novo", "positive"),
     ])
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

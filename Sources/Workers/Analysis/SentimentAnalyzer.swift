@@ -456,8 +456,12 @@ public enum SentimentAnalyzer {
         // criticism alone, praise around "mais" or "another" and a complaint word ("ótimo,
         // mais um atraso", "great, another delay. thanks a lot"), or "… só que não" at the end.
         let applause = text.claps > 0 && text.claps == text.emojiCount && !text.laughter
+        // Any criticism will do when it happened again ("maravilha, o técnico faltou de novo").
+        let again = words.indices.contains { k in
+            words[k].id == v.novamente || words[k].id == v.again || (k > 0 && words[k].id == v.novo && words[k - 1].id == v.de)
+        }
         let praiseThenCriticism = opening <= 2 && openingPraise && !openingOther && !laterPraise
-            && laterCriticism <= -2 && contrastAt == nil && conceded.isEmpty
+            && laterCriticism <= (again ? -0.5 : -2) && contrastAt == nil && conceded.isEmpty
         let n = words.count
         let soQueNao = portuguese && n >= 3 && words[n - 3].id == v.so && words[n - 2].id == v.que && words[n - 1].id == v.nao
         let exasperated = n > 0 && v.starts(words[n - 1].id, Vocabulary.Starts.exasperatedEnd) && v.exasperatedEndings.contains { ending in
