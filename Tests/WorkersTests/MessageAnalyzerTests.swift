@@ -4,7 +4,9 @@ import Testing
 
 @Suite("Message analysis: hard cases in Portuguese and English")
 struct MessageAnalyzerTests {
-    @Test("negation, contrast, capitals, emoji and sarcasm", arguments: [
+    /// Texts and the sentiment each must read as. Typed, so that the compiler need not infer
+    /// the type of a literal this long.
+    static let sentimentCases: [(String, String)] = [
         ("não gostei", "negative"),
         ("nao gostei do produto", "negative"),
         ("não é ruim", "positive"),
@@ -448,7 +450,9 @@ struct MessageAnalyzerTests {
         ("maravilha, o técnico faltou de novo", "negative"),
         ("ótimo, mais uma cobrança indevida", "negative"),
         ("ótimo, vou comprar de novo", "positive"),
-    ])
+    ]
+
+    @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
     func sentiment(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
         #expect(analysis.sentiment == expected, "\(text): \(analysis.sentimentScore)")

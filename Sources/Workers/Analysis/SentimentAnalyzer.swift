@@ -62,18 +62,22 @@ public enum SentimentAnalyzer {
         // prazo" is no earlier state): a contrast whose first side is no reservation, so the
         // message is not pulled towards neutral.
         var superseded = false
-        if contrastAt == nil, let now = words.indices.first(where: { $0 > 1 && words[$0].clauseStart && v.present.contains(words[$0].id) }),
-            words[..<now].indices.contains(where: { v.earlier.contains(words[$0].id) && !v.has(words[$0 + 1].id, Vocabulary.Role.link) })
-        {
-            contrastAt = now
-            superseded = true
-        }
         // The clause a concession opens ("ótimo produto, apesar da demora na entrega") weighs
         // half and the rest one and a half, when the message says more than it.
         var conceded = 0..<0
-        for (i, t) in words.enumerated() where v.concessive.contains(t.id) && (t.id != v.embora || i == 0 || t.clauseStart) {
-            let end = words[(i + 1)...].firstIndex(where: \.clauseStart) ?? words.count
-            if i > 0 || end < words.count { conceded = i..<end }
+        var earlier = false
+        for i in words.indices {
+            let t = words[i]
+            if v.has(t.id, Vocabulary.Role.concession), t.id != v.embora || i == 0 || t.clauseStart {
+                var end = i + 1
+                while end < words.count, !words[end].clauseStart { end += 1 }
+                if i > 0 || end < words.count { conceded = i..<end }
+            } else if v.has(t.id, Vocabulary.Role.earlier), i + 1 < words.count, !v.has(words[i + 1].id, Vocabulary.Role.link) {
+                earlier = true
+            } else if earlier, contrastAt == nil, i > 1, t.clauseStart, v.has(t.id, Vocabulary.Role.present) {
+                contrastAt = i
+                superseded = true
+            }
         }
 
         var total = 0.0
@@ -125,7 +129,7 @@ public enum SentimentAnalyzer {
             // melhor", "could have been better"); not when denied ("não poderia ser melhor") or
             // asked.
             var settled = false
-            if text.questions == 0, !indirect, v.wishModals.contains(word), !negatedInClause(i) {
+            if text.questions == 0, !indirect, v.has(word, Vocabulary.Role.wish), !negatedInClause(i) {
                 var k = i + 1
                 while k < min(words.count, i + 5), !words[k].clauseStart, v.wishFillers.contains(words[k].id) { k += 1 }
                 // One noun may stand before its adjective ("ter um acabamento melhor").
@@ -216,7 +220,7 @@ public enum SentimentAnalyzer {
             }
             // The same in the infinitive after a verb of will ("não vou mais comprar aqui", "não
             // quero usar esse app de novo"); not "não consigo comprar mais pelo app".
-            if !phrased, !settled, portuguese, i >= 2, v.patronageInfinitives.contains(word) {
+            if !phrased, !settled, portuguese, i >= 2, v.has(word, Vocabulary.Role.infinitivePatronage) {
                 let before = words[i - 1].id
                 let willed = v.willing.contains(before) || (before == v.mais && v.willing.contains(words[i - 2].id))
                 // "mais" next to the verb ("não vou usar mais"; "só mais tarde" is later).
@@ -457,11 +461,13 @@ public enum SentimentAnalyzer {
         // mais um atraso", "great, another delay. thanks a lot"), or "… só que não" at the end.
         let applause = text.claps > 0 && text.claps == text.emojiCount && !text.laughter
         // Any criticism will do when it happened again ("maravilha, o técnico faltou de novo").
-        let again = words.indices.contains { k in
-            words[k].id == v.novamente || words[k].id == v.again || (k > 0 && words[k].id == v.novo && words[k - 1].id == v.de)
+        func again() -> Bool {
+            words.indices.contains { k in
+                words[k].id == v.novamente || words[k].id == v.again || (k > 0 && words[k].id == v.novo && words[k - 1].id == v.de)
+            }
         }
         let praiseThenCriticism = opening <= 2 && openingPraise && !openingOther && !laterPraise
-            && laterCriticism <= (again ? -0.5 : -2) && contrastAt == nil && conceded.isEmpty
+            && contrastAt == nil && conceded.isEmpty && (laterCriticism <= -2 || laterCriticism <= -0.5 && again())
         let n = words.count
         let soQueNao = portuguese && n >= 3 && words[n - 3].id == v.so && words[n - 2].id == v.que && words[n - 1].id == v.nao
         let exasperated = n > 0 && v.starts(words[n - 1].id, Vocabulary.Starts.exasperatedEnd) && v.exasperatedEndings.contains { ending in

@@ -113,26 +113,17 @@ final class Vocabulary: Sendable {
     let little: [Int32]
     let indefinite: [Int32]
     /// "poderia ter um acabamento melhor", "could have been better": a wish for more or
-    /// better is a reservation. The modals, the words that may sit between (up to three),
-    /// and the improvements.
-    let wishModals: [Int32]
+    /// better is a reservation. After a modal (`Role.wish`), the words that may sit between
+    /// (up to four), and the improvements.
     let wishFillers: [Int32]
     let improvements: [Int32]
     /// The improvements that follow their noun ("um acabamento melhor").
     let postposed: [Int32]
-    /// "apesar da demora", "despite the snow": the clause conceded. "embora" only at a
-    /// clause's start ("vou embora" leaves).
-    let concessive: [Int32]
+    /// "embora" concedes only at a clause's start ("vou embora" leaves; `Role.concession`).
     /// "não precisa resolver agora": no need denied, no answer withheld.
     let needs: [Int32]
-    /// "não vou mais comprar aqui", "não quero usar de novo": Portuguese custom withdrawn in
-    /// the infinitive, after a verb of will.
-    let patronageInfinitives: [Int32]
+    /// The verbs of will before a patronage infinitive (`Role.infinitivePatronage`).
     let willing: [Int32]
-    /// "antes era bom, agora só piora", "I used to love it, now I hate it": a later clause
-    /// opening with a word of the present supersedes the earlier state, as a contrast does.
-    let earlier: [Int32]
-    let present: [Int32]
     /// "era pra ter chegado ontem": what should have happened did not.
     let era: Int32
     let pra: [Int32]
@@ -202,6 +193,19 @@ final class Vocabulary: Sendable {
         /// razoável, mediano, "mais ou menos", "pelo preço": a lukewarm verdict, which keeps
         /// a message of mild praise or criticism neutral (`Lexicon.lukewarm`).
         static let lukewarm: UInt32 = 1 << 16
+        /// poderia, podia, could, should: before an improvement, a reservation ("poderia ter um
+        /// acabamento melhor", "could have been better").
+        static let wish: UInt32 = 1 << 17
+        /// apesar, embora, despite: the clause they open is conceded ("apesar da demora").
+        static let concession: UInt32 = 1 << 18
+        /// comprar, voltar, usar: Portuguese custom withdrawn in the infinitive, after a verb of
+        /// will ("não vou mais comprar aqui", "não quero usar de novo").
+        static let infinitivePatronage: UInt32 = 1 << 19
+        /// antes, no começo, used to … agora, hoje, depois, now: a later clause opening with a
+        /// word of the present supersedes the earlier state, as a contrast does ("antes era
+        /// bom, agora só piora", "I used to love it, now I hate it").
+        static let earlier: UInt32 = 1 << 20
+        static let present: UInt32 = 1 << 21
     }
 
     @inline(__always)
@@ -364,7 +368,6 @@ final class Vocabulary: Sendable {
         showDeterminers = ["o", "os", "pro", "pros", "do", "dos", "no", "nos", "ao", "aos", "esse", "desse", "nesse"].map { id($0) }
         little = ["pouco", "pouca"].map { id($0) }
         indefinite = ["um", "uma"].map { id($0) }
-        wishModals = ["poderia", "poderiam", "podia", "podiam", "deveria", "deveriam", "could", "should"].map { id($0) }
         wishFillers = [
             "ser", "ter", "vir", "sido", "estar", "com", "um", "uma", "pouco", "bem", "muito",
             "be", "been", "have", "a", "bit", "little", "lot", "much", "way",
@@ -374,15 +377,9 @@ final class Vocabulary: Sendable {
             "better", "improve", "improved", "more", "less", "bigger",
         ].map { id($0) }
         postposed = ["melhor", "melhores", "maior", "maiores", "menor", "menores"].map { id($0) }
-        concessive = ["apesar", "despite", "embora"].map { id($0) }
         embora = id("embora")
         needs = ["precisa", "precisam", "preciso", "precisamos", "need", "needs"].map { id($0) }
-        patronageInfinitives = [
-            "comprar", "voltar", "pedir", "indicar", "recomendar", "assistir", "contratar", "usar", "utilizar", "confiar",
-        ].map { id($0) }
         willing = ["vou", "vamos", "quero", "queremos", "pretendo", "irei", "iremos"].map { id($0) }
-        earlier = ["antes", "comeco", "inicio", "used"].map { id($0) }
-        present = ["agora", "hoje", "depois", "now"].map { id($0) }
         era = id("era")
         pra = ["pra", "para"].map { id($0) }
         ter = id("ter")
@@ -410,6 +407,13 @@ final class Vocabulary: Sendable {
             ]),
             (Role.command, ["cancelar", "cancela", "cancele", "cancel"]),
             (Role.lukewarm, Lexicon.lukewarm.filter { !$0.contains(" ") }),
+            (Role.wish, ["poderia", "poderiam", "podia", "podiam", "deveria", "deveriam", "could", "should"]),
+            (Role.concession, ["apesar", "despite", "embora"]),
+            (Role.earlier, ["antes", "comeco", "inicio", "used"]),
+            (Role.present, ["agora", "hoje", "depois", "now"]),
+            (Role.infinitivePatronage, [
+                "comprar", "voltar", "pedir", "indicar", "recomendar", "assistir", "contratar", "usar", "utilizar", "confiar",
+            ]),
             (Role.grievance, [
                 "reclamar", "reclamacao", "reclamacoes", "queixa", "queixas", "queixar", "complain", "complaint", "complaints",
                 "complaining",
