@@ -450,6 +450,12 @@ struct MessageAnalyzerTests {
         ("maravilha, o técnico faltou de novo", "negative"),
         ("ótimo, mais uma cobrança indevida", "negative"),
         ("ótimo, vou comprar de novo", "positive"),
+        // Slang verdicts; a neighbour's cat is no praise.
+        ("me amarrei nesse produto", "positive"),
+        ("mandou bem demais", "positive"),
+        ("que gato esse ator", "positive"),
+        ("to pistola com essa loja", "negative"),
+        ("o gato da vizinha entrou aqui", "neutral"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

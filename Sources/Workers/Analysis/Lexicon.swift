@@ -342,6 +342,10 @@ public struct Lexicon: Sendable {
         "salvaram meu": 2.5, "salvaram minha": 2.5, "processar voces": -2.5, "na justica": -2,
         // "vocês tão de brincadeira", "só pode ser brincadeira", "zero respeito com o cliente".
         "tao brincadeira": -2, "estao brincadeira": -2, "ser brincadeira": -2, "zero respeito": -2.5,
+        // Slang verdicts: "me amarrei nesse produto", "mandou bem", "que gato", "tô pistola".
+        "me amarrei": 2.5, "me amarro": 2, "mandou bem": 2.5, "mandaram bem": 2.5, "mandou mal": -2,
+        "mandaram mal": -2, "que gato": 2, "que gata": 2, "to pistola": -2.5, "fiquei pistola": -2.5,
+        "estou pistola": -2.5,
         "esta osso": -2,
         // A product unlike its description ("não corresponde à descrição"); making do is no
         // breakage ("quebra um galho", "quebrou o galho").
