@@ -440,13 +440,13 @@ public enum SentimentAnalyzer {
         // praises). English keeps the main clause's reading ("despite the delay, the crew was
         // amazing"), as its tweets do (measured).
         if contrastAt != nil && !superseded && positives > 0 || portuguese && !conceded.isEmpty && positives > 0 && negatives > 0 { total *= 0.3 }
+        // Portuguese praise and a contrast whose one criticism denies praise or is mild are
+        // lukewarm, a review's three stars ("é bom, mas não é ótimo", "gostei muito, mas a
+        // montagem é complicada"); not a report of trouble after mild words ("o cartão chegou
+        // mas não consigo desbloquear"), nor English, whose tweets read otherwise (measured).
+        if portuguese, contrastAt != nil, !superseded, verdict, negatives == 1, !criticised { lukewarm = true }
         // A lukewarm verdict with mild praise or criticism around it is neutral; strong words
         // still tell.
-        // Portuguese praise and a contrast whose one criticism denies praise or is mild are
-        // lukewarm, a review's three stars ("é bom, mas não ótimo", "bonitinho, mas a qualidade
-        // é duvidosa"); not a report of trouble after mild words ("o cartão chegou mas não
-        // consigo desbloquear"), nor English, whose tweets read otherwise (measured).
-        if portuguese, contrastAt != nil, !superseded, verdict, negatives == 1, !criticised { lukewarm = true }
         if lukewarm, abs(total) < 3.5 { total = 0 }
         total += text.emojiValence
         if text.laughter { total += total < -1 ? 0 : 0.6 }

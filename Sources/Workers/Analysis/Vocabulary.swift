@@ -119,7 +119,6 @@ final class Vocabulary: Sendable {
     let improvements: [Int32]
     /// The improvements that follow their noun ("um acabamento melhor").
     let postposed: [Int32]
-    /// "embora" concedes only at a clause's start ("vou embora" leaves; `Role.concession`).
     /// "não precisa resolver agora": no need denied, no answer withheld.
     let needs: [Int32]
     /// The verbs of will before a patronage infinitive (`Role.infinitivePatronage`).
@@ -128,6 +127,7 @@ final class Vocabulary: Sendable {
     let era: Int32
     let pra: [Int32]
     let ter: Int32
+    /// "embora" concedes only at a clause's start ("vou embora" leaves; `Role.concession`).
     let embora: Int32
     /// Exasperation that closes a message, some only in a question ("vai chegar ou não
     /// vai?", "isso não vai ficar assim", "so is it coming or not?").
