@@ -358,9 +358,8 @@ public enum SentimentAnalyzer {
                         break
                     }
                 }
-                if let c = contrastAt {
-                    valence *= i < c ? 0.5 : 1.5
-                }
+                let contrastWeight = contrastAt.map { i < $0 ? 0.5 : 1.5 } ?? 1
+                valence *= contrastWeight
                 if !conceded.isEmpty { valence *= conceded.contains(i) ? 0.5 : 1.5 }
                 // One strong word closing a statement as a clause of its own is the writer's
                 // verdict ("eliminaram a melhor de todas, revoltada", "demorou, mas chegou.
@@ -375,13 +374,12 @@ public enum SentimentAnalyzer {
                 // A word the question read as asked or supposed counts for nothing.
                 if valence != 0 {
                     // Its contrast weight taken out: praise that is a verdict, mild criticism.
-                    let weight = contrastAt.map { i < $0 ? 0.5 : 1.5 } ?? 1
                     if valence > 0 {
                         positives += 1
-                        if valence / weight >= 2 { verdict = true }
+                        if valence / contrastWeight >= 2 { verdict = true }
                     } else {
                         negatives += 1
-                        if !deniedPraise && valence / weight < -1.5 { criticised = true }
+                        if !deniedPraise && valence / contrastWeight < -1.5 { criticised = true }
                     }
                     if i < opening {
                         // Strong praise only: "ok, aguardo" and "thank you. They are processing
@@ -431,6 +429,8 @@ public enum SentimentAnalyzer {
             let asks = opener || (portuguese ? text.questions > 0 || request : english && (text.questions == 0 && request || inquiry))
             if asks { total = 0 }
         }
+        // A contrast whose first side still holds (not a superseded earlier state).
+        let mixed = contrastAt != nil && !superseded
         // Praise and criticism either side of a contrast ("bonito, mas o touch é péssimo"): a
         // mixed message, pulled towards neutral; the side after the contrast still leads. So is
         // praise with a contrast whose reservation names no word of the lexicon ("gostei, mas
@@ -439,12 +439,12 @@ public enum SentimentAnalyzer {
         // stars ("gostei, apesar de parecer frágil"; "apesar do atraso, amei o produto!" still
         // praises). English keeps the main clause's reading ("despite the delay, the crew was
         // amazing"), as its tweets do (measured).
-        if contrastAt != nil && !superseded && positives > 0 || portuguese && !conceded.isEmpty && positives > 0 && negatives > 0 { total *= 0.3 }
+        if mixed && positives > 0 || portuguese && !conceded.isEmpty && positives > 0 && negatives > 0 { total *= 0.3 }
         // Portuguese praise and a contrast whose one criticism denies praise or is mild are
         // lukewarm, a review's three stars ("é bom, mas não é ótimo", "gostei muito, mas a
         // montagem é complicada"); not a report of trouble after mild words ("o cartão chegou
         // mas não consigo desbloquear"), nor English, whose tweets read otherwise (measured).
-        if portuguese, contrastAt != nil, !superseded, verdict, negatives == 1, !criticised { lukewarm = true }
+        if portuguese, mixed, verdict, negatives == 1, !criticised { lukewarm = true }
         // A lukewarm verdict with mild praise or criticism around it is neutral; strong words
         // still tell.
         if lukewarm, abs(total) < 3.5 { total = 0 }
@@ -481,7 +481,7 @@ public enum SentimentAnalyzer {
             total = -max(1.5, abs(total))
         } else if positives > 0 && negatives > 0 && words.contains(where: { $0.id == v.mais || $0.id == v.another }) && words.contains(where: { v.has($0.id, Vocabulary.Role.complaint) }) {
             total = min(total, -1.5)
-        } else if portuguese, contrastAt != nil, !superseded, positives > 0, negatives > 0, total < 0, words.count >= 15 {
+        } else if portuguese, mixed, positives > 0, negatives > 0, total < 0, words.count >= 15 {
             // A long mixed message, a product review, whose criticism only just outweighs its
             // praise is lukewarm: three stars ("bom produto, mas a alça é bem fraquinha e …").
             // Short chat keeps its reading ("o produto é bom mas a entrega atrasou" reports
