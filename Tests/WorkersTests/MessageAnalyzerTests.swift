@@ -456,6 +456,25 @@ struct MessageAnalyzerTests {
         ("que gato esse ator", "positive"),
         ("to pistola com essa loja", "negative"),
         ("o gato da vizinha entrou aqui", "neutral"),
+        // Trouble that never came praises mildly; trouble denied no having, or unresolved, or
+        // before a "mas", does not.
+        ("nunca me deu problemas", "positive"),
+        ("não tive nenhum problema com o produto", "positive"),
+        ("never had any issues with them", "positive"),
+        ("não é problema da rede", "neutral"),
+        ("o problema nunca foi resolvido", "negative"),
+        ("sempre comprei aqui e nunca tive problema, mas dessa vez o pedido não chegou", "negative"),
+        // As described or pictured, which a negation denies; no manual, no sense, a poor manual,
+        // exasperation.
+        ("não é como diz a propaganda", "negative"),
+        ("veio igual à foto", "positive"),
+        ("veio sem manual", "negative"),
+        ("que atendente sem noção", "negative"),
+        ("o manual é pobre", "negative"),
+        ("misericórdia, que fila", "negative"),
+        // A battery's useful life is a measure, not praise; what is said of it still tells.
+        ("qual a vida útil da bateria?", "neutral"),
+        ("a bateria tem uma ótima vida útil", "positive"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
@@ -468,6 +487,9 @@ struct MessageAnalyzerTests {
     @Test("intents", arguments: [
         ("Oi, meu pedido ainda não chegou e já faz 10 dias. Preciso de ajuda!", "support"),
         ("esqueci minha senha e não consigo entrar", "support"),
+        // Trouble that never came asks for no help.
+        ("nunca tive problema com vocês", "other"),
+        ("não tive nenhum problema com o produto", "other"),
         // An error message quoted is a fact, not anger: help is asked for.
         ("não consigo entrar no app, diz senha inválida", "support"),
         // Chat with a word of let-down is no complaint when nothing is owed.

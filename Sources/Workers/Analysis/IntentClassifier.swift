@@ -259,6 +259,8 @@ public enum IntentClassifier {
                 if v.has(first, Vocabulary.Role.grievance), words[max(0, i - 4)..<i].contains(where: { $0.id >= 0 && v.negation[Int($0.id)] }) {
                     continue
                 }
+                // "nunca tive problema", "never had any issues": no trouble to help with.
+                if v.has(first, Vocabulary.Role.trouble), v.troubleDenial(at: i, in: words) != nil { continue }
                 for cue in v.cues[Int(first)] where Vocabulary.follows(cue.rest, at: i, in: words) {
                     // A greeting opens a message; later, "tudo bem?" asks whether all is well.
                     if cue.intent == greeting && i > 3 { continue }

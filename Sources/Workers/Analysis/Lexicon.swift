@@ -136,7 +136,7 @@ public struct Lexicon: Sendable {
         "thank you": 1.8, "well done": 2.5, "not bad": 1.8, "no problem": 0.8, "no worries": 0.8, "sem problema": 0.8, "sem problemas": 0.8, "waste of": -2.5,
         "never again": -2.5, "fell apart": -2.5, "broke down": -2,
         "bem atendido": 2.5, "bem atendida": 2.5, "mal atendido": -2.5, "mal atendida": -2.5, "bem embalado": 2,
-        "bem embalada": 2, "mal embalado": -2.5, "mal embalada": -2.5, "esperava mais": -1.5, "poderia ser": -1,
+        "bem embalada": 2, "mal embalado": -2.5, "mal embalada": -2.5, "esperava mais": -2, "poderia ser": -1,
         "still no": -1.8, "still not": -1.5, "no longer": -1.2, "gave up": -2, "no update": -1.5, "no answers": -2,
         "can't wait": 2.5, "for nothing": -3, "cant wait": 2.5, "no response": -2, "no answer": -2, "no help": -2.2, "not happy": -2.2,
         "not worth": -2.2, "nao vale": -2.2, "nao gostei": -2.5, "nao comprem": -3, "nao compre": -2.5, "nem presta": -3, "sem graca": -2, "nao aguento": -2.2,
@@ -347,6 +347,12 @@ public struct Lexicon: Sendable {
         "mandaram mal": -2, "que gato": 2, "que gata": 2, "to pistola": -2.5, "fiquei pistola": -2.5,
         "estou pistola": -2.5,
         "esta osso": -2,
+        // A battery's or a product's useful life is a measure, not praise ("tempo útil da
+        // bateria"); no sense ("que pessoa sem noção"); as described or pictured, which a
+        // negation denies ("não é como diz a propaganda", "veio igual à foto").
+        "vida util": 0, "tempo util": 0, "sem nocao": -2, "igual foto": 1.5, "igual anuncio": 1.5,
+        "como anunciado": 1.5, "como descrito": 1.5, "conforme anunciado": 1.5, "conforme descrito": 1.5,
+        "como foto": 1.2, "como diz": 1, "como mostra": 1.2, "sem manual": -1.2, "duracao curta": -1.5,
         // A product unlike its description ("não corresponde à descrição"); making do is no
         // breakage ("quebra um galho", "quebrou o galho").
         "nao corresponde": -2, "nao correspondeu": -2, "nao correspondem": -2, "quebrou galho": 1.5,

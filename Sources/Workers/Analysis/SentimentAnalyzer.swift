@@ -345,6 +345,11 @@ public enum SentimentAnalyzer {
                     }
                     if negated && grievance {
                         valence = -valence
+                    } else if trouble, valence < 0, let denial = v.troubleDenial(at: i, in: words) {
+                        // Trouble that never came is mild praise ("nunca me deu problema", "não
+                        // tem problema", "never had any issues"); the negation's own complaint
+                        // ("nunca" alone: "nunca chega") is taken back.
+                        valence = 1.5 - (listed(words[denial].id, english: english) ?? 0)
                     } else if negated && !(word == v.nada || word == v.nunca) {
                         if valence > 0 { deniedPraise = true }
                         valence *= valence > 0 ? -0.74 : -0.5

@@ -169,8 +169,8 @@ final class Vocabulary: Sendable {
         static let comparative: UInt32 = 64
         /// can, could, poderia: "can't thank you enough", "não poderia ser melhor".
         static let modal: UInt32 = 128
-        /// had, tive, any: may sit between a negation and trouble that did not happen
-        /// ("nunca tive problema", "never had any issues").
+        /// had, tive, deu, any: may sit, with links, between a negation and trouble that did
+        /// not happen ("nunca tive problema", "nunca me deu problemas", "never had any issues").
         static let have: UInt32 = 256
         /// problema, issue, defeito: trouble a negation through `have` turns.
         static let trouble: UInt32 = 512
@@ -423,7 +423,10 @@ final class Vocabulary: Sendable {
             ]),
             (Role.comparative, ["melhor", "melhores", "better", "happier", "best", "favorite", "favourite", "favorito", "favorita", "preferido", "preferida", "supera", "superam"]),
             (Role.modal, ["can", "could", "can't", "cant", "cannot", "couldn't", "couldnt", "poderia", "podia", "pode", "daria"]),
-            (Role.have, ["tive", "tivemos", "tenho", "teve", "tinha", "had", "have", "has", "any"]),
+            (Role.have, [
+                "tive", "tivemos", "tenho", "tem", "teve", "tinha", "houve", "deu", "deram", "dava", "apresentou", "apresentaram", "had",
+                "have", "has", "any",
+            ]),
             (Role.swearing, Lexicon.swearing.keys.sorted()),
             (Role.patronage, [
                 "compro", "comprarei", "compramos", "volto", "voltarei", "voltamos", "peco", "pedirei", "pedimos", "indico",
@@ -572,6 +575,29 @@ final class Vocabulary: Sendable {
             return m >= 7 && same(i + 1, i + 1)
         }
         return m > n ? same(i + 1, i) : same(i, i + 1)
+    }
+
+    /// Where the negation stands that denies the trouble word at `i` through a verb of having
+    /// or happening, in its clause, with only links between ("nunca tive problema", "não tive
+    /// nenhum problema", "nunca me deu problemas", "never had any issues", "had no problems");
+    /// nil when nothing denies it so, or the negation sits in a condition ("vou ver se não
+    /// tem problema") or denies no having ("não é problema da rede").
+    func troubleDenial(at i: Int, in words: [Token]) -> Int? {
+        var had = false
+        var negator: Int?
+        for back in 1...4 where i - back >= 0 {
+            if words[i - back + 1].clauseStart { break }
+            let w = words[i - back].id
+            if has(w, Role.have) {
+                had = true
+            } else if w >= 0, negation[Int(w)] {
+                negator = i - back
+            } else if !has(w, Role.link) {
+                break
+            }
+        }
+        guard had, let negator, !(negator > 0 && starts(words[negator - 1].id, Starts.whether)) else { return nil }
+        return negator
     }
 
     /// `rest` (a phrase's words after its first) follows the word at `i`.
