@@ -472,6 +472,10 @@ struct MessageAnalyzerTests {
         ("que atendente sem noção", "negative"),
         ("o manual é pobre", "negative"),
         ("misericórdia, que fila", "negative"),
+        // Help withheld, an order made to vanish; help not needed is no grievance.
+        ("ninguém me ajuda", "negative"),
+        ("sumiram com meu pedido", "negative"),
+        ("não precisa de ajuda", "neutral"),
         // A battery's useful life is a measure, not praise; what is said of it still tells.
         ("qual a vida útil da bateria?", "neutral"),
         ("a bateria tem uma ótima vida útil", "positive"),

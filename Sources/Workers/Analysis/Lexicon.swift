@@ -97,9 +97,9 @@ public struct Lexicon: Sendable {
     /// told: what a listing or a shop left unsaid ("o anúncio não informa a voltagem", "não foi
     /// informado o prazo", "ninguém me avisou", "i was never notified").
     static let awaited = [
-        "resposta", "respostas", "retorno", "posicionamento", "previsao", "solucao", "noticia", "noticias",
+        "resposta", "respostas", "retorno", "posicionamento", "posicao", "previsao", "solucao", "noticia", "noticias",
         "informa", "informam", "informou", "informaram", "informado", "informada", "informacao", "informacoes",
-        "avisou", "avisaram", "avisado", "avisada",
+        "avisou", "avisaram", "avisado", "avisada", "ajuda", "ajudam", "ajudaram",
         // Calls and answers not returned ("ninguém me ligou de volta", "nobody replied").
         "respondeu", "responderam", "retornou", "retornaram", "ligou", "ligaram",
         // Parcels that never arrive ("os pedidos não chegaram", "não está chegando"); "não

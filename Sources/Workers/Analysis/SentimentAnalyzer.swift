@@ -251,8 +251,11 @@ public enum SentimentAnalyzer {
                 // A show one goes to is no praise ("ingressos pro show de sábado"; "que show!" is).
                 if word == v.show, i > 0, v.showDeterminers.contains(words[i - 1].id) { valence = 0 }
                 // An answer withheld ("ninguém me deu resposta"): the negation makes it; "não precisa
-                // resolver agora" needs nothing.
-                if valence == 0, v.starts(word, Vocabulary.Starts.awaited), negatedInClause(i), !(i > 0 && v.needs.contains(words[i - 1].id)) {
+                // resolver agora", "não preciso de ajuda" need nothing.
+                if valence == 0, v.starts(word, Vocabulary.Starts.awaited), negatedInClause(i),
+                    !(i > 0 && v.needs.contains(words[i - 1].id)),
+                    !(i > 1 && v.has(words[i - 1].id, Vocabulary.Role.link) && v.needs.contains(words[i - 2].id))
+                {
                     valence = -1.5
                     settled = true
                 }
