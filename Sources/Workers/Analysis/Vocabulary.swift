@@ -582,7 +582,7 @@ final class Vocabulary: Sendable {
     /// nenhum problema", "nunca me deu problemas", "never had any issues", "had no problems");
     /// nil when nothing denies it so, or the negation sits in a condition ("vou ver se não
     /// tem problema") or denies no having ("não é problema da rede").
-    func troubleDenial(at i: Int, in words: [Token]) -> Int? {
+    func troubleDenial<Words: RandomAccessCollection<Token>>(at i: Int, in words: Words) -> Int? where Words.Index == Int {
         var had = false
         var negator: Int?
         for back in 1...4 where i - back >= 0 {
