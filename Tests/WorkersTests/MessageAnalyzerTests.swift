@@ -464,6 +464,11 @@ struct MessageAnalyzerTests {
         ("não é problema da rede", "neutral"),
         ("o problema nunca foi resolvido", "negative"),
         ("sempre comprei aqui e nunca tive problema, mas dessa vez o pedido não chegou", "negative"),
+        // "Até agora" before it means "so far"; "any", "outros", "maiores" may sit between.
+        ("até agora não tive problemas", "positive"),
+        ("fora isso não observei outros problemas", "positive"),
+        ("sem maiores problemas", "positive"),
+        ("não resolveram outros problemas", "negative"),
         // As described or pictured, which a negation denies; no manual, no sense, a poor manual,
         // exasperation.
         ("não é como diz a propaganda", "negative"),

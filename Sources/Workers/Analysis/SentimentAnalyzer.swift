@@ -359,6 +359,10 @@ public enum SentimentAnalyzer {
                         // tem problema", "never had any issues"); the negation's own complaint
                         // ("nunca" alone: "nunca chega") is taken back.
                         valence = 1.5 - (listed(words[denial].id, english: english) ?? 0)
+                        // So is the wait "até agora" tells of, which here means "so far".
+                        if denial >= 2, words[denial - 2].id == v.ate, let wait = phrase(v.ate, words[denial - 1].id), wait < 0 {
+                            valence -= wait
+                        }
                     } else if negated && !(word == v.nada || word == v.nunca) {
                         if valence > 0 { deniedPraise = true }
                         valence *= valence > 0 ? -0.74 : -0.5

@@ -137,6 +137,9 @@ final class Vocabulary: Sendable {
     /// "tá longe de ser bom", "far from good": a negation of two words.
     let longe: Int32
     let de: Int32
+    /// "até agora", "até hoje": waiting, but "so far" before trouble denied ("até agora não
+    /// tive problemas").
+    let ate: Int32
     let far: Int32
     let from: Int32
     /// `Lexicon.typoTargets` with the set of letters each uses (`letters(_:)`), grouped by
@@ -169,8 +172,9 @@ final class Vocabulary: Sendable {
         static let comparative: UInt32 = 64
         /// can, could, poderia: "can't thank you enough", "não poderia ser melhor".
         static let modal: UInt32 = 128
-        /// had, tive, deu, any: may sit, with links, between a negation and trouble that did
-        /// not happen ("nunca tive problema", "nunca me deu problemas", "never had any issues").
+        /// had, tive, deu, notei, any, outros, maiores: may sit, with links, between a negation
+        /// and trouble that did not happen ("nunca tive problema", "nunca me deu problemas", "não
+        /// observei outros problemas", "sem maiores problemas", "never had any issues").
         static let have: UInt32 = 256
         /// problema, issue, defeito: trouble a negation through `have` turns.
         static let trouble: UInt32 = 512
@@ -392,6 +396,7 @@ final class Vocabulary: Sendable {
         greetings = ["oi", "ola", "opa", "oie", "oii", "hi", "hello", "hey", "hiya"].map { id($0) }
         longe = id("longe")
         de = id("de")
+        ate = id("ate")
         far = id("far")
         from = id("from")
         let members: [(UInt32, [String])] = [
@@ -424,8 +429,9 @@ final class Vocabulary: Sendable {
             (Role.comparative, ["melhor", "melhores", "better", "happier", "best", "favorite", "favourite", "favorito", "favorita", "preferido", "preferida", "supera", "superam"]),
             (Role.modal, ["can", "could", "can't", "cant", "cannot", "couldn't", "couldnt", "poderia", "podia", "pode", "daria"]),
             (Role.have, [
-                "tive", "tivemos", "tenho", "tem", "teve", "tinha", "houve", "deu", "deram", "dava", "apresentou", "apresentaram", "had",
-                "have", "has", "any",
+                "tive", "tivemos", "tenho", "tem", "teve", "tinha", "houve", "deu", "deram", "dava", "apresentou", "apresentaram",
+                "notei", "observei", "percebi", "qualquer", "outro", "outros", "outra", "outras", "grandes", "maiores",
+                "had", "have", "has", "any", "notice", "noticed", "experienced", "major", "other",
             ]),
             (Role.swearing, Lexicon.swearing.keys.sorted()),
             (Role.patronage, [
