@@ -469,6 +469,9 @@ struct MessageAnalyzerTests {
         ("fora isso não observei outros problemas", "positive"),
         ("sem maiores problemas", "positive"),
         ("não resolveram outros problemas", "negative"),
+        // "Deixa a desejar" is a mild reservation: after praise, three stars.
+        ("produto bom, mas a entrega deixa a desejar", "neutral"),
+        ("o atendimento deixa a desejar", "negative"),
         // As described or pictured, which a negation denies; no manual, no sense, a poor manual,
         // exasperation.
         ("não é como diz a propaganda", "negative"),

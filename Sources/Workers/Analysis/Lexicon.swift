@@ -127,7 +127,7 @@ public struct Lexicon: Sendable {
     /// Two-word phrases with their own valence, checked before single words.
     static let phrases: [String: Double] = [
         "nao recebi": -2.5, "nao chegou": -2.5, "nao funciona": -2.5, "nao funcionou": -2.5, "nao veio": -2.2, "nao presta": -3,
-        "nunca mais": -2.5, "deixa desejar": -2.5, "deixou desejar": -2.5, "vale pena": 2, "custo beneficio": 1.5,
+        "nunca mais": -2.5, "deixa desejar": -1.5, "deixou desejar": -1.5, "vale pena": 2, "custo beneficio": 1.5,
         "dinheiro jogado": -3, "ate agora": -1.2, "sem resposta": -2.2, "ninguem responde": -2.5, "nao recomendo": -3,
         "muito bom": 2.6, "muito boa": 2.6, "de primeira": 2, "chegou rapido": 2.2, "chegou antes": 2.4, "antes do": 0.8,
         "no prazo": 1.5, "dentro do": 0.5, "5 estrelas": 2.5, "nota 10": 3, "nota 0": -3, "nota zero": -3,
