@@ -499,6 +499,9 @@ struct MessageAnalyzerTests {
     @Test("intents", arguments: [
         ("Oi, meu pedido ainda não chegou e já faz 10 dias. Preciso de ajuda!", "support"),
         ("esqueci minha senha e não consigo entrar", "support"),
+        // Enrolment is a school's sale; "tô querendo pegar" wants to buy.
+        ("quero matricular meu filho no integral", "purchase"),
+        ("tô querendo pegar o combo de 3 meses", "purchase"),
         // Trouble that never came asks for no help.
         ("nunca tive problema com vocês", "other"),
         ("não tive nenhum problema com o produto", "other"),

@@ -136,6 +136,8 @@ public enum IntentClassifier {
             "acquire", "earn several", "purchase some", "vou querer", "quero pegar", "quero adicionar", "me ve", "me vende", "manda",
             "fechar", "finalizar a compra", "link de pagamento", "eu pago", "quanto fica pra levar", "quero agendar", "quero o",
             "quero a", "separar", "quero fazer a matricula", "me inscreve", "renovar", "renovacao", "quero renovar",
+            "matricular", "quero matricular", "me matricular", "quero me inscrever", "inscrever", "querendo comprar",
+            "querendo pegar", "querendo contratar", "querendo assinar",
             "renew", "create an account", "create account", "criar uma conta", "criar conta", "abrir uma conta", "abrir conta",
             "i'll take", "i'll buy", "i'll get", "i'll have", "gonna get", "gonna buy", "sign me up", "open an account",
             "open a new", "open a savings", "open a checking", "enroll", "add to my order", "add the", "how do i order",
