@@ -469,6 +469,18 @@ struct MessageAnalyzerTests {
         ("fora isso não observei outros problemas", "positive"),
         ("sem maiores problemas", "positive"),
         ("não resolveram outros problemas", "negative"),
+        // Thanks or praise for trouble or for nothing is sarcasm; for waiting, for trouble put
+        // right, it is thanks.
+        ("parabéns pela demora, hein", "negative"),
+        ("obrigado pelo descaso", "negative"),
+        ("thanks for the delay", "negative"),
+        ("muito obrigado por nada", "negative"),
+        ("obrigado pela espera", "positive"),
+        ("obrigado pelo problema resolvido", "positive"),
+        // A polite close; an angel of a doctor, a devoted teacher.
+        ("fico no aguardo", "neutral"),
+        ("a doutora foi um anjo", "positive"),
+        ("a professora é muito dedicada", "positive"),
         // "Deixa a desejar" is a mild reservation: after praise, three stars.
         ("produto bom, mas a entrega deixa a desejar", "neutral"),
         ("o atendimento deixa a desejar", "negative"),

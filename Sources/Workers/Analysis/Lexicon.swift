@@ -350,7 +350,7 @@ public struct Lexicon: Sendable {
         // A battery's or a product's useful life is a measure, not praise ("tempo útil da
         // bateria"); no sense ("que pessoa sem noção"); as described or pictured, which a
         // negation denies ("não é como diz a propaganda", "veio igual à foto").
-        "vida util": 0, "tempo util": 0, "sem nocao": -2, "igual foto": 1.5, "igual anuncio": 1.5,
+        "vida util": 0, "tempo util": 0, "no aguardo": 0, "sem nocao": -2, "igual foto": 1.5, "igual anuncio": 1.5,
         "como anunciado": 1.5, "como descrito": 1.5, "conforme anunciado": 1.5, "conforme descrito": 1.5,
         "como foto": 1.2, "como diz": 1, "como mostra": 1.2, "sem manual": -1.2, "duracao curta": -1.5,
         // A product unlike its description ("não corresponde à descrição"); making do is no

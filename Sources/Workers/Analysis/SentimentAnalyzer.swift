@@ -493,8 +493,28 @@ public enum SentimentAnalyzer {
                 && zip(words[(n - ending.words.count)...], ending.words).allSatisfy { $0.id == $1 }
         }
         if exasperated { total = min(total, -1.5) }
+        // Thanks or praise for trouble, or for nothing ("parabéns pela demora", "obrigado pelo
+        // descaso", "thanks for the delay", "obrigado por nada"); not for trouble put right
+        // ("obrigado pelo problema resolvido"), nor for a remedy ("obrigado pelo reembolso").
+        func thankedForTrouble() -> Bool {
+            for k in 0..<max(0, n - 2) where v.thankedFor.contains(words[k + 1].id) && !words[k + 1].clauseStart {
+                guard let praise = listed(words[k].id, english: english), praise > 0 else { continue }
+                var j = k + 2
+                if j + 1 < n, words[j].id == v.the || v.has(words[j].id, Vocabulary.Role.link) { j += 1 }
+                if words[j].clauseStart { continue }
+                let last = j + 1 == n || words[j + 1].clauseStart
+                if words[j].id == v.nada || words[j].id == v.nothing {
+                    if last { return true }
+                } else if let trouble = listed(words[j].id, english: english), trouble <= -1.5,
+                    last || (listed(words[j + 1].id, english: english) ?? 0) <= 0
+                {
+                    return true
+                }
+            }
+            return false
+        }
         let sarcastic = text.sarcasmCue || words.contains { $0.id == v.sarcasm } || (applause && positives > 0 && negatives > 0)
-            || praiseThenCriticism || soQueNao
+            || praiseThenCriticism || soQueNao || (positives > 0 && thankedForTrouble())
         if sarcastic {
             total = -max(1.5, abs(total))
         } else if positives > 0 && negatives > 0 && words.contains(where: { $0.id == v.mais || $0.id == v.another }) && words.contains(where: { v.has($0.id, Vocabulary.Role.complaint) }) {

@@ -135,6 +135,11 @@ final class Vocabulary: Sendable {
     /// oi, hi, hello: a greeting that may open a message as its own clause.
     let greetings: [Int32]
     /// "tá longe de ser bom", "far from good": a negation of two words.
+    /// "pelo", "pela", "por", "for": what thanks or praise is for ("obrigado pela demora").
+    let thankedFor: [Int32]
+    /// "for the delay", "for nothing", "por nada".
+    let the: Int32
+    let nothing: Int32
     let longe: Int32
     let de: Int32
     /// "até agora", "até hoje": waiting, but "so far" before trouble denied ("até agora não
@@ -397,6 +402,9 @@ final class Vocabulary: Sendable {
         longe = id("longe")
         de = id("de")
         ate = id("ate")
+        thankedFor = ["pelo", "pela", "pelos", "pelas", "por", "for"].map { id($0) }
+        the = id("the")
+        nothing = id("nothing")
         far = id("far")
         from = id("from")
         let members: [(UInt32, [String])] = [
