@@ -477,6 +477,9 @@ struct MessageAnalyzerTests {
         ("muito obrigado por nada", "negative"),
         ("obrigado pela espera", "positive"),
         ("obrigado pelo problema resolvido", "positive"),
+        // "absolutely" before criticism stresses it and praises nothing.
+        ("absolutely useless support", "negative"),
+        ("you guys are lifesavers", "positive"),
         // A polite close; an angel of a doctor, a devoted teacher.
         ("fico no aguardo", "neutral"),
         ("a doutora foi um anjo", "positive"),

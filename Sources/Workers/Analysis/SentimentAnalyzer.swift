@@ -240,6 +240,13 @@ public enum SentimentAnalyzer {
             if !phrased, v.has(word, Vocabulary.Role.lukewarm) { lukewarm = true }
             if valence == 0 && !phrased && !(i + 1 < words.count && v.has(word, Vocabulary.Role.swearing)) {
                 valence = listed(word, english: english) ?? listed(word, english: !english) ?? 0
+                // An intensifier with praise of its own ("bem", "absolutely") only stresses the
+                // criticism after it ("bem ruim", "absolutely useless").
+                if valence > 0, !v.intensifier[Int(word)].isNaN, i + 1 < words.count, !words[i + 1].clauseStart,
+                    (listed(words[i + 1].id, english: english) ?? listed(words[i + 1].id, english: !english) ?? 0) < 0
+                {
+                    valence = 0
+                }
                 if valence == 0,
                     words[i].elongated || (word < 0 && text.withWord(words[i]) { $0.count >= 4 && $0[$0.count - 1] == $0[$0.count - 2] })
                 {
