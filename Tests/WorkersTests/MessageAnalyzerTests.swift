@@ -480,6 +480,12 @@ struct MessageAnalyzerTests {
         // "absolutely" before criticism stresses it and praises nothing.
         ("absolutely useless support", "negative"),
         ("you guys are lifesavers", "positive"),
+        // A grade of one, a queue that does not move, hair burnt, doubt, a nice smell.
+        ("nota 1", "negative"),
+        ("a fila não anda", "negative"),
+        ("queimaram meu cabelo", "negative"),
+        ("produto original? duvido", "negative"),
+        ("cheirosinho demais", "positive"),
         // A polite close; an angel of a doctor, a devoted teacher.
         ("fico no aguardo", "neutral"),
         ("a doutora foi um anjo", "positive"),

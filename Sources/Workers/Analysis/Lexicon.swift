@@ -350,9 +350,12 @@ public struct Lexicon: Sendable {
         // A battery's or a product's useful life is a measure, not praise ("tempo útil da
         // bateria"); no sense ("que pessoa sem noção"); as described or pictured, which a
         // negation denies ("não é como diz a propaganda", "veio igual à foto").
-        "vida util": 0, "tempo util": 0, "no aguardo": 0, "sem nocao": -2, "igual foto": 1.5, "igual anuncio": 1.5,
+        "vida util": 0, "tempo util": 0, "sem nocao": -2, "igual foto": 1.5, "igual anuncio": 1.5,
         "como anunciado": 1.5, "como descrito": 1.5, "conforme anunciado": 1.5, "conforme descrito": 1.5,
         "como foto": 1.2, "como diz": 1, "como mostra": 1.2, "sem manual": -1.2, "duracao curta": -1.5,
+        // A polite close ("fico no aguardo"), a grade of one, a queue or a case that does not
+        // move ("a fila não anda").
+        "no aguardo": 0, "nota 1": -2.5, "nao anda": -1.5, "nao andou": -1.5,
         // A product unlike its description ("não corresponde à descrição"); making do is no
         // breakage ("quebra um galho", "quebrou o galho").
         "nao corresponde": -2, "nao correspondeu": -2, "nao correspondem": -2, "quebrou galho": 1.5,
