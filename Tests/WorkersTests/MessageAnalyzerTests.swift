@@ -486,6 +486,7 @@ struct MessageAnalyzerTests {
         ("queimaram meu cabelo", "negative"),
         ("produto original? duvido", "negative"),
         ("cheirosinho demais", "positive"),
+        ("fui cobrada duas vezes no cartão", "negative"),
         // A polite close; an angel of a doctor, a devoted teacher.
         ("fico no aguardo", "neutral"),
         ("a doutora foi um anjo", "positive"),

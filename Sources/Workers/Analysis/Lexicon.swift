@@ -216,7 +216,8 @@ public struct Lexicon: Sendable {
         // that stay broken, double charges, money wanted back, slang verdicts ("kinda mid").
         "amor deus": -1.5, "esperando desde": -1.5, "aguardando desde": -1.5, "uma piada": -2.5, "conta uma": 0,
         "continua mesma": -1.5, "continua igual": -1.5, "dinheiro volta": -1.8, "money back": -1.8,
-        "caiu duas": -1.8, "cobrou duas": -1.8, "cobraram duas": -1.8, "cobrado duas": -1.8, "charged twice": -1.8,
+        "caiu duas": -1.8, "cobrou duas": -1.8, "cobraram duas": -1.8, "cobrado duas": -1.8, "cobrada duas": -1.8,
+        "charged twice": -1.8,
         "nobody answering": -2, "nobody picks": -2, "hasn't updated": -0.8, "hasnt updated": -0.8,
         "hasn't changed": -1.5, "hasnt changed": -1.5, "kinda mid": -2, "pretty mid": -2, "lowkey mid": -2,
         // A site that went down, things that are not working, zero stars; "meu deus" (mds)
