@@ -134,12 +134,12 @@ final class Vocabulary: Sendable {
     let exasperatedEndings: [(words: [Int32], question: Bool)]
     /// oi, hi, hello: a greeting that may open a message as its own clause.
     let greetings: [Int32]
-    /// "tá longe de ser bom", "far from good": a negation of two words.
     /// "pelo", "pela", "por", "for": what thanks or praise is for ("obrigado pela demora").
     let thankedFor: [Int32]
     /// "for the delay", "for nothing", "por nada".
     let the: Int32
     let nothing: Int32
+    /// "tá longe de ser bom", "far from good": a negation of two words.
     let longe: Int32
     let de: Int32
     /// "até agora", "até hoje": waiting, but "so far" before trouble denied ("até agora não
