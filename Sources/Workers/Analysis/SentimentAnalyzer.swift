@@ -25,6 +25,10 @@ public enum SentimentAnalyzer {
             let value = english ? v.valenceEN[Int(id)] : v.valencePT[Int(id)]
             return value.isNaN ? nil : value
         }
+        /// The word's valence in the message's language, else in the other, else 0.
+        @inline(__always) func valenceInEither(_ id: Int32) -> Double {
+            listed(id, english: english) ?? listed(id, english: !english) ?? 0
+        }
         @inline(__always) func phrase(_ first: Int32, _ second: Int32) -> Double? {
             guard v.starts(first, Vocabulary.Starts.phrase), second >= 0 else { return nil }
             for entry in v.phrases[Int(first)] where entry.second == second { return entry.valence }
@@ -239,11 +243,11 @@ public enum SentimentAnalyzer {
             }
             if !phrased, v.has(word, Vocabulary.Role.lukewarm) { lukewarm = true }
             if valence == 0 && !phrased && !(i + 1 < words.count && v.has(word, Vocabulary.Role.swearing)) {
-                valence = listed(word, english: english) ?? listed(word, english: !english) ?? 0
+                valence = valenceInEither(word)
                 // An intensifier with praise of its own ("bem", "absolutely") only stresses the
                 // criticism after it ("bem ruim", "absolutely useless").
                 if valence > 0, !v.intensifier[Int(word)].isNaN, i + 1 < words.count, !words[i + 1].clauseStart,
-                    (listed(words[i + 1].id, english: english) ?? listed(words[i + 1].id, english: !english) ?? 0) < 0
+                    valenceInEither(words[i + 1].id) < 0
                 {
                     valence = 0
                 }
@@ -264,11 +268,9 @@ public enum SentimentAnalyzer {
                 // A show one goes to is no praise ("ingressos pro show de sábado"; "que show!" is).
                 if word == v.show, i > 0, v.showDeterminers.contains(words[i - 1].id) { valence = 0 }
                 // An answer withheld ("ninguém me deu resposta"): the negation makes it; "não precisa
-                // resolver agora", "não preciso de ajuda" need nothing.
-                if valence == 0, v.starts(word, Vocabulary.Starts.awaited), negatedInClause(i),
-                    !(i > 0 && v.needs.contains(words[i - 1].id)),
-                    !(i > 1 && v.has(words[i - 1].id, Vocabulary.Role.link) && v.needs.contains(words[i - 2].id))
-                {
+                // resolver agora", "não preciso de ajuda" need nothing (the word before, past a link).
+                let need = i > 1 && v.has(words[i - 1].id, Vocabulary.Role.link) ? i - 2 : i - 1
+                if valence == 0, v.starts(word, Vocabulary.Starts.awaited), negatedInClause(i), !(need >= 0 && v.needs.contains(words[need].id)) {
                     valence = -1.5
                     settled = true
                 }
