@@ -509,6 +509,24 @@ struct MessageAnalyzerTests {
         // A battery's useful life is a measure, not praise; what is said of it still tells.
         ("qual a vida útil da bateria?", "neutral"),
         ("a bateria tem uma ótima vida útil", "positive"),
+        // A clause opening with "mais" misspelt for "mas" is a contrast; "mais um atraso" is not.
+        ("Bom produto, mais fiquem atentos com as cores", "neutral"),
+        ("o lanche é bom, mais veio frio", "negative"),
+        ("Mais rápido do que eu imaginava, adorei", "positive"),
+        // A contrast opening the message has no first side here.
+        ("Mas o pedido chegou quebrado", "negative"),
+        // Praise in a condition, or in what was expected and did not come, is supposed.
+        ("se for bom eu compro mais", "neutral"),
+        ("se funcionar direitinho eu volto a comprar", "neutral"),
+        ("se der certo, ótimo", "positive"),
+        ("achei que hoje o programa estaria bom, mas tá chato", "negative"),
+        ("pensei que fosse original", "neutral"),
+        ("achei que ficou ótimo", "positive"),
+        ("nunca pensei que ia gostar tanto", "positive"),
+        // Room to improve.
+        ("o atendimento precisa melhorar", "negative"),
+        ("ficou devendo na qualidade", "negative"),
+        ("não tem o que melhorar, perfeito", "positive"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

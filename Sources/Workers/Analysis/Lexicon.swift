@@ -49,6 +49,28 @@ public struct Lexicon: Sendable {
         "bloody": 0.3,
     ]
     static let contrast: Set<String> = ["mas", "porem", "entretanto", "contudo", "todavia", "but", "however", "although", "though", "yet"]
+    /// Words that, after "mais" opening a clause, show it misspelt for "mas" ("bom produto,
+    /// mais fiquem atentos às cores", "Mais a entrega foi muito ruim"); "mais um atraso",
+    /// "mais de 20 dias", "mais barato" keep "mais".
+    /// Verbs in the subjunctive that, after "se", make a condition of what follows in the
+    /// clause ("se for bom eu compro mais", "se funcionar direitinho eu volto").
+    static let conditionVerbs: [String] = [
+        "for", "forem", "fosse", "fossem", "der", "derem", "desse", "tiver", "tiverem", "tivesse", "estiver", "estivesse",
+        "funcionar", "funcionasse", "gostar", "gostarem", "chegar", "chegarem", "puder", "quiser", "precisar", "servir", "ficar",
+    ]
+    /// "achei que seria", "pensei que fosse": praise in the clause after is what was expected,
+    /// not what came ("achei que seria bom, mas é chato"); `supposing` are the expecting
+    /// verbs, `supposed` the verbs after "que" that suppose.
+    static let supposing: [String] = ["achei", "pensei", "imaginei", "acreditava", "achava", "pensava", "imaginava", "esperava", "jurava"]
+    static let supposed: [String] = [
+        "seria", "seriam", "estaria", "estariam", "fosse", "fossem", "viria", "viriam", "viesse", "viessem", "teria", "tivesse",
+        "iria", "ia", "daria", "chegaria", "funcionaria", "faria",
+    ]
+    static let afterMisspeltContrast: [String] = [
+        "o", "a", "os", "as", "eu", "ele", "ela", "eles", "elas", "voce", "nao", "no", "na", "nem",
+        "queria", "quero", "fiquem", "fique", "tem", "tenho", "como", "infelizmente", "ainda", "agora",
+        "isso", "esse", "essa", "pelo", "pela", "acho", "achei", "parece", "veio", "chegou", "vale", "mesmo",
+    ]
 
     /// Chat abbreviations, per language.
     static let abbreviations: [String: [String: [String]]] = [
@@ -144,6 +166,10 @@ public struct Lexicon: Sendable {
         "nao abre": -2, "nao abriu": -2, "nao carrega": -2, "nao carregou": -2, "nao liga": -1.8, "nao conecta": -2,
         "nao conectou": -2, "nao entra": -1.8, "nao entrou": -1.8, "nao consigo": -1.5, "nao consegui": -1.5,
         "sem aviso": -1.5, "sem avisar": -1.5,
+        // Room to improve, said of what was had ("a entrega tem que melhorar", "ficou devendo na
+        // qualidade"); denied it praises ("não tem o que melhorar"). ("ponto negativo" is left
+        // out: reviews that name one are mostly three stars, measured.)
+        "que melhorar": -1, "precisa melhorar": -1, "precisam melhorar": -1, "ficou devendo": -1.5, "deixou devendo": -1.5,
         "nao caiu": -1.8, "nao compensou": -1.8, "nao achou": -1.5, "nao atualiza": -1.8, "nao atualizou": -1.8,
         "nao responde": -2, "nao respondeu": -2, "nao resolve": -2, "nao resolveu": -2.2, "nao apareceu": -1.8,
         "nao gera": -1.8, "nao gerou": -1.8, "nao avisou": -1.5, "nao avisaram": -1.5, "nao retornou": -2,

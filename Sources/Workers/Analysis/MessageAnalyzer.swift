@@ -88,10 +88,28 @@ public enum MessageAnalyzer {
         return IntentModel.features(words, in: normalized)
     }
 
+    /// The words the rules and the model read: `expandAbbreviations`, then for Portuguese
+    /// `restoreContrast`.
+    static func expand(_ text: inout NormalizedText, language: String) -> [Token] {
+        var words = expandAbbreviations(&text, language: language)
+        if language == "pt" { restoreContrast(&words) }
+        return words
+    }
+
+    /// A clause opening with "mais" misspelt for "mas" reads as the contrast it is ("bom
+    /// produto, mais fiquem atentos às cores"; `Lexicon.afterMisspeltContrast`).
+    static func restoreContrast(_ words: inout [Token]) {
+        let v = Vocabulary.shared
+        for i in words.indices where words[i].id == v.mais && (i == 0 || words[i].clauseStart) {
+            guard i + 1 < words.count, !words[i + 1].clauseStart, v.afterMisspeltContrast.contains(words[i + 1].id) else { continue }
+            words[i].id = v.mas
+        }
+    }
+
     /// The tokens with the language's chat abbreviations expanded ("vc" -> "voce"); for
     /// Portuguese, stretched words lose their doubled letters first. Rewritten and added
     /// words keep their bytes in `text`.
-    static func expand(_ text: inout NormalizedText, language: String) -> [Token] {
+    static func expandAbbreviations(_ text: inout NormalizedText, language: String) -> [Token] {
         let v = Vocabulary.shared
         let english = language == "en"
         guard english || language == "pt" else { return text.tokens }

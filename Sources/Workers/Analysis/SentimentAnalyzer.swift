@@ -65,8 +65,10 @@ public enum SentimentAnalyzer {
             // "there's no better place"; not "no better than the last one", nor "it's no better".
             return english && w == v.no && j + 1 == i && i + 1 < words.count && !words[i + 1].clauseStart && words[i + 1].id != v.than
         }
+        // A contrast opening the message answers something said before it ("Mas o produto
+        // veio com defeito"): it has no first side here.
         var contrastAt: Int?
-        for (i, t) in words.enumerated() where isContrast(t.id) { contrastAt = i }
+        for (i, t) in words.enumerated() where i > 0 && isContrast(t.id) { contrastAt = i }
         // A clause opening with "agora", "hoje", "depois" or "now" after "antes", "no começo" or
         // "used to" supersedes the earlier state ("antes era ruim, agora tá ótimo"; "antes do
         // prazo" is no earlier state): a contrast whose first side is no reservation, so the
@@ -113,8 +115,13 @@ public enum SentimentAnalyzer {
         // melhor", "não sei se vale a pena").
         var phraseEnd = 0
         // Inside an indirect question ("queria saber se o seguro cobre roubo", "não sei se
-        // recomendo", "let me know if you're interested") until its clause or a contrast ends.
+        // recomendo", "let me know if you're interested") or a Portuguese condition until its
+        // clause or a contrast ends.
         var indirect = false
+        // Inside what was expected and did not come ("achei que seria bom, mas tá chato",
+        // `Lexicon.supposing`), until its clause or a contrast ends: praise there counts for
+        // nothing. Not an expectation denied ("nunca imaginei que seria tão bom").
+        var supposed = false
         // A lukewarm verdict was given (`Lexicon.lukewarm`).
         var lukewarm = false
         // A reservation was made: its modal opens no request ("poderia ser mais rápido").
@@ -127,8 +134,25 @@ public enum SentimentAnalyzer {
             let word = words[i].id
             if words[i].clauseStart || isContrast(word) {
                 indirect = false
+                supposed = false
             } else if i > 0, v.starts(word, Vocabulary.Starts.whether), v.wondering.contains(words[i - 1].id) {
                 indirect = true
+            } else if portuguese, v.starts(word, Vocabulary.Starts.whether), i + 1 < words.count, !words[i + 1].clauseStart {
+                // A condition supposes as an indirect question asks ("se for bom eu compro mais",
+                // "se não funcionar vou devolver").
+                let verb = words[i + 1].id == v.nao && i + 2 < words.count ? words[i + 2].id : words[i + 1].id
+                if v.conditionVerbs.contains(verb) { indirect = true }
+            }
+            if portuguese, word == v.que, i > 0, v.supposing.contains(words[i - 1].id), i < 2 || !isNegation(words[i - 2].id) {
+                // The supposing verb may follow its subject ("achei que a entrega seria rápida").
+                var k = i + 1
+                while k < min(words.count, i + 6), !words[k].clauseStart, !isContrast(words[k].id) {
+                    if v.supposed.contains(words[k].id) {
+                        supposed = true
+                        break
+                    }
+                    k += 1
+                }
             }
             var valence = 0.0
             var deniedPraise = false
@@ -265,6 +289,8 @@ public enum SentimentAnalyzer {
                 }
                 // "era pra ter chegado ontem": it should have, and did not.
                 if valence == 0, word == v.ter, i >= 2, v.pra.contains(words[i - 1].id), words[i - 2].id == v.era { valence = -1.5 }
+                // "nunca imaginei que seria tão bom" is surprise: what follows tells.
+                if word == v.nunca, i + 1 < words.count, v.supposing.contains(words[i + 1].id) { valence = 0 }
                 // A show one goes to is no praise ("ingressos pro show de sábado"; "que show!" is).
                 if word == v.show, i > 0, v.showDeterminers.contains(words[i - 1].id) { valence = 0 }
                 // An answer withheld ("ninguém me deu resposta"): the negation makes it; "não precisa
@@ -397,7 +423,7 @@ public enum SentimentAnalyzer {
                 // An indirect question asks or doubts; strong words and custom withdrawn in it
                 // still tell ("quero saber se vocês vão resolver esse absurdo", "não sei se
                 // volto mais").
-                if indirect && !settled && valence > -2.5 { valence = 0 }
+                if indirect && !settled && valence > -2.5 || supposed && valence > 0 { valence = 0 }
                 // A word the question read as asked or supposed counts for nothing.
                 if valence != 0 {
                     // Its contrast weight taken out: praise that is a verdict, mild criticism.

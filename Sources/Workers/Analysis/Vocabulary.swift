@@ -108,6 +108,14 @@ final class Vocabulary: Sendable {
     /// "ingressos pro show de sábado": a show one goes to, after these, is no praise.
     let show: Int32
     let showDeterminers: [Int32]
+    /// "mas", and what shows a clause's opening "mais" misspelt for it (`Lexicon.afterMisspeltContrast`).
+    let mas: Int32
+    let afterMisspeltContrast: [Int32]
+    /// `Lexicon.conditionVerbs`.
+    let conditionVerbs: [Int32]
+    /// `Lexicon.supposing` and `Lexicon.supposed`.
+    let supposing: [Int32]
+    let supposed: [Int32]
     /// "pouco resistente", "pouca qualidade": praise denied, not softened as in "um pouco
     /// melhor" (an article before).
     let little: [Int32]
@@ -374,6 +382,11 @@ final class Vocabulary: Sendable {
             return words.count == 2 ? (words[0], words[1]) : nil
         }
         show = id("show")
+        mas = id("mas")
+        afterMisspeltContrast = Lexicon.afterMisspeltContrast.map { id($0) }
+        conditionVerbs = Lexicon.conditionVerbs.map { id($0) }
+        supposing = Lexicon.supposing.map { id($0) }
+        supposed = Lexicon.supposed.map { id($0) }
         showDeterminers = ["o", "os", "pro", "pros", "do", "dos", "no", "nos", "ao", "aos", "esse", "desse", "nesse"].map { id($0) }
         little = ["pouco", "pouca"].map { id($0) }
         indefinite = ["um", "uma"].map { id($0) }
