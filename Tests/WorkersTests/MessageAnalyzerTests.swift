@@ -527,6 +527,16 @@ struct MessageAnalyzerTests {
         ("o atendimento precisa melhorar", "negative"),
         ("ficou devendo na qualidade", "negative"),
         ("não tem o que melhorar, perfeito", "positive"),
+        // What one expected to get is supposed: better expected is a reservation, praise
+        // expected is none; an expectation denied with "que" is surprise.
+        ("Claro que eu não esperava um fone maravilhoso, mas o som é horrível", "negative"),
+        ("esperava um atendimento melhor", "negative"),
+        ("não esperava que fosse tão bom", "positive"),
+        // Portuguese needs a little more criticism: praise only just outweighed by a
+        // reservation is neutral; one mild word of trouble is still negative.
+        ("Móvel de boa qualidade, preço justo, mas pena que as gavetas são pequenas, poderiam ser maiores.", "neutral"),
+        ("o produto é bom mas a entrega atrasou", "negative"),
+        ("a médica nem olhou na minha cara", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

@@ -72,7 +72,7 @@ public enum MessageAnalyzer {
             confidence = min(0.9, 0.4 + abs(score) / 2)
         }
         return MessageAnalysis(
-            sentiment: SentimentAnalyzer.label(score),
+            sentiment: SentimentAnalyzer.label(score, language: language),
             sentimentScore: (score * 1000).rounded() / 1000,
             intent: intent,
             confidence: (confidence * 1000).rounded() / 1000,

@@ -143,6 +143,11 @@ public enum SentimentAnalyzer {
                 let verb = words[i + 1].id == v.nao && i + 2 < words.count ? words[i + 2].id : words[i + 1].id
                 if v.conditionVerbs.contains(verb) { indirect = true }
             }
+            // What one expected to get is supposed too, had or not ("esperava um fone melhor",
+            // "não esperava um fone maravilhoso"); "não esperava que fosse tão bom" is surprise.
+            if portuguese, word == v.esperava, i + 1 < words.count, !words[i + 1].clauseStart, words[i + 1].id != v.que, words[i + 1].id != v.mais {
+                supposed = true
+            }
             if portuguese, word == v.que, i > 0, v.supposing.contains(words[i - 1].id), i < 2 || !isNegation(words[i - 2].id) {
                 // The supposing verb may follow its subject ("achei que a entrega seria rápida").
                 var k = i + 1
@@ -385,7 +390,8 @@ public enum SentimentAnalyzer {
                     {
                         negated = false
                         emphatic = true
-                        valence *= 1.3
+                        // The best there is: "could not be better" praises as "excellent" does.
+                        valence = max(valence * 1.3, 2.5)
                     }
                     if negated && grievance {
                         valence = -valence
@@ -423,7 +429,10 @@ public enum SentimentAnalyzer {
                 // An indirect question asks or doubts; strong words and custom withdrawn in it
                 // still tell ("quero saber se vocês vão resolver esse absurdo", "não sei se
                 // volto mais").
-                if indirect && !settled && valence > -2.5 || supposed && valence > 0 { valence = 0 }
+                if indirect && !settled && valence > -2.5 { valence = 0 }
+                // Something better, expected, was missed ("esperava um atendimento melhor",
+                // "achei que seria melhor"); other praise expected counts for nothing.
+                if supposed && valence > 0 { valence = v.has(word, Vocabulary.Role.comparative) ? -1 : 0 }
                 // A word the question read as asked or supposed counts for nothing.
                 if valence != 0 {
                     // Its contrast weight taken out: praise that is a verdict, mild criticism.
@@ -564,7 +573,18 @@ public enum SentimentAnalyzer {
         return total / (total * total + 15).squareRoot()
     }
 
+    /// Portuguese needs a little more criticism: its reviews give three stars to praise that a
+    /// reservation only just outweighs ("produto bom, mas pena que é pequeno"), while one mild
+    /// word of criticism alone still reads negative ("a médica nem olhou na minha cara").
+    public static let portugueseNegativeThreshold = -0.1
+
     public static func label(_ score: Double) -> String {
         score >= positiveThreshold ? "positive" : score <= negativeThreshold ? "negative" : "neutral"
+    }
+
+    /// The label in the message's language.
+    public static func label(_ score: Double, language: String) -> String {
+        guard language == "pt" else { return label(score) }
+        return score >= positiveThreshold ? "positive" : score <= portugueseNegativeThreshold ? "negative" : "neutral"
     }
 }

@@ -116,6 +116,7 @@ final class Vocabulary: Sendable {
     /// `Lexicon.supposing` and `Lexicon.supposed`.
     let supposing: [Int32]
     let supposed: [Int32]
+    let esperava: Int32
     /// "pouco resistente", "pouca qualidade": praise denied, not softened as in "um pouco
     /// melhor" (an article before).
     let little: [Int32]
@@ -387,6 +388,7 @@ final class Vocabulary: Sendable {
         conditionVerbs = Lexicon.conditionVerbs.map { id($0) }
         supposing = Lexicon.supposing.map { id($0) }
         supposed = Lexicon.supposed.map { id($0) }
+        esperava = id("esperava")
         showDeterminers = ["o", "os", "pro", "pros", "do", "dos", "no", "nos", "ao", "aos", "esse", "desse", "nesse"].map { id($0) }
         little = ["pouco", "pouca"].map { id($0) }
         indefinite = ["um", "uma"].map { id($0) }
