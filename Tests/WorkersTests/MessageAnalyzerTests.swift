@@ -537,6 +537,10 @@ struct MessageAnalyzerTests {
         ("Móvel de boa qualidade, preço justo, mas pena que as gavetas são pequenas, poderiam ser maiores.", "neutral"),
         ("o produto é bom mas a entrega atrasou", "negative"),
         ("a médica nem olhou na minha cara", "negative"),
+        // Made clear is no praise; embarrassment is criticism; a trustworthy shop is praise.
+        ("deveriam deixar claro que não era original", "negative"),
+        ("me senti constrangida na consulta", "negative"),
+        ("loja idônea", "positive"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
