@@ -513,6 +513,8 @@ struct MessageAnalyzerTests {
         ("Bom produto, mais fiquem atentos com as cores", "neutral"),
         ("o lanche é bom, mais veio frio", "negative"),
         ("Mais rápido do que eu imaginava, adorei", "positive"),
+        ("lindo mais a cor veio errada", "negative"),
+        ("cada vez mais o preço sobe", "neutral"),
         // A contrast opening the message has no first side here.
         ("Mas o pedido chegou quebrado", "negative"),
         // Praise in a condition, or in what was expected and did not come, is supposed.

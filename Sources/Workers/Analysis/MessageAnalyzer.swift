@@ -97,11 +97,19 @@ public enum MessageAnalyzer {
     }
 
     /// A clause opening with "mais" misspelt for "mas" reads as the contrast it is ("bom
-    /// produto, mais fiquem atentos às cores"; `Lexicon.afterMisspeltContrast`).
+    /// produto, mais fiquem atentos às cores"; `Lexicon.afterMisspeltContrast`), and so does
+    /// one right after a word of praise or criticism, before an article ("ótima qualidade mais
+    /// as câmeras são horríveis"; "cada vez mais o preço sobe" keeps "mais").
     static func restoreContrast(_ words: inout [Token]) {
         let v = Vocabulary.shared
-        for i in words.indices where words[i].id == v.mais && (i == 0 || words[i].clauseStart) {
-            guard i + 1 < words.count, !words[i + 1].clauseStart, v.afterMisspeltContrast.contains(words[i + 1].id) else { continue }
+        for i in words.indices where words[i].id == v.mais && i + 1 < words.count && !words[i + 1].clauseStart {
+            let next = words[i + 1].id
+            if i == 0 || words[i].clauseStart {
+                guard v.afterMisspeltContrast.contains(next) else { continue }
+            } else {
+                let before = words[i - 1].id
+                guard v.articles.contains(next), before >= 0, !v.valencePT[Int(before)].isNaN, v.valencePT[Int(before)] != 0 else { continue }
+            }
             words[i].id = v.mas
         }
     }

@@ -111,6 +111,8 @@ final class Vocabulary: Sendable {
     /// "mas", and what shows a clause's opening "mais" misspelt for it (`Lexicon.afterMisspeltContrast`).
     let mas: Int32
     let afterMisspeltContrast: [Int32]
+    /// o, a, os, as.
+    let articles: [Int32]
     /// `Lexicon.conditionVerbs`.
     let conditionVerbs: [Int32]
     /// `Lexicon.supposing` and `Lexicon.supposed`.
@@ -385,6 +387,7 @@ final class Vocabulary: Sendable {
         show = id("show")
         mas = id("mas")
         afterMisspeltContrast = Lexicon.afterMisspeltContrast.map { id($0) }
+        articles = ["o", "a", "os", "as"].map { id($0) }
         conditionVerbs = Lexicon.conditionVerbs.map { id($0) }
         supposing = Lexicon.supposing.map { id($0) }
         supposed = Lexicon.supposed.map { id($0) }
