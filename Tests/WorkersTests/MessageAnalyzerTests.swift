@@ -543,6 +543,8 @@ struct MessageAnalyzerTests {
         ("deveriam deixar claro que não era original", "negative"),
         ("me senti constrangida na consulta", "negative"),
         ("loja idônea", "positive"),
+        ("a tela apagou depois de uma semana", "negative"),
+        ("voltou do conserto com toque fantasma", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

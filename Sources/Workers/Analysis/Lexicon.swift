@@ -169,9 +169,11 @@ public struct Lexicon: Sendable {
         // Room to improve, said of what was had ("a entrega tem que melhorar", "ficou devendo na
         // qualidade"); denied it praises ("não tem o que melhorar"). ("ponto negativo" is left
         // out: reviews that name one are mostly three stars, measured.)
+        "que melhorar": -1, "precisa melhorar": -1, "precisam melhorar": -1, "ficou devendo": -1.5, "deixou devendo": -1.5,
         // Made clear is no praise ("deveriam deixar claro que não era original").
         "deixar claro": 0, "deixa claro": 0, "deixou claro": 0, "deixe claro": 0, "fica claro": 0, "ficou claro": 0,
-        "que melhorar": -1, "precisa melhorar": -1, "precisam melhorar": -1, "ficou devendo": -1.5, "deixou devendo": -1.5,
+        // A screen gone dark, a phantom touch.
+        "tela apagou": -2, "toque fantasma": -2,
         "nao caiu": -1.8, "nao compensou": -1.8, "nao achou": -1.5, "nao atualiza": -1.8, "nao atualizou": -1.8,
         "nao responde": -2, "nao respondeu": -2, "nao resolve": -2, "nao resolveu": -2.2, "nao apareceu": -1.8,
         "nao gera": -1.8, "nao gerou": -1.8, "nao avisou": -1.5, "nao avisaram": -1.5, "nao retornou": -2,
