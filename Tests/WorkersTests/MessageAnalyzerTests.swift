@@ -545,6 +545,10 @@ struct MessageAnalyzerTests {
         ("loja idônea", "positive"),
         ("a tela apagou depois de uma semana", "negative"),
         ("voltou do conserto com toque fantasma", "negative"),
+        // "cara" is a face or a guy unless said of a price, or in one's face.
+        ("ela é a cara da mãe", "neutral"),
+        ("a mensalidade é cara", "negative"),
+        ("o atendente desligou na minha cara", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

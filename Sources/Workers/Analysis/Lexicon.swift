@@ -172,6 +172,10 @@ public struct Lexicon: Sendable {
         "que melhorar": -1, "precisa melhorar": -1, "precisam melhorar": -1, "ficou devendo": -1.5, "deixou devendo": -1.5,
         // Made clear is no praise ("deveriam deixar claro que não era original").
         "deixar claro": 0, "deixa claro": 0, "deixou claro": 0, "deixe claro": 0, "fica claro": 0, "ficou claro": 0,
+        // "cara" is mostly a face or a guy ("é a cara da mãe", "cara, meu pedido não chegou");
+        // dear when said so, and in one's face.
+        "muito cara": -1.5, "bem cara": -1.5, "tao cara": -1.5, "meio cara": -1, "ta cara": -1, "esta cara": -1,
+        "achei cara": -1.5, "minha cara": -1.5, "nossa cara": -1.5, "na cara": -1,
         // A screen gone dark, a phantom touch.
         "tela apagou": -2, "toque fantasma": -2,
         "nao caiu": -1.8, "nao compensou": -1.8, "nao achou": -1.5, "nao atualiza": -1.8, "nao atualizou": -1.8,

@@ -294,6 +294,8 @@ public enum SentimentAnalyzer {
                 }
                 // "era pra ter chegado ontem": it should have, and did not.
                 if valence == 0, word == v.ter, i >= 2, v.pra.contains(words[i - 1].id), words[i - 2].id == v.era { valence = -1.5 }
+                // "cara" said of a price ("a mensalidade é cara"), not a face ("é a cara da mãe").
+                if valence == 0, word == v.cara, i > 0, v.priceCopulas.contains(words[i - 1].id) { valence = -1 }
                 // "nunca imaginei que seria tão bom" is surprise: what follows tells.
                 if word == v.nunca, i + 1 < words.count, v.supposing.contains(words[i + 1].id) { valence = 0 }
                 // A show one goes to is no praise ("ingressos pro show de sábado"; "que show!" is).

@@ -119,6 +119,9 @@ final class Vocabulary: Sendable {
     let supposing: [Int32]
     let supposed: [Int32]
     let esperava: Int32
+    /// "cara", and the copulas that make it "dear" ("é cara", "ficou cara").
+    let cara: Int32
+    let priceCopulas: [Int32]
     /// "pouco resistente", "pouca qualidade": praise denied, not softened as in "um pouco
     /// melhor" (an article before).
     let little: [Int32]
@@ -392,6 +395,8 @@ final class Vocabulary: Sendable {
         supposing = Lexicon.supposing.map { id($0) }
         supposed = Lexicon.supposed.map { id($0) }
         esperava = id("esperava")
+        cara = id("cara")
+        priceCopulas = ["e", "eh", "foi", "era", "sao", "esta", "estava", "ficou", "fica", "veio", "achei", "acho"].map { id($0) }
         showDeterminers = ["o", "os", "pro", "pros", "do", "dos", "no", "nos", "ao", "aos", "esse", "desse", "nesse"].map { id($0) }
         little = ["pouco", "pouca"].map { id($0) }
         indefinite = ["um", "uma"].map { id($0) }
