@@ -549,6 +549,11 @@ struct MessageAnalyzerTests {
         ("ela é a cara da mãe", "neutral"),
         ("a mensalidade é cara", "negative"),
         ("o atendente desligou na minha cara", "negative"),
+        // "é" folds to "e": "é nada ruim" denies; "liguei e nada" is still nothing done.
+        ("não é nada ruim", "positive"),
+        ("não tem nada de errado", "neutral"),
+        ("não tem nada de bom nesse produto", "negative"),
+        ("liguei e nada", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

@@ -209,6 +209,9 @@ public enum SentimentAnalyzer {
                         let declines = v.declines.contains(where: { $0 == (word, second) })
                         if declines, end < words.count, !words[end].clauseStart { break }
                         if crossed, p != 0, !declines { break }
+                        // "liguei e nada" is the phrase; in "é nada ruim", "não tem nada de errado"
+                        // the folded "é" and "nada" deny the word that follows.
+                        if second == v.nada, end < words.count, !words[end].clauseStart, listed(words[end].id, english: english) != nil { break }
                         // A neutral phrase yields to a valenced one on its last word ("foi mal
                         // educado" is rude, not "my bad"), unless that word is an article ("tell
                         // me a joke", "me conta uma piada" are chat; "a joke" alone mocks).
@@ -375,7 +378,10 @@ public enum SentimentAnalyzer {
                         if v.has(w, Vocabulary.Role.modal) { modal = true }
                         if w >= 0, !v.intensifier[Int(w)].isNaN {
                             intensified = true
-                        } else if !v.has(w, Vocabulary.Role.copula) && !(trouble && v.has(w, Vocabulary.Role.have)) {
+                        } else if !v.has(w, Vocabulary.Role.copula) && !(trouble && v.has(w, Vocabulary.Role.have))
+                            // "nada de errado", "nothing of the kind": "de" after "nada" links.
+                            && !(w == v.de && i - back > 0 && words[i - back - 1].id == v.nada)
+                        {
                             linked = false
                         }
                     }
