@@ -533,6 +533,7 @@ struct MessageAnalyzerTests {
         // expected is none; an expectation denied with "que" is surprise.
         ("Claro que eu não esperava um fone maravilhoso, mas o som é horrível", "negative"),
         ("esperava um atendimento melhor", "negative"),
+        ("a gente esperava um retorno mais rápido", "negative"),
         ("não esperava que fosse tão bom", "positive"),
         // Portuguese needs a little more criticism: praise only just outweighed by a
         // reservation is neutral; one mild word of trouble is still negative.

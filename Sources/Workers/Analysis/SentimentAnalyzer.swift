@@ -439,8 +439,11 @@ public enum SentimentAnalyzer {
                 // volto mais").
                 if indirect && !settled && valence > -2.5 { valence = 0 }
                 // Something better, expected, was missed ("esperava um atendimento melhor",
-                // "achei que seria melhor"); other praise expected counts for nothing.
-                if supposed && valence > 0 { valence = v.has(word, Vocabulary.Role.comparative) ? -1 : 0 }
+                // "achei que seria melhor", "esperava um retorno mais rápido"); other praise
+                // expected counts for nothing.
+                if supposed && valence > 0 {
+                    valence = v.has(word, Vocabulary.Role.comparative) || (i > 0 && words[i - 1].id == v.mais) ? -1 : 0
+                }
                 // A word the question read as asked or supposed counts for nothing.
                 if valence != 0 {
                     // Its contrast weight taken out: praise that is a verdict, mild criticism.
