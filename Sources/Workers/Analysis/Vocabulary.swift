@@ -388,6 +388,7 @@ final class Vocabulary: Sendable {
             return words.count == 2 ? (words[0], words[1]) : nil
         }
         show = id("show")
+        showDeterminers = ["o", "os", "pro", "pros", "do", "dos", "no", "nos", "ao", "aos", "esse", "desse", "nesse"].map { id($0) }
         mas = id("mas")
         afterMisspeltContrast = Lexicon.afterMisspeltContrast.map { id($0) }
         articles = ["o", "a", "os", "as"].map { id($0) }
@@ -397,7 +398,6 @@ final class Vocabulary: Sendable {
         esperava = id("esperava")
         cara = id("cara")
         priceCopulas = ["e", "eh", "foi", "era", "sao", "esta", "estava", "ficou", "fica", "veio", "achei", "acho"].map { id($0) }
-        showDeterminers = ["o", "os", "pro", "pros", "do", "dos", "no", "nos", "ao", "aos", "esse", "desse", "nesse"].map { id($0) }
         little = ["pouco", "pouca"].map { id($0) }
         indefinite = ["um", "uma"].map { id($0) }
         wishFillers = [
