@@ -546,6 +546,10 @@ struct MessageAnalyzerTests {
         ("loja idônea", "positive"),
         ("a tela apagou depois de uma semana", "negative"),
         ("voltou do conserto com toque fantasma", "negative"),
+        ("a bateria acaba muito rápido", "negative"),
+        ("o shampoo ressecou meu cabelo", "negative"),
+        ("a camisa desfiou na primeira lavagem", "negative"),
+        ("tem pastel de frango desfiado?", "neutral"),
         // "cara" is a face or a guy unless said of a price, or in one's face.
         ("ela é a cara da mãe", "neutral"),
         ("a mensalidade é cara", "negative"),

@@ -176,8 +176,9 @@ public struct Lexicon: Sendable {
         // dear when said so, and in one's face.
         "muito cara": -1.5, "bem cara": -1.5, "tao cara": -1.5, "meio cara": -1, "ta cara": -1, "esta cara": -1,
         "achei cara": -1.5, "minha cara": -1.5, "nossa cara": -1.5, "na cara": -1,
-        // A screen gone dark, a phantom touch.
-        "tela apagou": -2, "toque fantasma": -2,
+        // A screen gone dark, a phantom touch, a battery that runs out fast ("acabou rápido"
+        // is also a show that ended too soon).
+        "tela apagou": -2, "toque fantasma": -2, "acaba rapido": -2, "descarrega rapido": -2,
         "nao caiu": -1.8, "nao compensou": -1.8, "nao achou": -1.5, "nao atualiza": -1.8, "nao atualizou": -1.8,
         "nao responde": -2, "nao respondeu": -2, "nao resolve": -2, "nao resolveu": -2.2, "nao apareceu": -1.8,
         "nao gera": -1.8, "nao gerou": -1.8, "nao avisou": -1.5, "nao avisaram": -1.5, "nao retornou": -2,
