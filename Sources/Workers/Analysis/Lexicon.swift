@@ -49,9 +49,6 @@ public struct Lexicon: Sendable {
         "bloody": 0.3,
     ]
     static let contrast: Set<String> = ["mas", "porem", "entretanto", "contudo", "todavia", "but", "however", "although", "though", "yet"]
-    /// Words that, after "mais" opening a clause, show it misspelt for "mas" ("bom produto,
-    /// mais fiquem atentos às cores", "Mais a entrega foi muito ruim"); "mais um atraso",
-    /// "mais de 20 dias", "mais barato" keep "mais".
     /// Verbs in the subjunctive that, after "se", make a condition of what follows in the
     /// clause ("se for bom eu compro mais", "se funcionar direitinho eu volto").
     static let conditionVerbs: [String] = [
@@ -66,6 +63,9 @@ public struct Lexicon: Sendable {
         "seria", "seriam", "estaria", "estariam", "fosse", "fossem", "viria", "viriam", "viesse", "viessem", "teria", "tivesse",
         "iria", "ia", "daria", "chegaria", "funcionaria", "faria",
     ]
+    /// Words that, after "mais" opening a clause, show it misspelt for "mas" ("bom produto,
+    /// mais fiquem atentos às cores", "Mais a entrega foi muito ruim"); "mais um atraso",
+    /// "mais de 20 dias", "mais barato" keep "mais".
     static let afterMisspeltContrast: [String] = [
         "o", "a", "os", "as", "eu", "ele", "ela", "eles", "elas", "voce", "nao", "no", "na", "nem",
         "queria", "quero", "fiquem", "fique", "tem", "tenho", "como", "infelizmente", "ainda", "agora",

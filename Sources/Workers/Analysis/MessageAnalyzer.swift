@@ -108,7 +108,8 @@ public enum MessageAnalyzer {
                 guard v.afterMisspeltContrast.contains(next) else { continue }
             } else {
                 let before = words[i - 1].id
-                guard v.articles.contains(next), before >= 0, !v.valencePT[Int(before)].isNaN, v.valencePT[Int(before)] != 0 else { continue }
+                let valence = before >= 0 ? v.valencePT[Int(before)] : .nan
+                guard v.articles.contains(next), !valence.isNaN, valence != 0 else { continue }
             }
             words[i].id = v.mas
         }

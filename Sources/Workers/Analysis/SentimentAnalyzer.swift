@@ -589,13 +589,9 @@ public enum SentimentAnalyzer {
     /// word of criticism alone still reads negative ("a médica nem olhou na minha cara").
     public static let portugueseNegativeThreshold = -0.1
 
-    public static func label(_ score: Double) -> String {
-        score >= positiveThreshold ? "positive" : score <= negativeThreshold ? "negative" : "neutral"
-    }
-
-    /// The label in the message's language.
-    public static func label(_ score: Double, language: String) -> String {
-        guard language == "pt" else { return label(score) }
-        return score >= positiveThreshold ? "positive" : score <= portugueseNegativeThreshold ? "negative" : "neutral"
+    /// The label of `score`, read with the cuts of the message's language when it is given.
+    public static func label(_ score: Double, language: String? = nil) -> String {
+        let negativeAt = language == "pt" ? portugueseNegativeThreshold : negativeThreshold
+        return score >= positiveThreshold ? "positive" : score <= negativeAt ? "negative" : "neutral"
     }
 }
