@@ -38,6 +38,14 @@ public enum SentimentAnalyzer {
         let portuguese = language == "pt"
         @inline(__always) func isNegation(_ id: Int32) -> Bool { id >= 0 && v.negation[Int(id)] && !(portuguese && id == v.no) }
         @inline(__always) func isContrast(_ id: Int32) -> Bool { id >= 0 && v.contrast[Int(id)] }
+        /// "would", "will" or "definitely" one or two words before word `i`, in its clause.
+        func promisedBefore(_ i: Int) -> Bool {
+            for back in 1...2 where i - back >= 0 {
+                if words[i - back + 1].clauseStart { break }
+                if v.promisingEN.contains(words[i - back].id) { return true }
+            }
+            return false
+        }
         /// A negation within three words before word `i`, in its clause, no contrast between.
         func negatedInClause(_ i: Int) -> Bool {
             for back in 1...3 where i - back >= 0 {
@@ -66,9 +74,10 @@ public enum SentimentAnalyzer {
             return english && w == v.no && j + 1 == i && i + 1 < words.count && !words[i + 1].clauseStart && words[i + 1].id != v.than
         }
         // A contrast opening the message answers something said before it ("Mas o produto
-        // veio com defeito"): it has no first side here.
+        // veio com defeito"): it has no first side here. "nothing but" is "only" ("nothing but
+        // praise for the staff").
         var contrastAt: Int?
-        for (i, t) in words.enumerated() where i > 0 && isContrast(t.id) { contrastAt = i }
+        for (i, t) in words.enumerated() where i > 0 && isContrast(t.id) && (words[i - 1].id != v.nothing || t.clauseStart) { contrastAt = i }
         // A clause opening with "agora", "hoje", "depois" or "now" after "antes", "no começo" or
         // "used to" supersedes the earlier state ("antes era ruim, agora tá ótimo"; "antes do
         // prazo" is no earlier state): a contrast whose first side is no reservation, so the
@@ -247,6 +256,12 @@ public enum SentimentAnalyzer {
                     if negatedInClause(i) {
                         valence = -2.5
                         settled = true
+                    } else if !indirect, english ? promisedBefore(i) : v.promisingPT.contains(word) {
+                        // Custom promised ("would buy again", "compraria de novo", "voltarei
+                        // mais vezes"); not "comprei de novo e veio errado", nor on a condition
+                        // ("se for bom eu compro mais").
+                        valence = 2
+                        settled = true
                     }
                 } else {
                     for back in 2...4 where i - back >= 0 {
@@ -418,8 +433,9 @@ public enum SentimentAnalyzer {
                     }
                 }
                 // Praise inside a wish or a condition asks for something ("would love an
-                // upgrade", "seria ótimo se respondessem").
-                if valence > 0 && !emphatic {
+                // upgrade", "seria ótimo se respondessem"); custom promised stays ("would buy
+                // again").
+                if valence > 0 && !emphatic && !settled {
                     for back in 1...3 where i - back >= 0 && v.has(words[i - back].id, Vocabulary.Role.conditional) {
                         valence *= 0.4
                         break

@@ -137,6 +137,11 @@ final class Vocabulary: Sendable {
     let needs: [Int32]
     /// The verbs of will before a patronage infinitive (`Role.infinitivePatronage`).
     let willing: [Int32]
+    /// What makes custom again a promise: the Portuguese verbs' own conditional, future or
+    /// present ("compraria de novo", "voltarei mais vezes"), and English "would", "will"
+    /// before the verb ("I'd definitely buy again").
+    let promisingPT: [Int32]
+    let promisingEN: [Int32]
     /// "era pra ter chegado ontem": what should have happened did not.
     let era: Int32
     let pra: [Int32]
@@ -412,6 +417,11 @@ final class Vocabulary: Sendable {
         embora = id("embora")
         needs = ["precisa", "precisam", "preciso", "precisamos", "need", "needs"].map { id($0) }
         willing = ["vou", "vamos", "quero", "queremos", "pretendo", "irei", "iremos"].map { id($0) }
+        promisingPT = [
+            "compro", "compramos", "comprarei", "compraria", "voltarei", "voltaria", "voltaremos", "pedirei", "pediria",
+            "indicarei", "indicaria", "recomendarei", "recomendaria", "contratarei", "contrataria",
+        ].map { id($0) }
+        promisingEN = ["would", "will", "i'd", "i'll", "we'd", "we'll", "id", "definitely", "gladly", "happily", "totally"].map { id($0) }
         era = id("era")
         pra = ["pra", "para"].map { id($0) }
         ter = id("ter")
@@ -468,7 +478,7 @@ final class Vocabulary: Sendable {
             (Role.patronage, [
                 "compro", "comprarei", "compramos", "volto", "voltarei", "voltamos", "peco", "pedirei", "pedimos", "indico",
                 "indicarei", "recomendo", "recomendarei", "assisto", "confio", "piso", "contrato", "contratarei", "compraria", "voltaria",
-                "indicaria", "recomendaria",
+                "indicaria", "recomendaria", "voltaremos", "pediria", "contrataria",
                 "order", "ordering", "buy", "buying", "shop", "shopping", "fly", "flying", "book", "booking", "recommend",
                 "return", "returning", "come", "coming", "eat", "stay", "staying", "deal", "dealing", "back",
             ]),
