@@ -30,6 +30,10 @@ public enum IntentClassifier {
             "tirar o debito automatico", "cancelar o debito automatico", "turn off autopay", "turn off auto",
             "nao vou renovar", "won't be renewing", "will not be renewing", "not renewing", "won't renew", "wont renew",
             "don't want to receive", "dont want to receive", "do not want to receive", "stop receiving",
+            // Off a list ("me tira dessa lista", "take me off your list", "opt out").
+            "me tira dessa lista", "me tirem dessa lista", "me remove da lista", "me remova da lista", "me removam da lista",
+            "me remove dessa lista", "me tira do grupo", "me tira desse grupo", "sair da lista", "sair dessa lista",
+            "take me off", "opt out", "opt me out",
         ])
         add("complaint", 3, [
             "reclamacao", "reclamar", "reclamando", "reclame aqui", "procon", "absurdo", "descaso", "vergonha", "pessimo", "pessima",

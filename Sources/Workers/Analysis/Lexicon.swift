@@ -216,6 +216,13 @@ public struct Lexicon: Sendable {
         // Chat idioms of things that keep failing ("vive dando pau", "não dá mais", "a
         // internet cai toda noite", "quinta vez que explico").
         "dando pau": -2, "deu pau": -2, "da pau": -2, "nao mais": -2, "internet cai": -2, "sinal cai": -2,
+        "internet caiu": -2, "sinal caiu": -2, "wifi caiu": -2, "wifi cai": -2, "conexao caiu": -2, "conexao cai": -2,
+        "ligacao caiu": -2, "ligacao cai": -2, "caiu internet": -2, "caiu sinal": -2, "caiu wifi": -2, "caiu conexao": -2,
+        "caiu ligacao": -2, "caindo toda": -2, "cai toda": -1.8, "caindo direto": -1.8, "cutting out": -1.8, "cuts out": -1.8,
+        "keeps cutting": -1.8,
+        // Never an answer nor an account given ("ninguém me dá satisfação", "nobody ever calls").
+        "ninguem satisfacao": -2, "nenhuma satisfacao": -2, "nao respondem": -2, "nao responderam": -2,
+        "nobody ever": -1.8, "no one ever": -1.8, "ninguem nunca": -1.8,
         "quarta vez": -1.5, "quinta vez": -1.8, "milesima vez": -2, "fourth time": -1.5, "fifth time": -1.8,
         "well packed": 2, "well packaged": 2, "straight answer": -1.5,
         // Trust and custom gone ("perdi a confiança", "já chega", "I'll take my business
@@ -366,9 +373,21 @@ public struct Lexicon: Sendable {
         "mal feito": -2.5, "mal feita": -2.5, "mal acabado": -2, "mal acabada": -2, "uma lesma": -1.8, "e nada": -1,
         // Just what was wanted ("exactly what I needed"; "not exactly what I ordered" denies it).
         "exactly what": 1.8,
+        // Praise alone ("nothing but praise"), early, a fit or a battery's life, sense, a wish
+        // come true.
+        "nothing but": 0, "false advertising": -2.5, "day early": 1.8, "days early": 2, "week early": 2, "arrived early": 2,
+        "doesn't fit": -1.8, "didn't fit": -1.8, "doesnt fit": -1.8, "didnt fit": -1.8, "don't fit": -1.8, "dont fit": -1.8,
+        "not fit": -1.5, "no sense": -1.8, "come true": 2, "lasts all": 2, "lasts long": 1.5, "last long": 1.5,
+        "zero help": -2, "zero support": -2, "food poisoning": -3,
         // Below what was expected, money thrown away, quality that fell, a complaint site, a
         // hard time ("tá osso"). ("toda hora" was left out: "a gente se fala toda hora".)
         "abaixo do": -1.8, "dinheiro fora": -2.5, "qualidade caiu": -2, "reclame aqui": -2, "ta osso": -2,
+        // Surprise either way, nothing left to wish for, best beyond words ("me surpreendi
+        // negativamente", "não deixa nada a desejar", "melhor impossível").
+        "surpreendeu negativamente": -2, "surpreendi negativamente": -2, "surpreendeu positivamente": 2.5,
+        "surpreendi positivamente": 2.5, "nada desejar": 2, "melhor impossivel": 3,
+        // Food without salt, a promise kept, satisfaction whole.
+        "sem sal": -1.5, "cumpriram prometido": 2, "cumpriu prometido": 2, "satisfacao total": 2.5, "total satisfacao": 2.5,
         // Fandom ("sou muito fã desse programa", "virei fã da loja").
         "sou fa": 2.5, "virei fa": 2.5,
         // Making sure is no praise ("quero ter certeza antes de comprar").
