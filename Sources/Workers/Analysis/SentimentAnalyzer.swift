@@ -77,7 +77,8 @@ public enum SentimentAnalyzer {
         // veio com defeito"): it has no first side here. "nothing but" is "only" ("nothing but
         // praise for the staff").
         var contrastAt: Int?
-        for (i, t) in words.enumerated() where i > 0 && isContrast(t.id) && (words[i - 1].id != v.nothing || t.clauseStart) { contrastAt = i }
+        // (Indices, not `enumerated()`: its iterator is a call per word here.)
+        for i in words.indices.dropFirst() where isContrast(words[i].id) && (words[i - 1].id != v.nothing || words[i].clauseStart) { contrastAt = i }
         // A clause opening with "agora", "hoje", "depois" or "now" after "antes", "no começo" or
         // "used to" supersedes the earlier state ("antes era ruim, agora tá ótimo"; "antes do
         // prazo" is no earlier state): a contrast whose first side is no reservation, so the
