@@ -739,6 +739,10 @@ struct MessageAnalyzerTests {
         ("pode me tirar da lista de transmissão?", "cancellation"),
         ("me tira dessa lista de mensagens", "cancellation"),
         ("take me off your list", "cancellation"),
+        // Custom promised in a review is praise, not an order.
+        ("great product, would definitely buy again", "other"),
+        ("10/10 would order again", "other"),
+        ("I want to buy again the same shoes", "purchase"),
         ("the courier says he left it at the door but there's nothing here", "support"),
         ("quero falar com o gerente, isso não vai ficar assim", "complaint"),
         ("seriously, i have to explain everything again?", "complaint"),

@@ -224,6 +224,15 @@ public enum IntentClassifier {
         add("other", 2, Lexicon.slips)
         // Worth it, not thanks ("valeu a pena").
         add("other", 2, ["valeu a pena", "valeu muito a pena"])
+        // Custom promised in a review is praise, not an order ("great product, would
+        // definitely buy again", "compraria de novo").
+        add("other", 2, [
+            "would buy again", "would order again", "would definitely buy", "would definitely order", "would buy from",
+            "would order from", "will buy again", "will order again", "will definitely buy", "will definitely order",
+            "would fly again", "would book again", "would stay again", "would happily buy",
+            "compraria de novo", "compraria novamente", "compraria outra vez", "compro de novo", "compro novamente",
+            "compraria outro", "compraria outra",
+        ])
         add("other", 2, [
             "robo", "bot", "quem ganhou", "conta uma piada", "futebol", "novela", "bbb", "resultado do jogo", "who won",
             "tell me a joke", "nevermind", "hiring", "job opening", "estao contratando", "vagas de emprego",
