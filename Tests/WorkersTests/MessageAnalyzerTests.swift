@@ -591,6 +591,32 @@ struct MessageAnalyzerTests {
         ("satisfação total", "positive"),
         ("zero help from support", "negative"),
         ("food poisoning after eating there", "negative"),
+        // Quick, top marks, no answer at all, scent that lasts, a fit that is off, a warm
+        // school, generous portions; trouble denied by "not a single", praise in slang.
+        ("atendimento nota dez", "positive"),
+        ("nem demorou", "positive"),
+        ("não demorou nada", "positive"),
+        ("nem respondem", "negative"),
+        ("o perfume não fixa nada", "negative"),
+        ("fixa o dia todo", "positive"),
+        ("chegou intacto", "positive"),
+        ("novinho em folha", "positive"),
+        ("ficou apertado", "negative"),
+        ("ficou largo demais", "negative"),
+        ("a escola é muito acolhedora", "positive"),
+        ("capricharam no pedido", "positive"),
+        ("porção miserável", "negative"),
+        ("porção generosa", "positive"),
+        ("zero issues", "positive"),
+        ("not a single problem", "positive"),
+        ("it just works", "positive"),
+        ("what a steal", "positive"),
+        ("I feel ripped off", "negative"),
+        ("got the runaround for weeks", "negative"),
+        ("spotless room", "positive"),
+        ("snappy and responsive", "positive"),
+        ("the new app is slick", "positive"),
+        ("the support is unresponsive", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

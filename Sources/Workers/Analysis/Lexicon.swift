@@ -378,7 +378,8 @@ public struct Lexicon: Sendable {
         "nothing but": 0, "false advertising": -2.5, "day early": 1.8, "days early": 2, "week early": 2, "arrived early": 2,
         "doesn't fit": -1.8, "didn't fit": -1.8, "doesnt fit": -1.8, "didnt fit": -1.8, "don't fit": -1.8, "dont fit": -1.8,
         "not fit": -1.5, "no sense": -1.8, "come true": 2, "lasts all": 2, "lasts long": 1.5, "last long": 1.5,
-        "zero help": -2, "zero support": -2, "food poisoning": -3,
+        "zero help": -2, "zero support": -2, "food poisoning": -3, "zero issues": 1.5, "zero problems": 1.5,
+        "just works": 1.8, "a steal": 2, "ripped off": -2.5,
         // Below what was expected, money thrown away, quality that fell, a complaint site, a
         // hard time ("tá osso"). ("toda hora" was left out: "a gente se fala toda hora".)
         "abaixo do": -1.8, "dinheiro fora": -2.5, "qualidade caiu": -2, "reclame aqui": -2, "ta osso": -2,
@@ -388,6 +389,10 @@ public struct Lexicon: Sendable {
         "surpreendi positivamente": 2.5, "nada desejar": 2, "melhor impossivel": 3,
         // Food without salt, a promise kept, satisfaction whole.
         "sem sal": -1.5, "cumpriram prometido": 2, "cumpriu prometido": 2, "satisfacao total": 2.5, "total satisfacao": 2.5,
+        // Quick, top marks, not even an answer, a scent that lasts or not, a fit that is off.
+        "nao demorou": 2, "nem demorou": 2, "nota dez": 3, "nem respondem": -2, "nem responde": -2, "nem respondeu": -2,
+        "nao fixa": -2, "fixa bem": 2, "fixa dia": 2, "ficou largo": -1.5, "ficou larga": -1.5, "ficou apertado": -1.5,
+        "ficou apertada": -1.5,
         // Fandom ("sou muito fã desse programa", "virei fã da loja").
         "sou fa": 2.5, "virei fa": 2.5,
         // Making sure is no praise ("quero ter certeza antes de comprar").

@@ -472,7 +472,7 @@ final class Vocabulary: Sendable {
             (Role.have, [
                 "tive", "tivemos", "tenho", "tem", "teve", "tinha", "houve", "deu", "deram", "dava", "apresentou", "apresentaram",
                 "notei", "observei", "percebi", "qualquer", "outro", "outros", "outra", "outras", "grandes", "maiores",
-                "had", "have", "has", "any", "notice", "noticed", "experienced", "major", "other",
+                "had", "have", "has", "any", "notice", "noticed", "experienced", "major", "other", "single",
             ]),
             (Role.swearing, Lexicon.swearing.keys.sorted()),
             (Role.patronage, [
