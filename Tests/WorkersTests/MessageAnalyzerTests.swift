@@ -617,6 +617,7 @@ struct MessageAnalyzerTests {
         ("snappy and responsive", "positive"),
         ("the new app is slick", "positive"),
         ("the support is unresponsive", "negative"),
+        ("it didn't arrive", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
@@ -769,6 +770,7 @@ struct MessageAnalyzerTests {
         ("great product, would definitely buy again", "other"),
         ("10/10 would order again", "other"),
         ("I want to buy again the same shoes", "purchase"),
+        ("Oi, foi engano, era pra outra pessoa. Desculpa!", "other"),
         ("the courier says he left it at the door but there's nothing here", "support"),
         ("quero falar com o gerente, isso não vai ficar assim", "complaint"),
         ("seriously, i have to explain everything again?", "complaint"),

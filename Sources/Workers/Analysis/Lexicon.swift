@@ -111,7 +111,8 @@ public struct Lexicon: Sendable {
         "mensagem errada", "wrong message", "pessoa errada", "contato errado", "wrong person", "foto errada", "arquivo errado",
         "wrong pic", "wrong picture", "wrong photo", "wrong file", "wrong window", "wrong tab", "janela errada", "aba errada",
         "ignore that", "ignore this", "ignore it", "pode ignorar", "wrong voice", "wrong audio", "never mind", "my bad",
-        "wrong group", "wrong chat", "grupo errado", "chat errado", "conversa errada",
+        "wrong group", "wrong chat", "grupo errado", "chat errado", "conversa errada", "foi engano", "mandei errado",
+        "enviei errado",
     ]
 
     /// What a customer waits to be given: no valence alone ("aguardo retorno"), trouble when
@@ -193,6 +194,7 @@ public struct Lexicon: Sendable {
         "won't open": -2, "won't load": -2, "won't start": -2, "won't work": -2.2, "won't turn": -1.8, "wont open": -2,
         "wont load": -2, "wont work": -2.2, "can't log": -1.8, "can't login": -1.8, "can't access": -1.8, "cant log": -1.8,
         "cannot log": -1.8, "cannot access": -1.8, "hasn't arrived": -2, "hasnt arrived": -2, "never arrived": -2.5,
+        "didn't arrive": -2, "didnt arrive": -2,
         "is down": -2, "are down": -2, "went down": -1.8, "arrived cold": -2, "came cold": -2, "was cold": -1.5,
         "been waiting": -1.5, "keeps crashing": -2.2, "not loading": -2, "doesn't load": -2, "stopped working": -2.2,
         "hasn't moved": -1.8, "hasnt moved": -1.8, "third time": -1.5, "terceira vez": -1.5,
