@@ -6,23 +6,36 @@ public enum TopicExtractor {
     /// at the same word; `Vocabulary` indexes the cues by first word.
     static let table: [(topic: String, cues: [String])] = [
         ("entrega", ["entrega", "entregue", "entregar", "entregaram", "chegou", "chegar", "prazo", "correios", "transportadora",
-                 "delivery", "delivered", "deliver", "shipping", "shipment", "arrive", "arrived"]),
+                 "entregador", "motoboy", "courier", "delivery", "delivered", "deliver", "shipping", "shipment", "arrive", "arrived"]),
         ("frete", ["frete", "freight", "shipping cost", "shipping fee"]),
         ("rastreio", ["rastreio", "rastrear", "rastreamento", "codigo de rastreio", "track", "tracking"]),
-        ("pagamento", ["pagamento", "pagar", "paguei", "pago", "payment", "pay", "paid", "charge", "charged"]),
+        ("pagamento", [
+            "pagamento", "pagar", "paguei", "pago", "fatura", "cobranca", "cobraram", "cobrado", "cobrada", "payment", "pay",
+            "paid", "charge", "charged", "invoice", "bill", "billing",
+        ]),
         ("pix", ["pix"]),
         ("boleto", ["boleto", "segunda via"]),
         ("cartão", ["cartao", "credito", "debito", "card", "credit", "debit", "visa", "mastercard"]),
         ("reembolso", ["reembolso", "estorno", "devolucao do dinheiro", "dinheiro de volta", "refund", "money back", "reimburse"]),
         ("troca", ["troca", "trocar", "devolucao", "devolver", "exchange", "return", "replacement"]),
-        ("cancelamento", ["cancelar", "cancelamento", "cancela", "cancel", "cancellation", "cancelled", "canceled"]),
+        ("cancelamento", [
+            "cancelar", "cancelamento", "cancela", "cancelado", "cancelada", "cancele", "cancelem", "desistir", "desisti",
+            "encerrar", "encerra", "encerramento", "rescindir", "rescisao", "desmarcar", "desmarca", "cancel", "cancellation",
+            "cancelled", "canceled", "unsubscribe", "terminate", "close my account",
+        ]),
         ("preço", ["preco", "valor", "caro", "barato", "custa", "desconto", "price", "cost", "expensive", "cheap", "discount", "fee"]),
         ("plano", ["plano", "assinatura", "mensalidade", "plan", "subscription", "membership"]),
-        ("login", ["login", "logar", "entrar na conta", "acessar", "acesso", "log in", "sign in", "account access"]),
+        ("login", [
+            "login", "logar", "entrar na conta", "acessar", "acesso", "conta bloqueada", "log in", "sign in", "account access",
+            "locked out", "account locked", "account got locked",
+        ]),
         ("senha", ["senha", "password", "pin", "passcode"]),
-        ("atendimento", ["atendimento", "atendente", "suporte", "sac", "customer service", "agent", "support", "representative"]),
+        ("atendimento", [
+            "atendimento", "atendente", "atendentes", "suporte", "sac", "gerente", "customer service",
+            "agent", "support", "representative", "on hold", "real person", "manager",
+        ]),
         ("produto", ["produto", "produtos", "product", "item"]),
-        ("pedido", ["pedido", "pedidos", "compra", "order", "orders", "purchase"]),
+        ("pedido", ["pedido", "pedidos", "compra", "encomenda", "order", "orders", "purchase"]),
     ]
 
     public static func topics(_ words: [Token]) -> [String] {
