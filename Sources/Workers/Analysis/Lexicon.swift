@@ -376,7 +376,7 @@ public struct Lexicon: Sendable {
         // Just what was wanted ("exactly what I needed"; "not exactly what I ordered" denies it).
         "exactly what": 1.8,
         // Praise alone ("nothing but praise"), early, a fit or a battery's life, sense, a wish
-        // come true.
+        // come true, help or trouble at zero, food poisoning, a bargain, a rip-off.
         "nothing but": 0, "false advertising": -2.5, "day early": 1.8, "days early": 2, "week early": 2, "arrived early": 2,
         "doesn't fit": -1.8, "didn't fit": -1.8, "doesnt fit": -1.8, "didnt fit": -1.8, "don't fit": -1.8, "dont fit": -1.8,
         "not fit": -1.5, "no sense": -1.8, "come true": 2, "lasts all": 2, "lasts long": 1.5, "last long": 1.5,
