@@ -618,6 +618,13 @@ struct MessageAnalyzerTests {
         ("the new app is slick", "positive"),
         ("the support is unresponsive", "negative"),
         ("it didn't arrive", "negative"),
+        // The clown mocks; shoddy service ("porco", "de quinta") but pork on the menu.
+        ("sério que vcs fizeram isso? 🤡", "negative"),
+        ("piada pronta esse atendimento", "negative"),
+        ("serviço porco", "negative"),
+        ("tem carne de porco?", "neutral"),
+        ("serviço de quinta", "negative"),
+        ("esse app é uma negação", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

@@ -395,6 +395,9 @@ public struct Lexicon: Sendable {
         "nao demorou": 2, "nem demorou": 2, "nota dez": 3, "nem respondem": -2, "nem responde": -2, "nem respondeu": -2,
         "nao fixa": -2, "fixa bem": 2, "fixa dia": 2, "ficou largo": -1.5, "ficou larga": -1.5, "ficou apertado": -1.5,
         "ficou apertada": -1.5,
+        // Laughing so as not to cry, a joke made flesh, shoddy service, a hopeless case.
+        "nao chorar": -2, "piada pronta": -2, "servico porco": -2.5, "trabalho porco": -2.5, "atendimento porco": -2.5,
+        "servico quinta": -2, "atendimento quinta": -2, "quinta categoria": -2, "uma negacao": -1.5,
         // Fandom ("sou muito fã desse programa", "virei fã da loja").
         "sou fa": 2.5, "virei fa": 2.5,
         // Making sure is no praise ("quero ter certeza antes de comprar").
@@ -479,6 +482,8 @@ public struct Lexicon: Sendable {
             0x1F44E: -2.5, 0x1F494: -2.5, 0x1F644: -1.5, 0x1F612: -1.5, 0x1F611: -0.8, 0x1F610: -0.3, 0x1F92E: -3,
             0x1F922: -2.5, 0x1F4A9: -2.5, 0x1F631: -1.5, 0x1F630: -1.5, 0x1F625: -1.5, 0x1F613: -1, 0x1F480: -0.5,
             0x1F926: -1.5, 0x1F937: -0.3, 0x274C: -1.5, 0x1F4A2: -2, 0x1F62C: -0.8, 0x1F97A: -0.5, 0x1F928: -0.5,
+            // The clown: mockery of whoever it follows ("sério que vcs fizeram isso? 🤡").
+            0x1F921: -1.5,
         ]
         for (k, v) in positive { table[k] = v }
         for (k, v) in negative { table[k] = v }
