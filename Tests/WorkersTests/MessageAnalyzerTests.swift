@@ -778,6 +778,8 @@ struct MessageAnalyzerTests {
         ("10/10 would order again", "other"),
         ("I want to buy again the same shoes", "purchase"),
         ("Oi, foi engano, era pra outra pessoa. Desculpa!", "other"),
+        // Asking a business to stop writing is a cancellation, whatever the model says.
+        ("stop sending me messages", "cancellation"),
         ("the courier says he left it at the door but there's nothing here", "support"),
         ("quero falar com o gerente, isso não vai ficar assim", "complaint"),
         ("seriously, i have to explain everything again?", "complaint"),

@@ -44,6 +44,9 @@ public enum MessageAnalyzer {
                 // cue fired (reviews, tweets, chatter) it must be sure.
                 language == "en" || cued || probability >= IntentModel.portugueseWithoutCue,
                 intent != "complaint" || (model.labels[best] == "cancellation" && probability >= 0.7),
+                // Nor does a cancellation the rules found turn into chat ("stop sending me
+                // messages").
+                !(cued && intent == "cancellation" && model.labels[best] == "other"),
                 // Praise is no complaint ("nothing to complain about, great crew").
                 model.labels[best] != "complaint" || score < SentimentAnalyzer.positiveThreshold,
                 intent == "other" ? !cued : confidence < 0.6 || probability >= max(0.8, confidence),
