@@ -211,7 +211,7 @@ public struct Lexicon: Sendable {
         "bom dia": 0, "boa tarde": 0, "boa noite": 0, "good morning": 0, "good afternoon": 0, "good evening": 0,
         "good night": 0,
         // Slips in the chat itself, not grievances: "foi mal, mandei no grupo errado".
-        "foi mal": 0, "numero errado": 0, "audio errado": 0, "mandei errado": 0, "wrong number": 0, "fed up": -2.5,
+        "foi mal": 0, "numero errado": 0, "audio errado": 0, "wrong number": 0, "fed up": -2.5,
         "sorry wrong": 0,
         // Slang praise with a word of damage ("you crushed it").
         "crushed it": 2.5, "smashed it": 2.5, "no complaints": 1.5,
