@@ -625,6 +625,20 @@ struct MessageAnalyzerTests {
         ("tem carne de porco?", "neutral"),
         ("serviço de quinta", "negative"),
         ("esse app é uma negação", "negative"),
+        // Plural and feminine forms and verb inflections of lexicon words.
+        ("os atendentes foram grosseiros", "negative"),
+        ("os copos vieram rachados", "negative"),
+        ("as peças vieram arranhadas e manchadas", "negative"),
+        ("as vendedoras são atenciosas", "positive"),
+        ("funcionários prestativos e educados", "positive"),
+        ("the charger malfunctioned after a week", "negative"),
+        ("they keep overcharging me", "negative"),
+        ("I regretted buying it", "negative"),
+        // Disappointment denied is praise; being let down is not.
+        ("it never disappoints", "positive"),
+        ("esse restaurante nunca me decepcionou", "positive"),
+        ("I was never disappointed", "positive"),
+        ("they let me down again", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
@@ -786,6 +800,10 @@ struct MessageAnalyzerTests {
         ("perfeito, pode agendar pra terça às 10", "purchase"),
         ("não tem condições, três dias sem internet", "complaint"),
         ("I CAN'T BELIEVE YOU CANCELLED MY ORDER AGAIN", "complaint"),
+        // Custom kept and disappointment denied are praise, not an order or a complaint.
+        ("love your store, always shop here", "other"),
+        ("sempre compro com vocês, nunca decepciona", "other"),
+        ("I was never disappointed", "other"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

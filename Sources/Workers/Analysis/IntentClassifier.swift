@@ -232,6 +232,10 @@ public enum IntentClassifier {
             "would fly again", "would book again", "would stay again", "would happily buy",
             "compraria de novo", "compraria novamente", "compraria outra vez", "compro de novo", "compro novamente",
             "compraria outro", "compraria outra",
+            // So is custom kept ("love your store, always shop here", "sempre compro com vocês").
+            "always shop here", "always shop with", "always shop at", "always buy from", "always buy here",
+            "always order from", "always order here", "sempre compro aqui", "sempre compro com", "sempre compro na",
+            "sempre compro no", "sempre peco aqui", "sempre peco com",
         ])
         add("other", 2, [
             "robo", "bot", "quem ganhou", "conta uma piada", "futebol", "novela", "bbb", "resultado do jogo", "who won",

@@ -157,7 +157,10 @@ public struct Lexicon: Sendable {
         "sao 10": 3, "sao demais": 2.5, "foi demais": 2.5, "ta demais": 2.2, "esta demais": 2.2, "nada demais": 0, "tempo demora": 0, "quanto demora": 0, "tempo leva": 0,
         "not working": -2.2, "doesn't work": -2.2, "customer service": -0.3, "on hold": -1.5, "no one": -1.2, "still waiting": -2,
         "thank you": 1.8, "well done": 2.5, "not bad": 1.8, "no problem": 0.8, "no worries": 0.8, "sem problema": 0.8, "sem problemas": 0.8, "waste of": -2.5,
-        "never again": -2.5, "fell apart": -2.5, "broke down": -2,
+        "never again": -2.5, "fell apart": -2.5, "broke down": -2, "let down": -2.2, "lets down": -2.2,
+        // Never failing is praise ("never disappoints", "nunca decepciona").
+        "never disappoints": 2.5, "never disappoint": 2.2, "never disappointed": 2.2, "nunca decepciona": 2.5,
+        "nunca decepcionou": 2.5, "nunca decepcionam": 2.5,
         "bem atendido": 2.5, "bem atendida": 2.5, "mal atendido": -2.5, "mal atendida": -2.5, "bem embalado": 2,
         "bem embalada": 2, "mal embalado": -2.5, "mal embalada": -2.5, "esperava mais": -2, "poderia ser": -1,
         "still no": -1.8, "still not": -1.5, "no longer": -1.2, "gave up": -2, "no update": -1.5, "no answers": -2,

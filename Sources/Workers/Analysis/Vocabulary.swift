@@ -466,6 +466,8 @@ final class Vocabulary: Sendable {
                 // "não vai se arrepender", "não me arrependi", "you won't regret it".
                 "arrependi", "arrependo", "arrepender", "arrependera", "arrependeu", "arrependam", "arrependido", "arrependida",
                 "regret", "regrets",
+                // "nunca me decepcionou", "I was never disappointed".
+                "decepcionou", "decepciona", "decepcionado", "decepcionada", "disappointed", "disappoint", "disappoints",
             ]),
             (Role.comparative, ["melhor", "melhores", "better", "happier", "best", "favorite", "favourite", "favorito", "favorita", "preferido", "preferida", "supera", "superam"]),
             (Role.modal, ["can", "could", "can't", "cant", "cannot", "couldn't", "couldnt", "poderia", "podia", "pode", "daria"]),
