@@ -639,6 +639,17 @@ struct MessageAnalyzerTests {
         ("esse restaurante nunca me decepcionou", "positive"),
         ("I was never disappointed", "positive"),
         ("they let me down again", "negative"),
+        // Common words of reviews and service chat.
+        ("the staff was condescending and dismissive", "negative"),
+        ("food was bland and greasy", "negative"),
+        ("comida insossa", "negative"),
+        ("essa loja é de picareta, evitem", "negative"),
+        ("fiquei impressionada com a qualidade", "positive"),
+        // "pretty" and "kind of" qualify what follows; support and care are departments.
+        ("pretty slow delivery", "negative"),
+        ("it's kind of slow", "negative"),
+        ("called customer care twice", "neutral"),
+        ("I need support with my account", "neutral"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

@@ -38,7 +38,7 @@ public struct Lexicon: Sendable {
         "muito": 0.35, "mt": 0.35, "mto": 0.35, "super": 0.4, "demais": 0.35, "extremamente": 0.5, "bastante": 0.3, "tao": 0.3,
         "totalmente": 0.35, "completamente": 0.35, "mega": 0.35, "hiper": 0.4, "absolutamente": 0.4, "bem": 0.2, "mais": 0.1,
         "very": 0.35, "really": 0.3, "so": 0.25, "extremely": 0.5, "totally": 0.35, "absolutely": 0.4,
-        "incredibly": 0.45, "such": 0.25, "too": 0.2, "completely": 0.35, "truly": 0.3, "most": 0.25,
+        "incredibly": 0.45, "such": 0.25, "pretty": 0.3, "too": 0.2, "completely": 0.35, "truly": 0.3, "most": 0.25,
         "pouco": -0.4, "pouca": -0.4, "meio": -0.35, "levemente": -0.4, "quase": -0.3, "slightly": -0.4, "kinda": -0.35, "somewhat": -0.35,
         "barely": -0.5, "little": -0.3, "bit": -0.3,
     ].merging(swearing) { kept, _ in kept }
@@ -155,7 +155,7 @@ public struct Lexicon: Sendable {
         "muito bom": 2.6, "muito boa": 2.6, "de primeira": 2, "chegou rapido": 2.2, "chegou antes": 2.4, "antes do": 0.8,
         "no prazo": 1.5, "dentro do": 0.5, "5 estrelas": 2.5, "nota 10": 3, "nota 0": -3, "nota zero": -3,
         "sao 10": 3, "sao demais": 2.5, "foi demais": 2.5, "ta demais": 2.2, "esta demais": 2.2, "nada demais": 0, "tempo demora": 0, "quanto demora": 0, "tempo leva": 0,
-        "not working": -2.2, "doesn't work": -2.2, "customer service": -0.3, "on hold": -1.5, "no one": -1.2, "still waiting": -2,
+        "not working": -2.2, "doesn't work": -2.2, "customer service": -0.3, "customer care": 0, "kind of": 0, "kinds of": 0, "on hold": -1.5, "no one": -1.2, "still waiting": -2,
         "thank you": 1.8, "well done": 2.5, "not bad": 1.8, "no problem": 0.8, "no worries": 0.8, "sem problema": 0.8, "sem problemas": 0.8, "waste of": -2.5,
         "never again": -2.5, "fell apart": -2.5, "broke down": -2, "let down": -2.2, "lets down": -2.2,
         // Never failing is praise ("never disappoints", "nunca decepciona").
@@ -365,7 +365,7 @@ public struct Lexicon: Sendable {
         // on ("sem condições esse atendimento").
         "no vacuo": -2, "sem condicoes": -2,
         // Stars given; hair, a cloth or pet food may be wet (what a parcel should not be).
-        "5 stars": 2.5, "five stars": 2.5, "cinco estrelas": 2.5, "1 star": -2.5, "one star": -2.5, "1 estrela": -2.5,
+        "5 stars": 2.5, "five stars": 2.5, "five star": 2.5, "world class": 2.5, "cinco estrelas": 2.5, "1 star": -2.5, "one star": -2.5, "1 estrela": -2.5,
         "wet food": 0, "wet wipes": 0, "wet hair": 0, "wet cloth": 0, "cabelo molhado": 0, "cabelos molhados": 0,
         "pano molhado": 0,
         // A product that looks used, a shop that only knows how to charge ("vocês só sabem
