@@ -650,6 +650,20 @@ struct MessageAnalyzerTests {
         ("it's kind of slow", "negative"),
         ("called customer care twice", "neutral"),
         ("I need support with my account", "neutral"),
+        ("comprei uma smart tv ontem", "neutral"),
+        ("what's on the happy hour menu?", "neutral"),
+        // Review verdicts.
+        ("já vi melhores", "negative"),
+        ("acima das expectativas", "positive"),
+        ("not as described", "negative"),
+        ("works as advertised", "positive"),
+        ("do not buy", "negative"),
+        ("honestly underwhelmed", "negative"),
+        ("the service fell short", "negative"),
+        ("material de quinta", "negative"),
+        ("zero noção esse atendente", "negative"),
+        // Something worse, expected, did not come.
+        ("achei que ia ser pior", "positive"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

@@ -155,7 +155,14 @@ public struct Lexicon: Sendable {
         "muito bom": 2.6, "muito boa": 2.6, "de primeira": 2, "chegou rapido": 2.2, "chegou antes": 2.4, "antes do": 0.8,
         "no prazo": 1.5, "dentro do": 0.5, "5 estrelas": 2.5, "nota 10": 3, "nota 0": -3, "nota zero": -3,
         "sao 10": 3, "sao demais": 2.5, "foi demais": 2.5, "ta demais": 2.2, "esta demais": 2.2, "nada demais": 0, "tempo demora": 0, "quanto demora": 0, "tempo leva": 0,
-        "not working": -2.2, "doesn't work": -2.2, "customer service": -0.3, "customer care": 0, "kind of": 0, "kinds of": 0, "on hold": -1.5, "no one": -1.2, "still waiting": -2,
+        "not working": -2.2, "doesn't work": -2.2, "customer service": -0.3, "customer care": 0, "kind of": 0, "kinds of": 0,
+        // A product's name, not praise ("comprei uma smart tv").
+        // Verdicts of reviews: seen better, above or as expected, short of it, advice against.
+        "vi melhores": -1.5, "seen better": -1.5, "acima das": 2, "acima esperado": 2, "acima media": 2,
+        "as described": 1.5, "as pictured": 1.5, "as advertised": 1.5, "fell short": -2, "falls short": -2,
+        "don't buy": -2.2, "dont buy": -2.2, "not buy": -2, "zero nocao": -2,
+        "material quinta": -2, "produto quinta": -2, "qualidade quinta": -2,
+        "smart tv": 0, "smart tvs": 0, "smart watch": 0, "smart band": 0, "smart home": 0, "happy hour": 0, "on hold": -1.5, "no one": -1.2, "still waiting": -2,
         "thank you": 1.8, "well done": 2.5, "not bad": 1.8, "no problem": 0.8, "no worries": 0.8, "sem problema": 0.8, "sem problemas": 0.8, "waste of": -2.5,
         "never again": -2.5, "fell apart": -2.5, "broke down": -2, "let down": -2.2, "lets down": -2.2,
         // Never failing is praise ("never disappoints", "nunca decepciona").

@@ -460,6 +460,10 @@ public enum SentimentAnalyzer {
                 // expected counts for nothing.
                 if supposed && valence > 0 {
                     valence = v.has(word, Vocabulary.Role.comparative) || (i > 0 && words[i - 1].id == v.mais) ? -1 : 0
+                } else if supposed && valence < 0 {
+                    // Something worse, expected, did not come ("achei que ia ser pior", "pensei
+                    // que ia demorar mais"): praise.
+                    valence = 1.5
                 }
                 // A word the question read as asked or supposed counts for nothing.
                 if valence != 0 {
