@@ -664,6 +664,10 @@ struct MessageAnalyzerTests {
         ("zero noção esse atendente", "negative"),
         // Something worse, expected, did not come.
         ("achei que ia ser pior", "positive"),
+        // Slang and plain praise that was missing.
+        ("the new menu is dope", "positive"),
+        ("a loja é muito chique", "positive"),
+        ("the packaging is really appealing", "positive"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
