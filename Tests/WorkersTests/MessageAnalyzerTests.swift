@@ -833,6 +833,12 @@ struct MessageAnalyzerTests {
         ("love your store, always shop here", "other"),
         ("sempre compro com vocês, nunca decepciona", "other"),
         ("I was never disappointed", "other"),
+        // Exchanges of size, a chip without signal, an appeal, a call back; an order by weight.
+        ("queria trocar o tamanho do tênis, ficou pequeno", "support"),
+        ("o chip novo não pega sinal", "support"),
+        ("meu plano de saúde negou o exame, como faço pra recorrer?", "support"),
+        ("alguém pode me ligar? prefiro resolver por telefone", "support"),
+        ("vcs tem bolo de chocolate pra hoje? queria um de 2kg", "purchase"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -131,6 +131,10 @@ public enum IntentClassifier {
             // Said to be delivered, not there ("o entregador disse que deixou na portaria").
             "disse que deixou", "disse que entregou", "falou que deixou", "falou que entregou", "diz que entregou",
             "says he left", "said he left", "says they left", "said they left", "says it was left", "left it at", "nothing here",
+            // An exchange of size or colour, a chip or card that does not take, an appeal, a
+            // call back ("alguém pode me ligar?").
+            "trocar o tamanho", "trocar a cor", "trocar o numero", "trocar a numeracao", "nao pega", "recorrer",
+            "me ligar", "me ligue", "me liga", "me liguem", "ring me", "phone me",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
@@ -154,7 +158,7 @@ public enum IntentClassifier {
             "coloca no carrinho", "bota no carrinho", "ao carrinho", "meu carrinho", "vou ficar com", "fico com", "me cadastra",
             "me cadastrar", "pre venda", "reserva uma", "reserva um", "reserva pra mim", "me coloca na lista", "toma meu dinheiro",
             "take my money",
-            "quero 1", "quero 2", "quero 3",
+            "quero 1", "quero 2", "quero 3", "queria 1", "queria 2", "queria 3", "queria um de", "queria uma de",
             "pode agendar", "pode marcar", "pode reservar",
             "my cart", "to cart", "to the cart", "pre order", "preorder", "i'll go with", "put me on the list",
             "port my number", "transfer my number", "switch my number",
