@@ -668,6 +668,17 @@ struct MessageAnalyzerTests {
         ("the new menu is dope", "positive"),
         ("a loja é muito chique", "positive"),
         ("the packaging is really appealing", "positive"),
+        // "no more" turns trouble away; a refund withheld is trouble.
+        ("no more problems since the update", "positive"),
+        ("the agent went above and beyond", "positive"),
+        ("it's been two weeks and no refund", "negative"),
+        // Trouble put right is no criticism; left unsolved it still is.
+        ("problema resolvido", "positive"),
+        ("finalmente resolveram meu problema", "positive"),
+        ("my issue was resolved", "positive"),
+        ("they fixed my problem fast", "positive"),
+        ("não resolveram meu problema", "negative"),
+        ("my issue is still not resolved", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

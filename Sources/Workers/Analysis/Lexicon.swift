@@ -38,7 +38,7 @@ public struct Lexicon: Sendable {
         "muito": 0.35, "mt": 0.35, "mto": 0.35, "super": 0.4, "demais": 0.35, "extremamente": 0.5, "bastante": 0.3, "tao": 0.3,
         "totalmente": 0.35, "completamente": 0.35, "mega": 0.35, "hiper": 0.4, "absolutamente": 0.4, "bem": 0.2, "mais": 0.1,
         "very": 0.35, "really": 0.3, "so": 0.25, "extremely": 0.5, "totally": 0.35, "absolutely": 0.4,
-        "incredibly": 0.45, "such": 0.25, "pretty": 0.3, "too": 0.2, "completely": 0.35, "truly": 0.3, "most": 0.25,
+        "incredibly": 0.45, "such": 0.25, "pretty": 0.3, "too": 0.2, "completely": 0.35, "truly": 0.3, "most": 0.25, "more": 0.1,
         "pouco": -0.4, "pouca": -0.4, "meio": -0.35, "levemente": -0.4, "quase": -0.3, "slightly": -0.4, "kinda": -0.35, "somewhat": -0.35,
         "barely": -0.5, "little": -0.3, "bit": -0.3,
     ].merging(swearing) { kept, _ in kept }
@@ -162,6 +162,7 @@ public struct Lexicon: Sendable {
         "as described": 1.5, "as pictured": 1.5, "as advertised": 1.5, "fell short": -2, "falls short": -2,
         "don't buy": -2.2, "dont buy": -2.2, "not buy": -2, "zero nocao": -2,
         "material quinta": -2, "produto quinta": -2, "qualidade quinta": -2,
+        "above and": 2.5, "no refund": -2, "no reply": -2,
         "smart tv": 0, "smart tvs": 0, "smart watch": 0, "smart band": 0, "smart home": 0, "happy hour": 0, "on hold": -1.5, "no one": -1.2, "still waiting": -2,
         "thank you": 1.8, "well done": 2.5, "not bad": 1.8, "no problem": 0.8, "no worries": 0.8, "sem problema": 0.8, "sem problemas": 0.8, "waste of": -2.5,
         "never again": -2.5, "fell apart": -2.5, "broke down": -2, "let down": -2.2, "lets down": -2.2,

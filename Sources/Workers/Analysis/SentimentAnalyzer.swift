@@ -311,6 +311,20 @@ public enum SentimentAnalyzer {
                     }
                     if let single { valence = listed(single, english: english) ?? 0 }
                 }
+                // Trouble put right is no criticism ("problema resolvido", "resolveram meu
+                // problema", "they fixed my issue"); the solving word tells.
+                if valence < 0, v.has(word, Vocabulary.Role.trouble) {
+                    var k = max(0, i - 3)
+                    while k < min(words.count, i + 3) {
+                        if k != i, v.solving.contains(words[k].id),
+                            !words[(min(k, i) + 1)...max(k, i)].contains(where: \.clauseStart)
+                        {
+                            valence = 0
+                            break
+                        }
+                        k += 1
+                    }
+                }
                 // "era pra ter chegado ontem": it should have, and did not.
                 if valence == 0, word == v.ter, i >= 2, v.pra.contains(words[i - 1].id), words[i - 2].id == v.era { valence = -1.5 }
                 // "cara" said of a price ("a mensalidade é cara"), not a face ("é a cara da mãe").

@@ -135,6 +135,9 @@ final class Vocabulary: Sendable {
     let postposed: [Int32]
     /// "não precisa resolver agora": no need denied, no answer withheld.
     let needs: [Int32]
+    /// Words that put trouble right ("problema resolvido", "they fixed my issue"): the trouble
+    /// beside them is no criticism.
+    let solving: [Int32]
     /// The verbs of will before a patronage infinitive (`Role.infinitivePatronage`).
     let willing: [Int32]
     /// What makes custom again a promise: the Portuguese verbs' own conditional, future or
@@ -416,6 +419,11 @@ final class Vocabulary: Sendable {
         postposed = ["melhor", "melhores", "maior", "maiores", "menor", "menores"].map { id($0) }
         embora = id("embora")
         needs = ["precisa", "precisam", "preciso", "precisamos", "need", "needs"].map { id($0) }
+        solving = [
+            "resolvido", "resolvida", "resolvidos", "resolvidas", "resolveu", "resolveram", "solucionado", "solucionada",
+            "solucionou", "solucionaram", "sanado", "sanada", "corrigido", "corrigida", "corrigiram",
+            "resolved", "solved", "fixed", "sorted",
+        ].map { id($0) }
         willing = ["vou", "vamos", "quero", "queremos", "pretendo", "irei", "iremos"].map { id($0) }
         promisingPT = [
             "compro", "compramos", "comprarei", "compraria", "voltarei", "voltaria", "voltaremos", "pedirei", "pediria",
