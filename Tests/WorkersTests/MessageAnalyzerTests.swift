@@ -904,6 +904,8 @@ struct MessageAnalyzerTests {
         ("where is my refund", "en"),
         ("hola, necesito ayuda con mi pedido por favor", "es"),
         ("¿dónde está mi dinero?", "es"),
+        ("hola, buenos días", "es"),
+        ("mi pedido no llegó", "es"),
         ("não", "pt"),
         ("vale a pena demais", "pt"),
         ("a loja fechou", "pt"),

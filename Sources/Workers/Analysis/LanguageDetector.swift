@@ -52,6 +52,12 @@ public enum LanguageDetector {
         "necesito", "tengo", "cuando", "donde", "porque", "tambien", "nada", "todo", "esta", "este", "eso", "hay", "mi", "su",
         "de", "a",
         "yo", "soy", "estoy", "bueno", "buena", "pedido", "cuenta", "ayuda", "dinero", "hoy", "ya", "algo", "mucho", "poco",
+        // Words of chat to a business that neither Portuguese nor English writes so.
+        "buenos", "buenas", "noches", "llego", "llega", "llegar", "llegado", "llamar", "llamo", "cuesta", "cuanto", "cuanta",
+        "cuantos", "quisiera", "puedo", "puede", "pueden", "tiene", "tienen", "necesita", "hacer", "ayudar", "manana",
+        "tarjeta", "ahora", "entonces", "todavia", "hasta", "mismo", "nuevo", "nueva", "bien", "perfecto", "senor", "senora",
+        "gustaria", "recibi", "recibido", "enviaron", "adios", "disculpe", "disculpa", "lo", "muchas", "muchos", "con", "una",
+        "uno",
     ]
 
     public static func detect(_ text: NormalizedText) -> String {
