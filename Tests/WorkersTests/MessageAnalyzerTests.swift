@@ -850,6 +850,10 @@ struct MessageAnalyzerTests {
         ("meu plano de saúde negou o exame, como faço pra recorrer?", "support"),
         ("alguém pode me ligar? prefiro resolver por telefone", "support"),
         ("vcs tem bolo de chocolate pra hoje? queria um de 2kg", "purchase"),
+        // A code that does not apply, an addition to an order, a question of room.
+        ("the promo code isn't applying at checkout", "support"),
+        ("can you add a side of fries to my order?", "purchase"),
+        ("how many people can the room fit?", "information"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

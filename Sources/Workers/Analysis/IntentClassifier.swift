@@ -135,6 +135,9 @@ public enum IntentClassifier {
             // call back ("alguém pode me ligar?").
             "trocar o tamanho", "trocar a cor", "trocar o numero", "trocar a numeracao", "nao pega", "recorrer",
             "me ligar", "me ligue", "me liga", "me liguem", "ring me", "phone me",
+            // A code or discount that does not apply; a swap of what came.
+            "isn't applying", "not applying", "won't apply", "didn't apply", "nao aplicou", "nao foi aplicado",
+            "nao foi aplicada", "nao aplica", "swap it", "swap this", "swap for", "exchange for",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
@@ -163,6 +166,7 @@ public enum IntentClassifier {
             "my cart", "to cart", "to the cart", "pre order", "preorder", "i'll go with", "put me on the list",
             "port my number", "transfer my number", "switch my number",
             "queria marcar", "gostaria de marcar", "posso marcar", "marcar um horario", "queria agendar", "gostaria de agendar",
+            "add a side", "add an extra", "add extra", "side of",
         ])
         add("information", 2, [
             "quanto custa", "qual o preco", "qual o valor", "preco", "valor do", "prazo de entrega", "qual o prazo", "quanto tempo",
@@ -190,6 +194,8 @@ public enum IntentClassifier {
             "abre sabado", "abre aos sabados", "abre amanha", "que horas abre", "que horas fecha", "abre que horas",
             "fecha que horas",
             "pagar metade", "pay half", "half by card", "half on card",
+            // Room for how many ("how many people can the room fit?", "cabem quantas pessoas?").
+            "how many people", "how many guests", "quantas pessoas", "quantos convidados",
         ])
         // Question words alone: any question has them, so they only lean towards
         // information and leave the decision to the model.
