@@ -679,6 +679,9 @@ struct MessageAnalyzerTests {
         ("they fixed my problem fast", "positive"),
         ("não resolveram meu problema", "negative"),
         ("my issue is still not resolved", "negative"),
+        // Nobody explained; cheap that came out dear.
+        ("fiquei sem entender nada e ninguém me explicou", "negative"),
+        ("o barato saiu caro", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
