@@ -948,6 +948,11 @@ struct MessageAnalyzerTests {
         #expect(MessageAnalyzer.analyze("I've been on hold for an hour, can I talk to a manager?").topics == ["atendimento"])
         #expect(MessageAnalyzer.analyze("my account got locked after too many attempts").topics == ["login"])
         #expect(MessageAnalyzer.analyze("o motoboy sumiu com a minha encomenda").topics.sorted() == ["entrega", "pedido"])
+        // Prices asked without the noun, and instalments.
+        #expect(MessageAnalyzer.analyze("how much is the premium plan?").topics.sorted() == ["plano", "preço"])
+        #expect(MessageAnalyzer.analyze("quanto tá o kg do tomate?").topics == ["preço"])
+        #expect(MessageAnalyzer.analyze("quanto tempo demora?").topics.isEmpty)
+        #expect(MessageAnalyzer.analyze("dá pra parcelar em 3x?").topics == ["pagamento"])
         #expect(MessageAnalyzer.analyze("").topics.isEmpty)
     }
 

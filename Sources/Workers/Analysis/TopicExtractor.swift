@@ -11,7 +11,8 @@ public enum TopicExtractor {
         ("rastreio", ["rastreio", "rastrear", "rastreamento", "codigo de rastreio", "track", "tracking"]),
         ("pagamento", [
             "pagamento", "pagar", "paguei", "pago", "fatura", "cobranca", "cobraram", "cobrado", "cobrada", "payment", "pay",
-            "paid", "charge", "charged", "invoice", "bill", "billing",
+            "paid", "charge", "charged", "invoice", "bill", "billing", "parcelar", "parcelo", "parcela", "parcelas",
+            "parcelamento", "installment", "installments",
         ]),
         ("pix", ["pix"]),
         ("boleto", ["boleto", "segunda via"]),
@@ -23,7 +24,11 @@ public enum TopicExtractor {
             "encerrar", "encerra", "encerramento", "rescindir", "rescisao", "desmarcar", "desmarca", "cancel", "cancellation",
             "cancelled", "canceled", "unsubscribe", "terminate", "close my account",
         ]),
-        ("preço", ["preco", "valor", "caro", "barato", "custa", "desconto", "price", "cost", "expensive", "cheap", "discount", "fee"]),
+        ("preço", [
+            "preco", "valor", "caro", "barato", "custa", "desconto", "price", "cost", "expensive", "cheap", "discount", "fee",
+            "quanto e", "quanto fica", "quanto sai", "quanto ta", "quanto esta", "how much is", "how much does", "how much for",
+            "how much are",
+        ]),
         ("plano", ["plano", "assinatura", "mensalidade", "plan", "subscription", "membership"]),
         ("login", [
             "login", "logar", "entrar na conta", "acessar", "acesso", "conta bloqueada", "log in", "sign in", "account access",
