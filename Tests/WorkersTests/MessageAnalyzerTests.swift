@@ -682,6 +682,14 @@ struct MessageAnalyzerTests {
         // Nobody explained; cheap that came out dear.
         ("fiquei sem entender nada e ninguém me explicou", "negative"),
         ("o barato saiu caro", "negative"),
+        // English verdicts in a few words.
+        ("cheap but falls apart", "negative"),
+        ("took forever", "negative"),
+        ("didn't live up to the hype", "negative"),
+        ("lived up to the hype", "positive"),
+        ("time well spent", "positive"),
+        ("don't bother", "negative"),
+        ("hard pass", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

@@ -163,6 +163,8 @@ public struct Lexicon: Sendable {
         "don't buy": -2.2, "dont buy": -2.2, "not buy": -2, "zero nocao": -2,
         "material quinta": -2, "produto quinta": -2, "qualidade quinta": -2,
         "above and": 2.5, "no refund": -2, "no reply": -2,
+        "falls apart": -2.5, "falling apart": -2.5, "took forever": -2, "takes forever": -2, "live up": 1.5, "lived up": 2,
+        "lives up": 2, "well spent": 2, "don't bother": -2, "dont bother": -2, "hard pass": -2,
         "ninguem explicou": -2, "ninguem informou": -2, "sem entender": -1.2, "saiu caro": -2, "saiu cara": -2, "barato saiu": -2,
         "smart tv": 0, "smart tvs": 0, "smart watch": 0, "smart band": 0, "smart home": 0, "happy hour": 0, "on hold": -1.5, "no one": -1.2, "still waiting": -2,
         "thank you": 1.8, "well done": 2.5, "not bad": 1.8, "no problem": 0.8, "no worries": 0.8, "sem problema": 0.8, "sem problemas": 0.8, "waste of": -2.5,
