@@ -865,6 +865,10 @@ struct MessageAnalyzerTests {
         ("the promo code isn't applying at checkout", "support"),
         ("can you add a side of fries to my order?", "purchase"),
         ("how many people can the room fit?", "information"),
+        // Agreeing and boredom are chat; agreeing before a booking is the booking.
+        ("sounds good", "other"),
+        ("so bored right now", "other"),
+        ("sounds good, let's book it for Friday", "purchase"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -166,7 +166,7 @@ public enum IntentClassifier {
             "my cart", "to cart", "to the cart", "pre order", "preorder", "i'll go with", "put me on the list",
             "port my number", "transfer my number", "switch my number",
             "queria marcar", "gostaria de marcar", "posso marcar", "marcar um horario", "queria agendar", "gostaria de agendar",
-            "add a side", "add an extra", "add extra", "side of",
+            "add a side", "add an extra", "add extra", "side of", "book it", "let's book", "lets book", "reserve it",
         ])
         add("information", 2, [
             "quanto custa", "qual o preco", "qual o valor", "preco", "valor do", "prazo de entrega", "qual o prazo", "quanto tempo",
@@ -268,6 +268,9 @@ public enum IntentClassifier {
             // A hard day is chat about oneself ("que dia difícil hoje, tô exausta").
             "dia dificil", "dia puxado", "dia cansativo", "rough day", "long day", "tough day",
             "que calor", "que frio", "calor hoje", "frio hoje", "so hot today", "so cold today",
+            // Boredom is chat about oneself; "sounds good" agrees.
+            "i'm bored", "im bored", "so bored", "to entediado", "to entediada", "que tedio",
+            "sounds good", "sounds great", "sounds perfect", "sounds fine",
             "e uma pessoa de verdade", "e uma pessoa real", "voce e uma pessoa", "are you a real person", "real person or",
         ])
         return entries
