@@ -156,17 +156,19 @@ public struct Lexicon: Sendable {
         "no prazo": 1.5, "dentro do": 0.5, "5 estrelas": 2.5, "nota 10": 3, "nota 0": -3, "nota zero": -3,
         "sao 10": 3, "sao demais": 2.5, "foi demais": 2.5, "ta demais": 2.2, "esta demais": 2.2, "nada demais": 0, "tempo demora": 0, "quanto demora": 0, "tempo leva": 0,
         "not working": -2.2, "doesn't work": -2.2, "customer service": -0.3, "customer care": 0, "kind of": 0, "kinds of": 0,
+        "on hold": -1.5, "no one": -1.2, "still waiting": -2,
         // A product's name, not praise ("comprei uma smart tv").
+        "smart tv": 0, "smart tvs": 0, "smart watch": 0, "smart band": 0, "smart home": 0, "happy hour": 0,
         // Verdicts of reviews: seen better, above or as expected, short of it, advice against.
         "vi melhores": -1.5, "seen better": -1.5, "acima das": 2, "acima esperado": 2, "acima media": 2,
         "as described": 1.5, "as pictured": 1.5, "as advertised": 1.5, "fell short": -2, "falls short": -2,
         "don't buy": -2.2, "dont buy": -2.2, "not buy": -2, "zero nocao": -2,
         "material quinta": -2, "produto quinta": -2, "qualidade quinta": -2,
-        "above and": 2.5, "no refund": -2, "no reply": -2,
         "falls apart": -2.5, "falling apart": -2.5, "took forever": -2, "takes forever": -2, "live up": 1.5, "lived up": 2,
         "lives up": 2, "well spent": 2, "don't bother": -2, "dont bother": -2, "hard pass": -2,
+        // Beyond what was owed; what was withheld; nobody explained; cheap that came out dear.
+        "above and": 2.5, "no refund": -2, "no reply": -2,
         "ninguem explicou": -2, "ninguem informou": -2, "sem entender": -1.2, "saiu caro": -2, "saiu cara": -2, "barato saiu": -2,
-        "smart tv": 0, "smart tvs": 0, "smart watch": 0, "smart band": 0, "smart home": 0, "happy hour": 0, "on hold": -1.5, "no one": -1.2, "still waiting": -2,
         "thank you": 1.8, "well done": 2.5, "not bad": 1.8, "no problem": 0.8, "no worries": 0.8, "sem problema": 0.8, "sem problemas": 0.8, "waste of": -2.5,
         "never again": -2.5, "fell apart": -2.5, "broke down": -2, "let down": -2.2, "lets down": -2.2,
         // Never failing is praise ("never disappoints", "nunca decepciona").

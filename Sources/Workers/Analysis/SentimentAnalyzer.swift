@@ -315,7 +315,7 @@ public enum SentimentAnalyzer {
                 // problema", "they fixed my issue"); the solving word tells.
                 if valence < 0, v.has(word, Vocabulary.Role.trouble) {
                     var k = max(0, i - 3)
-                    while k < min(words.count, i + 3) {
+                    while k < min(words.count, i + 4) {
                         if k != i, v.solving.contains(words[k].id),
                             !words[(min(k, i) + 1)...max(k, i)].contains(where: \.clauseStart)
                         {
