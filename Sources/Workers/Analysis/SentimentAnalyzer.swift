@@ -46,6 +46,19 @@ public enum SentimentAnalyzer {
             }
             return false
         }
+        /// A word that puts trouble right (`Vocabulary.solving`) within three words of word `i`,
+        /// either side, in its clause.
+        func solvedNear(_ i: Int) -> Bool {
+            for back in 1...3 where i - back >= 0 {
+                if words[i - back + 1].clauseStart { break }
+                if v.solving.contains(words[i - back].id) { return true }
+            }
+            for ahead in 1...3 where i + ahead < words.count {
+                if words[i + ahead].clauseStart { break }
+                if v.solving.contains(words[i + ahead].id) { return true }
+            }
+            return false
+        }
         /// A negation within three words before word `i`, in its clause, no contrast between.
         func negatedInClause(_ i: Int) -> Bool {
             for back in 1...3 where i - back >= 0 {
@@ -313,18 +326,7 @@ public enum SentimentAnalyzer {
                 }
                 // Trouble put right is no criticism ("problema resolvido", "resolveram meu
                 // problema", "they fixed my issue"); the solving word tells.
-                if valence < 0, v.has(word, Vocabulary.Role.trouble) {
-                    var k = max(0, i - 3)
-                    while k < min(words.count, i + 4) {
-                        if k != i, v.solving.contains(words[k].id),
-                            !words[(min(k, i) + 1)...max(k, i)].contains(where: \.clauseStart)
-                        {
-                            valence = 0
-                            break
-                        }
-                        k += 1
-                    }
-                }
+                if valence < 0, v.has(word, Vocabulary.Role.trouble), solvedNear(i) { valence = 0 }
                 // "era pra ter chegado ontem": it should have, and did not.
                 if valence == 0, word == v.ter, i >= 2, v.pra.contains(words[i - 1].id), words[i - 2].id == v.era { valence = -1.5 }
                 // "cara" said of a price ("a mensalidade é cara"), not a face ("é a cara da mãe").
