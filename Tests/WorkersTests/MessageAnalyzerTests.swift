@@ -690,6 +690,16 @@ struct MessageAnalyzerTests {
         ("time well spent", "positive"),
         ("don't bother", "negative"),
         ("hard pass", "negative"),
+        // Asking how long or what it costs is no grievance; a command opening a message of
+        // any length is a request; an angry question still tells.
+        ("a entrega pra zona norte demora quanto tempo?", "neutral"),
+        ("is there a fee to cancel?", "neutral"),
+        ("cancel my order #5521, I changed my mind", "neutral"),
+        ("why is there a fee to cancel? this is a ripoff", "negative"),
+        // A negation a phrase has read withdraws no custom; exasperation; waiting for ages.
+        ("can't wait to order again", "positive"),
+        ("fala sério, cadê meu pedido?? já são 2h", "negative"),
+        ("took ages to arrive", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
@@ -869,6 +879,10 @@ struct MessageAnalyzerTests {
         ("sounds good", "other"),
         ("so bored right now", "other"),
         ("sounds good, let's book it for Friday", "purchase"),
+        // An account detail forgotten, a service billed that was never taken.
+        ("não lembro qual email usei no cadastro", "support"),
+        ("minha fatura veio com um serviço que eu não contratei", "support"),
+        ("I was billed for a plan I never signed up for", "support"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
@@ -944,6 +958,10 @@ struct MessageAnalyzerTests {
         ("lol", "en"),
         ("lmao", "en"),
         ("maybe", "en"),
+        // Past forms of short complaints; "to" and "no" are Portuguese too.
+        ("took ages to arrive", "en"),
+        ("paid twice", "en"),
+        ("no luck", "en"),
     ])
     func language(text: String, expected: String) {
         #expect(MessageAnalyzer.analyze(text).language == expected, "\(text)")

@@ -138,6 +138,10 @@ public enum IntentClassifier {
             // A code or discount that does not apply; a swap of what came.
             "isn't applying", "not applying", "won't apply", "didn't apply", "nao aplicou", "nao foi aplicado",
             "nao foi aplicada", "nao aplica", "swap it", "swap this", "swap for", "exchange for",
+            // What one forgot of an account; a service billed that was never taken.
+            "nao lembro", "esqueci qual", "esqueci o email", "esqueci meu email", "esqueci meu usuario", "don't remember",
+            "dont remember", "can't remember", "forgot my", "forgot which", "nao contratei", "nao solicitei", "nunca contratei",
+            "nunca solicitei", "didn't sign up", "never signed up", "didn't subscribe", "never subscribed",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",

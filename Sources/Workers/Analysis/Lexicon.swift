@@ -154,7 +154,7 @@ public struct Lexicon: Sendable {
         "dinheiro jogado": -3, "ate agora": -1.2, "sem resposta": -2.2, "ninguem responde": -2.5, "nao recomendo": -3,
         "muito bom": 2.6, "muito boa": 2.6, "de primeira": 2, "chegou rapido": 2.2, "chegou antes": 2.4, "antes do": 0.8,
         "no prazo": 1.5, "dentro do": 0.5, "5 estrelas": 2.5, "nota 10": 3, "nota 0": -3, "nota zero": -3,
-        "sao 10": 3, "sao demais": 2.5, "foi demais": 2.5, "ta demais": 2.2, "esta demais": 2.2, "nada demais": 0, "tempo demora": 0, "quanto demora": 0, "tempo leva": 0,
+        "sao 10": 3, "sao demais": 2.5, "foi demais": 2.5, "ta demais": 2.2, "esta demais": 2.2, "nada demais": 0, "tempo demora": 0, "quanto demora": 0, "demora quanto": 0, "demora quantos": 0, "demora quantas": 0, "tempo leva": 0,
         "not working": -2.2, "doesn't work": -2.2, "customer service": -0.3, "customer care": 0, "kind of": 0, "kinds of": 0,
         "on hold": -1.5, "no one": -1.2, "still waiting": -2,
         // A product's name, not praise ("comprei uma smart tv").
@@ -164,11 +164,14 @@ public struct Lexicon: Sendable {
         "as described": 1.5, "as pictured": 1.5, "as advertised": 1.5, "fell short": -2, "falls short": -2,
         "don't buy": -2.2, "dont buy": -2.2, "not buy": -2, "zero nocao": -2,
         "material quinta": -2, "produto quinta": -2, "qualidade quinta": -2,
-        "falls apart": -2.5, "falling apart": -2.5, "took forever": -2, "takes forever": -2, "live up": 1.5, "lived up": 2,
+        "falls apart": -2.5, "falling apart": -2.5, "took forever": -2, "takes forever": -2, "took ages": -2, "takes ages": -2, "live up": 1.5, "lived up": 2,
         "lives up": 2, "well spent": 2, "don't bother": -2, "dont bother": -2, "hard pass": -2,
         // Beyond what was owed; what was withheld; nobody explained; cheap that came out dear.
         "above and": 2.5, "no refund": -2, "no reply": -2,
         "ninguem explicou": -2, "ninguem informou": -2, "sem entender": -1.2, "saiu caro": -2, "saiu cara": -2, "barato saiu": -2,
+        // Exasperation ("fala sério, cadê meu pedido?"); done with a business ("I want nothing
+        // more to do with you").
+        "fala serio": -1.5, "want nothing": -2, "wants nothing": -2,
         "thank you": 1.8, "well done": 2.5, "not bad": 1.8, "no problem": 0.8, "no worries": 0.8, "sem problema": 0.8, "sem problemas": 0.8, "waste of": -2.5,
         "never again": -2.5, "fell apart": -2.5, "broke down": -2, "let down": -2.2, "lets down": -2.2,
         // Never failing is praise ("never disappoints", "nunca decepciona").

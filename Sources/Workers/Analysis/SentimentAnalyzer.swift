@@ -60,12 +60,14 @@ public enum SentimentAnalyzer {
             return false
         }
         /// A negation within three words before word `i`, in its clause, no contrast between.
-        func negatedInClause(_ i: Int) -> Bool {
+        func negatedInClause(_ i: Int) -> Bool { negationInClause(i) != nil }
+        /// Where the negation `negatedInClause` finds stands.
+        func negationInClause(_ i: Int) -> Int? {
             for back in 1...3 where i - back >= 0 {
-                if words[i - back + 1].clauseStart || isContrast(words[i - back].id) { return false }
-                if isNegation(words[i - back].id) { return true }
+                if words[i - back + 1].clauseStart || isContrast(words[i - back].id) { return nil }
+                if isNegation(words[i - back].id) { return i - back }
             }
-            return false
+            return nil
         }
         /// Whether the negation at `j` denies any rival to the comparative at `i`.
         func unrivalled(_ j: Int, _ i: Int) -> Bool {
@@ -267,7 +269,9 @@ public enum SentimentAnalyzer {
                         english ? $0.id == v.again : $0.id == v.mais || $0.id == v.novo || $0.id == v.novamente
                     })
                 {
-                    if negatedInClause(i) {
+                    // Not by a negation that is praise with its next word ("can't wait to order
+                    // again"); doubt still withdraws ("não sei se volto mais").
+                    if let negation = negationInClause(i), (phrase(words[negation].id, words[negation + 1].id) ?? 0) <= 0 {
                         valence = -2.5
                         settled = true
                     } else if !indirect, english ? promisedBefore(i) : v.promisingPT.contains(word) {
@@ -515,7 +519,10 @@ public enum SentimentAnalyzer {
         // A request may open any clause ("não quero mais o pedido, pode cancelar"; "can't
         // make it tomorrow, please cancel it"). Only worked out for a message with one mild
         // word of trouble and no praise.
-        if negatives == 1, positives == 0, !reservation, total >= (english ? -1.5 : -1) {
+        // An English plain question may name two ("is there a fee to cancel?").
+        let oneMild = negatives == 1 && total >= (english ? -1.5 : -1)
+        let twoMild = english && negatives == 2 && total >= -3
+        if oneMild || twoMild, positives == 0, !reservation {
             // A greeting of its own before the request does not hide it ("hi, i need to cancel
             // my trip, how do i do that?").
             let lead = words.count > 2 && v.greetings.contains(words[0].id) && words[1].clauseStart ? 1 : 0
@@ -524,7 +531,7 @@ public enum SentimentAnalyzer {
             let request = opensWithRequest
                 || (portuguese && words.contains { $0.clauseStart && v.has($0.id, Vocabulary.Role.request) })
                 || (english && words.contains { $0.clauseStart && $0.id == v.please })
-                || ((1...3).contains(words.count) && v.has(words[0].id, Vocabulary.Role.command))
+                || v.has(words[0].id, Vocabulary.Role.command)
                 || (english && words.count > 1 && words[words.count - 1].id == v.please)
             // English plain questions ask too ("how do i cancel it?", "how much is the fee?",
             // "what's your refund policy?"); angry ones open otherwise ("why…?", "what is going
@@ -536,7 +543,10 @@ public enum SentimentAnalyzer {
             let inquiry = english && text.questions > 0
                 && (inquiryAt(lead) || (opensWithRequest && words.indices.contains { $0 > lead && words[$0].clauseStart && inquiryAt($0) }))
             // A reply that opens with "ok," or "beleza," acknowledges ("blz, fico no aguardo").
-            let asks = opener || (portuguese ? text.questions > 0 || request : english && (text.questions == 0 && request || inquiry))
+            // Two in one clause only: an angry question goes on ("what's the deal with flight
+            // 5268? … left the gate late and are now sat on the tarmac?").
+            let asks = twoMild ? inquiry && !words[(lead + 1)...].contains { $0.clauseStart }
+                : opener || (portuguese ? text.questions > 0 || request : english && (text.questions == 0 && request || inquiry))
             if asks { total = 0 }
         }
         // A contrast whose first side still holds (not a superseded earlier state).

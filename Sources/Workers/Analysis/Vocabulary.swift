@@ -218,8 +218,8 @@ final class Vocabulary: Sendable {
         /// sim, ok, beleza, tá bom, suave, yes, alright: a message of these alone answers, it
         /// does not praise.
         static let answer: UInt32 = 16384
-        /// cancelar, cancel: a bare command of up to three words is a request ("cancelar",
-        /// "cancel my order"), not a grievance.
+        /// cancelar, cancel: a command opening a message is a request ("cancelar", "cancel my
+        /// order #5521, I changed my mind"), not a grievance.
         static let command: UInt32 = 32768
         /// razoável, mediano, "mais ou menos", "pelo preço": a lukewarm verdict, which keeps
         /// a message of mild praise or criticism neutral (`Lexicon.lukewarm`).
