@@ -700,6 +700,15 @@ struct MessageAnalyzerTests {
         ("can't wait to order again", "positive"),
         ("fala sério, cadê meu pedido?? já são 2h", "negative"),
         ("took ages to arrive", "negative"),
+        // The worse after a modal: denied, the worst; granted, a consolation.
+        ("couldn't be worse", "negative"),
+        ("the service couldn't have been worse", "negative"),
+        ("it could be worse", "neutral"),
+        ("poderia ser pior", "neutral"),
+        // What came denied as what was ordered or expected.
+        ("não é o que eu pedi", "negative"),
+        ("this is not what I ordered", "negative"),
+        ("não sei o que eu pedi", "neutral"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
@@ -883,6 +892,9 @@ struct MessageAnalyzerTests {
         ("não lembro qual email usei no cadastro", "support"),
         ("minha fatura veio com um serviço que eu não contratei", "support"),
         ("I was billed for a plan I never signed up for", "support"),
+        // A stretched "hey"; backing out of what was bought cancels it.
+        ("heyy", "greeting"),
+        ("I'd like to back out of the purchase", "cancellation"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

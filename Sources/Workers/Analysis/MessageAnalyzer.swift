@@ -45,8 +45,9 @@ public enum MessageAnalyzer {
                 language == "en" || cued || probability >= IntentModel.portugueseWithoutCue,
                 intent != "complaint" || (model.labels[best] == "cancellation" && probability >= 0.7),
                 // Nor does a cancellation the rules found turn into chat ("stop sending me
-                // messages").
-                !(cued && intent == "cancellation" && model.labels[best] == "other"),
+                // messages") or into the purchase it names ("I'd like to back out of the
+                // purchase").
+                !(cued && intent == "cancellation" && (model.labels[best] == "other" || model.labels[best] == "purchase")),
                 // Praise is no complaint ("nothing to complain about, great crew").
                 model.labels[best] != "complaint" || score < SentimentAnalyzer.positiveThreshold,
                 intent == "other" ? !cued : confidence < 0.6 || probability >= max(0.8, confidence),

@@ -60,6 +60,21 @@ public enum SentimentAnalyzer {
             return false
         }
         /// A negation within three words before word `i`, in its clause, no contrast between.
+        /// Whether the verb at `i` closes a denied "o que eu…", "what I…" in its clause ("não é
+        /// o que eu pedi", "this is not what I ordered", "wasn't what I paid for").
+        func deniedWhat(_ i: Int) -> Bool {
+            var k = i - 1
+            if k >= 0, words[k].id == v.eu || words[k].id == v.i { k -= 1 }
+            guard k >= 1, words[k].id == v.que || words[k].id == v.what else { return false }
+            k -= 1
+            var copulas = 0
+            while k >= 0, copulas < 2, v.has(words[k].id, Vocabulary.Role.copula) {
+                k -= 1
+                copulas += 1
+            }
+            guard k >= 0, isNegation(words[k].id) else { return false }
+            return !words[(k + 1)...i].contains { $0.clauseStart }
+        }
         func negatedInClause(_ i: Int) -> Bool { negationInClause(i) != nil }
         /// Where the negation `negatedInClause` finds stands.
         func negationInClause(_ i: Int) -> Int? {
@@ -208,6 +223,11 @@ public enum SentimentAnalyzer {
                     settled = true
                     reservation = true
                 }
+            }
+            // What came is not what was expected or ordered: criticism.
+            if !settled, v.expectedVerbs.contains(word), deniedWhat(i) {
+                valence = -2
+                settled = true
             }
             if !settled, i + 1 < words.count, v.starts(word, Vocabulary.Starts.phrase) {
                 // The pair may have up to two articles, prepositions or intensifiers between
@@ -436,6 +456,25 @@ public enum SentimentAnalyzer {
                         emphatic = true
                         // The best there is: "could not be better" praises as "excellent" does.
                         valence = max(valence * 1.3, 2.5)
+                    }
+                    // The same for the worse after a modal and its fillers: denied, the worst
+                    // there is ("couldn't have been worse", "não podia ser pior"); granted, a
+                    // consolation ("could be worse", "podia ser pior").
+                    if valence < 0, v.worse.contains(word) {
+                        var k = i - 1
+                        while k >= 0, i - k <= 4, !words[k + 1].clauseStart, v.wishFillers.contains(words[k].id) { k -= 1 }
+                        // "could not be worse": the negation after its modal.
+                        let after = k > 0 && !words[k].clauseStart && isNegation(words[k].id) && v.has(words[k - 1].id, Vocabulary.Role.modal)
+                        if after { k -= 1 }
+                        if k >= 0, !words[k + 1].clauseStart, v.has(words[k].id, Vocabulary.Role.modal) {
+                            if after || isNegation(words[k].id) || (k > 0 && !words[k].clauseStart && isNegation(words[k - 1].id)) {
+                                negated = false
+                                emphatic = true
+                                valence = min(valence * 1.3, -2.5)
+                            } else {
+                                valence = 0
+                            }
+                        }
                     }
                     if negated && grievance {
                         valence = -valence

@@ -373,9 +373,12 @@ public enum TextNormalizer {
         }
         var word = UnsafeBufferPointer(rebasing: o[start..<p])
         var id = vocabulary.lookup(word, hash: hash ?? Vocabulary.hash(word))
-        // A doubled last vowel is chat stretching a known word ("bom diaa", "oii", "valeuu"); so
-        // is a longer run of any letter ("good morninggg"), but not "mall" or "umm".
-        if id < 0 && ascii && p - start >= 3 && o[p - 1] == o[p - 2] && (isVowel(o[p - 1]) || elongated && isLetter(o[p - 1])) {
+        // A doubled last vowel, or English "y", is chat stretching a known word ("bom diaa",
+        // "oii", "valeuu", "heyy"); so is a longer run of any letter ("good morninggg"), but
+        // not "mall" or "umm".
+        if id < 0 && ascii && p - start >= 3 && o[p - 1] == o[p - 2]
+            && (isVowel(o[p - 1]) || o[p - 1] == UInt8(ascii: "y") || elongated && isLetter(o[p - 1]))
+        {
             let shorter = UnsafeBufferPointer(rebasing: o[start..<(p - 1)])
             let known = vocabulary.lookup(shorter)
             if known >= 0 {

@@ -133,6 +133,14 @@ final class Vocabulary: Sendable {
     let improvements: [Int32]
     /// The improvements that follow their noun ("um acabamento melhor").
     let postposed: [Int32]
+    /// "não é o que eu pedi", "not what I ordered": what came denied as what was expected,
+    /// ordered or paid for. The verbs, and the words before them.
+    let expectedVerbs: [Int32]
+    let what: Int32
+    let eu: Int32
+    /// "pior", "worse": after a modal, denied it is the worst ("couldn't be worse"), granted
+    /// it consoles ("could be worse").
+    let worse: [Int32]
     /// "não precisa resolver agora": no need denied, no answer withheld.
     let needs: [Int32]
     /// Words that put trouble right ("problema resolvido", "they fixed my issue"): the trouble
@@ -417,6 +425,13 @@ final class Vocabulary: Sendable {
             "better", "improve", "improved", "more", "less", "bigger",
         ].map { id($0) }
         postposed = ["melhor", "melhores", "maior", "maiores", "menor", "menores"].map { id($0) }
+        worse = ["pior", "piores", "worse"].map { id($0) }
+        expectedVerbs = [
+            "esperava", "pedi", "comprei", "encomendei", "queria", "solicitei", "paguei", "contratei", "escolhi",
+            "expected", "ordered", "asked", "paid", "wanted", "bought", "requested", "chose",
+        ].map { id($0) }
+        what = id("what")
+        eu = id("eu")
         embora = id("embora")
         needs = ["precisa", "precisam", "preciso", "precisamos", "need", "needs"].map { id($0) }
         solving = [
@@ -478,7 +493,7 @@ final class Vocabulary: Sendable {
                 "decepcionou", "decepciona", "decepcionado", "decepcionada", "disappointed", "disappoint", "disappoints",
             ]),
             (Role.comparative, ["melhor", "melhores", "better", "happier", "best", "favorite", "favourite", "favorito", "favorita", "preferido", "preferida", "supera", "superam"]),
-            (Role.modal, ["can", "could", "can't", "cant", "cannot", "couldn't", "couldnt", "poderia", "podia", "pode", "daria"]),
+            (Role.modal, ["can", "could", "can't", "cant", "cannot", "couldn't", "couldnt", "could've", "couldve", "poderia", "podia", "pode", "daria"]),
             (Role.have, [
                 "tive", "tivemos", "tenho", "tem", "teve", "tinha", "houve", "deu", "deram", "dava", "apresentou", "apresentaram",
                 "notei", "observei", "percebi", "qualquer", "outro", "outros", "outra", "outras", "grandes", "maiores",
