@@ -709,6 +709,8 @@ struct MessageAnalyzerTests {
         ("não é o que eu pedi", "negative"),
         ("this is not what I ordered", "negative"),
         ("não sei o que eu pedi", "neutral"),
+        // A smart device's name is no praise.
+        ("the smart lock you installed keeps beeping", "neutral"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
@@ -895,6 +897,13 @@ struct MessageAnalyzerTests {
         // A stretched "hey"; backing out of what was bought cancels it.
         ("heyy", "greeting"),
         ("I'd like to back out of the purchase", "cancellation"),
+        // Asking one's own people first is chat; praise with no cue is no request for help;
+        // a bill asked for is support; withdrawing a purchase cancels it.
+        ("let me talk to my husband first", "other"),
+        ("vou ver com meu sócio e te aviso", "other"),
+        ("loving the new app design", "other"),
+        ("pode me mandar o boleto por email?", "support"),
+        ("I'd like to withdraw my purchase before it ships", "cancellation"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -21,7 +21,7 @@ public enum IntentClassifier {
             "desmarcar", "desmarca", "desmarque", "excluir meu cadastro", "exclui meu cadastro", "exclua meu cadastro",
             "apaguem minha conta", "apague minha conta", "deletar minha conta", "sair do plano", "quero sair", "suspender",
             "suspende", "trancar a matricula", "parar de receber", "nao vou continuar", "nao quero continuar", "distrato",
-            "stop the", "encerra", "encerre", "excluir", "exclui", "exclua", "back out", "withdraw from",
+            "stop the", "encerra", "encerre", "excluir", "exclui", "exclua", "back out", "withdraw from", "withdraw my", "pull out of",
             "tirar meu numero", "tira meu numero", "tirem meu numero", "lista de transmissao", "me tira da lista", "me tirem da lista",
             "desiste", "desistam", "don't renew", "dont renew", "do not renew", "nao renovar", "nao quero renovar", "nao renove",
             "para de me mandar", "pare de me mandar", "parem de me mandar", "para de mandar", "parem de mandar", "stop texting",
@@ -142,6 +142,9 @@ public enum IntentClassifier {
             "nao lembro", "esqueci qual", "esqueci o email", "esqueci meu email", "esqueci meu usuario", "don't remember",
             "dont remember", "can't remember", "forgot my", "forgot which", "nao contratei", "nao solicitei", "nunca contratei",
             "nunca solicitei", "didn't sign up", "never signed up", "didn't subscribe", "never subscribed",
+            // A bill asked for is a copy of one that exists ("me manda o boleto por email").
+            "manda o boleto", "mandar o boleto", "mande o boleto", "envia o boleto", "enviar o boleto", "envie o boleto",
+            "manda a fatura", "mandar a fatura", "envia a fatura", "enviar a fatura",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
@@ -250,6 +253,14 @@ public enum IntentClassifier {
             "always shop here", "always shop with", "always shop at", "always buy from", "always buy here",
             "always order from", "always order here", "sempre compro aqui", "sempre compro com", "sempre compro na",
             "sempre compro no", "sempre peco aqui", "sempre peco com",
+        ])
+        // Asking one's own people first defers; it reaches nobody at the business ("let me talk
+        // to my husband first", "vou ver com meu sócio").
+        add("other", 2, [
+            "talk to my husband", "talk to my wife", "talk to my partner", "talk to my boss", "check with my", "run it by",
+            "ask my husband", "ask my wife", "falar com meu marido", "falar com minha esposa", "falar com minha mulher",
+            "falar com meu socio", "falar com minha socia", "falar com meu chefe", "ver com meu", "ver com minha",
+            "perguntar pro meu", "perguntar pra minha", "consultar meu marido", "consultar minha esposa",
         ])
         add("other", 2, [
             "robo", "bot", "quem ganhou", "conta uma piada", "futebol", "novela", "bbb", "resultado do jogo", "who won",

@@ -158,7 +158,8 @@ public struct Lexicon: Sendable {
         "not working": -2.2, "doesn't work": -2.2, "customer service": -0.3, "customer care": 0, "kind of": 0, "kinds of": 0,
         "on hold": -1.5, "no one": -1.2, "still waiting": -2,
         // A product's name, not praise ("comprei uma smart tv").
-        "smart tv": 0, "smart tvs": 0, "smart watch": 0, "smart band": 0, "smart home": 0, "happy hour": 0,
+        "smart tv": 0, "smart tvs": 0, "smart watch": 0, "smart band": 0, "smart home": 0, "smart lock": 0, "smart locks": 0, "smart thermostat": 0, "smart speaker": 0,
+        "smart plug": 0, "smart meter": 0, "smart card": 0, "happy hour": 0,
         // Verdicts of reviews: seen better, above or as expected, short of it, advice against.
         "vi melhores": -1.5, "seen better": -1.5, "acima das": 2, "acima esperado": 2, "acima media": 2,
         "as described": 1.5, "as pictured": 1.5, "as advertised": 1.5, "fell short": -2, "falls short": -2,

@@ -48,8 +48,10 @@ public enum MessageAnalyzer {
                 // messages") or into the purchase it names ("I'd like to back out of the
                 // purchase").
                 !(cued && intent == "cancellation" && (model.labels[best] == "other" || model.labels[best] == "purchase")),
-                // Praise is no complaint ("nothing to complain about, great crew").
+                // Praise is no complaint ("nothing to complain about, great crew"), nor, with no
+                // cue, a request for help ("loving the new app design").
                 model.labels[best] != "complaint" || score < SentimentAnalyzer.positiveThreshold,
+                cued || model.labels[best] != "support" || score < SentimentAnalyzer.positiveThreshold,
                 intent == "other" ? !cued : confidence < 0.6 || probability >= max(0.8, confidence),
                 // A greeting or thanks around a clear request does not replace it ("oi, tudo
                 // bem? queria saber se…", "I need to cancel Friday's appointment. Thank you");
