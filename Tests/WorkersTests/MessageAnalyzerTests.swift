@@ -1004,6 +1004,11 @@ struct MessageAnalyzerTests {
         #expect(MessageAnalyzer.analyze("quanto tá o kg do tomate?").topics == ["preço"])
         #expect(MessageAnalyzer.analyze("quanto tempo demora?").topics.isEmpty)
         #expect(MessageAnalyzer.analyze("dá pra parcelar em 3x?").topics == ["pagamento"])
+        // Fees, receipts, staff and parcels named in their own words.
+        #expect(MessageAnalyzer.analyze("esse banco cobra taxa pra tudo").topics.sorted() == ["pagamento", "preço"])
+        #expect(MessageAnalyzer.analyze("mandei o comprovante agora").topics == ["pagamento"])
+        #expect(MessageAnalyzer.analyze("the cashier was so rude").topics == ["atendimento"])
+        #expect(MessageAnalyzer.analyze("my package still hasn't shipped").topics == ["entrega"])
         #expect(MessageAnalyzer.analyze("").topics.isEmpty)
     }
 

@@ -6,17 +6,19 @@ public enum TopicExtractor {
     /// at the same word; `Vocabulary` indexes the cues by first word.
     static let table: [(topic: String, cues: [String])] = [
         ("entrega", ["entrega", "entregue", "entregar", "entregaram", "chegou", "chegar", "prazo", "correios", "transportadora",
-                 "entregador", "motoboy", "courier", "delivery", "delivered", "deliver", "shipping", "shipment", "arrive", "arrived"]),
+                 "entregador", "motoboy", "courier", "delivery", "delivered", "deliver", "shipping", "shipment", "arrive", "arrived",
+                 "entregam", "entregou", "entregas", "envio", "despachado", "postado", "ship", "shipped", "ships", "package", "parcel"]),
         ("frete", ["frete", "freight", "shipping cost", "shipping fee"]),
         ("rastreio", ["rastreio", "rastrear", "rastreamento", "codigo de rastreio", "track", "tracking"]),
         ("pagamento", [
             "pagamento", "pagar", "paguei", "pago", "fatura", "cobranca", "cobraram", "cobrado", "cobrada", "payment", "pay",
             "paid", "charge", "charged", "invoice", "bill", "billing", "parcelar", "parcelo", "parcela", "parcelas",
             "parcelamento", "installment", "installments",
+            "cobra", "cobram", "cobrar", "cobrarem", "cobrando", "pagando", "comprovante", "recibo", "receipt", "charges", "billed",
         ]),
         ("pix", ["pix"]),
         ("boleto", ["boleto", "segunda via"]),
-        ("cartão", ["cartao", "credito", "debito", "card", "credit", "debit", "visa", "mastercard"]),
+        ("cartão", ["cartao", "credito", "debito", "card", "credit", "debit", "visa", "mastercard", "cartoes", "cards"]),
         ("reembolso", ["reembolso", "estorno", "devolucao do dinheiro", "dinheiro de volta", "refund", "money back", "reimburse"]),
         ("troca", ["troca", "trocar", "devolucao", "devolver", "exchange", "return", "replacement"]),
         ("cancelamento", [
@@ -28,6 +30,7 @@ public enum TopicExtractor {
             "preco", "valor", "caro", "barato", "custa", "desconto", "price", "cost", "expensive", "cheap", "discount", "fee",
             "quanto e", "quanto fica", "quanto sai", "quanto ta", "quanto esta", "how much is", "how much does", "how much for",
             "how much are",
+            "taxa", "taxas", "tarifa", "tarifas", "juros", "multa", "precos", "valores", "orcamento", "fees", "prices", "pricing",
         ]),
         ("plano", ["plano", "assinatura", "mensalidade", "plan", "subscription", "membership"]),
         ("login", [
@@ -38,6 +41,7 @@ public enum TopicExtractor {
         ("atendimento", [
             "atendimento", "atendente", "atendentes", "suporte", "sac", "gerente", "customer service",
             "agent", "support", "representative", "on hold", "real person", "manager",
+            "recepcionista", "vendedor", "vendedora", "vendedores", "staff", "cashier", "receptionist",
         ]),
         ("produto", ["produto", "produtos", "product", "item"]),
         ("pedido", ["pedido", "pedidos", "compra", "encomenda", "order", "orders", "purchase"]),
