@@ -711,6 +711,13 @@ struct MessageAnalyzerTests {
         ("não sei o que eu pedi", "neutral"),
         // A smart device's name is no praise.
         ("the smart lock you installed keeps beeping", "neutral"),
+        // General words of feeling, beyond service.
+        ("such a depressing day", "negative"),
+        ("she is so talented", "positive"),
+        ("que coragem dessa mulher", "positive"),
+        ("tenho pavor de barata", "negative"),
+        ("the plot was dull and the ending creepy", "negative"),
+        ("overjoyed with the news", "positive"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
