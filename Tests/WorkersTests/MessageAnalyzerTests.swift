@@ -911,6 +911,14 @@ struct MessageAnalyzerTests {
         ("loving the new app design", "other"),
         ("pode me mandar o boleto por email?", "support"),
         ("I'd like to withdraw my purchase before it ships", "cancellation"),
+        // A cancellation denied keeps what exists; one that befell asks for none (read
+        // negative, it complains); one supposed asks about its terms. Trouble cancelling still
+        // cancels.
+        ("não quero cancelar, só quero pausar a assinatura por um mês", "support"),
+        ("don't cancel my order", "support"),
+        ("meu voo foi cancelado, como fica minha passagem?", "complaint"),
+        ("se eu cancelar agora pago multa?", "information"),
+        ("why can't I cancel?", "cancellation"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -213,6 +213,9 @@ public enum IntentClassifier {
             "termination fee", "termination charge", "early termination", "refund policy", "taxa de cancelamento",
             "multa de cancelamento", "multa rescisoria", "politica de reembolso",
             "is there a fee", "is there a charge", "tem taxa", "tem alguma taxa", "cobram taxa", "cobra taxa",
+            // So is what a cancellation would bring ("se eu cancelar agora pago multa?").
+            "se eu cancelar", "caso eu cancele", "se eu cancelo", "if i cancel", "if i cancelled", "if i canceled",
+            "pago multa", "tem multa", "cobram multa", "cobra multa",
         ])
         add("greeting", 1, [
             "oi", "ola", "bom dia", "boa tarde", "boa noite", "e ai", "eai", "salve", "tudo bem", "tudo bom", "opa", "hey",
@@ -308,6 +311,17 @@ public enum IntentClassifier {
                 }
                 // "nunca tive problema", "never had any issues": no trouble to help with.
                 if v.has(first, Vocabulary.Role.trouble), v.troubleDenial(at: i, in: words) != nil { continue }
+                // A cancellation that befell ("meu voo foi cancelado") asks for none; one denied
+                // ("não quero cancelar, só pausar", "don't cancel my order") is about something
+                // that exists and stays.
+                if v.has(first, Vocabulary.Role.cancelling) {
+                    if v.cancellationBefell(at: i, in: words) { continue }
+                    if v.cancellationDenied(at: i, in: words) {
+                        scores[support] += 2.5
+                        matched |= 1 << support
+                        continue
+                    }
+                }
                 for cue in v.cues[Int(first)] where Vocabulary.follows(cue.rest, at: i, in: words) {
                     // A greeting opens a message; later, "tudo bem?" asks whether all is well.
                     if cue.intent == greeting && i > 3 { continue }
@@ -345,6 +359,18 @@ public enum IntentClassifier {
             let confidence = min(0.99, 0.35 + 0.6 * scores[best] / (total + 1))
             return (intents[best], confidence, true)
         }
+    }
+
+    /// Whether every cancellation word of `words` befell or is denied: then the model's
+    /// "cancellation" stands for none either.
+    static func cancellationOnlyDenied(_ words: [Token]) -> Bool {
+        let v = Vocabulary.shared
+        var denied = false
+        for i in words.indices where v.has(words[i].id, Vocabulary.Role.cancelling) {
+            guard v.cancellationBefell(at: i, in: words) || v.cancellationDenied(at: i, in: words) else { return false }
+            denied = true
+        }
+        return denied
     }
 
     /// A message with no other intent whose sentiment score is at or below this is a complaint.

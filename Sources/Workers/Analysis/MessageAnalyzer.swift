@@ -48,6 +48,9 @@ public enum MessageAnalyzer {
                 // messages") or into the purchase it names ("I'd like to back out of the
                 // purchase").
                 !(cued && intent == "cancellation" && (model.labels[best] == "other" || model.labels[best] == "purchase")),
+                // A cancellation denied or one that befell asks for none ("não quero cancelar,
+                // só pausar", "meu voo foi cancelado").
+                model.labels[best] != "cancellation" || !IntentClassifier.cancellationOnlyDenied(words),
                 // Praise is no complaint ("nothing to complain about, great crew"), nor, with no
                 // cue, a request for help ("loving the new app design").
                 model.labels[best] != "complaint" || score < SentimentAnalyzer.positiveThreshold,

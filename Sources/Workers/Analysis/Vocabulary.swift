@@ -148,6 +148,13 @@ final class Vocabulary: Sendable {
     let solving: [Int32]
     /// The verbs of will before a patronage infinitive (`Role.infinitivePatronage`).
     let willing: [Int32]
+    /// Will in English (and need in Portuguese) before a denied cancellation ("don't want to
+    /// cancel", "não precisa cancelar"); what makes a cancellation one that befell ("foi
+    /// cancelado", "was cancelled").
+    let willingMore: [Int32]
+    let passive: [Int32]
+    let participles: [Int32]
+    let to: Int32
     /// What makes custom again a promise: the Portuguese verbs' own conditional, future or
     /// present ("compraria de novo", "voltarei mais vezes"), and English "would", "will"
     /// before the verb ("I'd definitely buy again").
@@ -245,6 +252,9 @@ final class Vocabulary: Sendable {
         /// bom, agora só piora", "I used to love it, now I hate it").
         static let earlier: UInt32 = 1 << 20
         static let present: UInt32 = 1 << 21
+        /// cancelar, cancela, cancel: a cancellation cue word, which a negation or a will denied
+        /// before it takes back (`cancellationDenied`).
+        static let cancelling: UInt32 = 1 << 22
     }
 
     @inline(__always)
@@ -440,6 +450,11 @@ final class Vocabulary: Sendable {
             "resolved", "solved", "fixed", "sorted",
         ].map { id($0) }
         willing = ["vou", "vamos", "quero", "queremos", "pretendo", "irei", "iremos"].map { id($0) }
+        willingMore = ["want", "wanna", "need", "going", "gonna", "mean", "preciso", "precisa"].map { id($0) }
+        // Not English "is" ("make sure my reservation is canceled" asks for it).
+        passive = ["foi", "foram", "ta", "esta", "estava", "estao", "was", "were", "been", "got"].map { id($0) }
+        participles = ["cancelado", "cancelada", "cancelados", "canceladas", "cancelled", "canceled"].map { id($0) }
+        to = id("to")
         promisingPT = [
             "compro", "compramos", "comprarei", "compraria", "voltarei", "voltaria", "voltaremos", "pedirei", "pediria",
             "indicarei", "indicaria", "recomendarei", "recomendaria", "contratarei", "contrataria",
@@ -513,6 +528,10 @@ final class Vocabulary: Sendable {
                 "sim", "ok", "okay", "certo", "beleza", "ta", "esta", "bom", "bem", "entao", "entendi", "combinado", "pode", "ser",
                 "suave", "tranquilo",
                 "yes", "yeah", "yep", "alright", "right", "then", "sure", "fine",
+            ]),
+            (Role.cancelling, [
+                "cancelar", "cancela", "cancele", "cancelem", "cancelo", "cancelado", "cancelada", "cancelados", "canceladas",
+                "cancelamento", "cancel", "cancelling", "canceling", "cancellation", "cancelled", "canceled",
             ]),
             (Role.trouble, [
                 "problema", "problemas", "problem", "problems", "issue", "issues", "defeito", "defeitos", "erro", "erros",
@@ -670,6 +689,26 @@ final class Vocabulary: Sendable {
         }
         guard had, let negator, !(negator > 0 && starts(words[negator - 1].id, Starts.whether)) else { return nil }
         return negator
+    }
+
+    /// Whether the cancellation word at `i` tells of one that befell ("meu voo foi cancelado",
+    /// "my flight was cancelled"): no request to cancel.
+    func cancellationBefell(at i: Int, in words: [Token]) -> Bool {
+        i > 0 && !words[i].clauseStart && passive.contains(words[i - 1].id) && participles.contains(words[i].id)
+    }
+
+    /// Whether the cancellation word at `i` is denied ("não quero cancelar", "não cancela",
+    /// "don't want to cancel"): no request to cancel.
+    func cancellationDenied(at i: Int, in words: [Token]) -> Bool {
+        var k = i - 1
+        guard k >= 0, !words[k + 1].clauseStart else { return false }
+        // "want to cancel": the "to" stands between.
+        if words[k].id == to, k > 0, !words[k].clauseStart { k -= 1 }
+        // Not Portuguese "no" ("problema no cancelamento").
+        func denies(_ id: Int32) -> Bool { id >= 0 && negation[Int(id)] && id != no }
+        if denies(words[k].id) { return true }
+        guard willing.contains(words[k].id) || willingMore.contains(words[k].id), k > 0, !words[k].clauseStart else { return false }
+        return denies(words[k - 1].id)
     }
 
     /// `rest` (a phrase's words after its first) follows the word at `i`.
