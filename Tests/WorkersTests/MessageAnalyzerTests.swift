@@ -718,6 +718,11 @@ struct MessageAnalyzerTests {
         ("tenho pavor de barata", "negative"),
         ("the plot was dull and the ending creepy", "negative"),
         ("overjoyed with the news", "positive"),
+        // Doing nothing, said with Portuguese negative concord or in English.
+        ("a administração não faz nada", "negative"),
+        ("não resolveram nada", "negative"),
+        ("management does nothing", "negative"),
+        ("não é nada demais", "neutral"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
@@ -919,6 +924,8 @@ struct MessageAnalyzerTests {
         ("meu voo foi cancelado, como fica minha passagem?", "complaint"),
         ("se eu cancelar agora pago multa?", "information"),
         ("why can't I cancel?", "cancellation"),
+        // Thanks for help given, not a request for it.
+        ("thanks for the help with the refund!", "thanks"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -230,6 +230,9 @@ public enum IntentClassifier {
             "agradecer", "pra agradecer", "pela ajuda", "a ajuda", "pelo atendimento", "pela atencao", "pelo retorno", "tenha um bom dia", "great help",
             "big help", "a help", "so helpful", "very helpful", "been helpful", "help is appreciated", "ajudou muito",
             "ajudaram muito", "super prestativo", "super prestativa", "muito prestativo", "muito prestativa",
+            // What the thanks are for is done ("thanks for the help with the refund!").
+            "for the help", "for your help", "for helping", "for sorting", "for fixing", "for solving", "for resolving",
+            "for taking care",
         ])
         add("thanks", 1.2, [
             "obrigado", "obrigada", "obg", "valeu", "agradeco", "grato", "grata", "muito obrigado", "brigado", "gratidao",

@@ -172,7 +172,9 @@ public struct Lexicon: Sendable {
         "ninguem explicou": -2, "ninguem informou": -2, "sem entender": -1.2, "saiu caro": -2, "saiu cara": -2, "barato saiu": -2,
         // Exasperation ("fala sério, cadê meu pedido?"); done with a business ("I want nothing
         // more to do with you").
-        "fala serio": -1.5, "want nothing": -2, "wants nothing": -2,
+        "fala serio": -1.5, "want nothing": -2, "wants nothing": -2, "does nothing": -2, "did nothing": -2,
+        "faz nada": -2, "fazem nada": -2, "fez nada": -2, "fizeram nada": -2, "adianta nada": -2, "resolve nada": -2,
+        "resolvem nada": -2, "resolveu nada": -2, "resolveram nada": -2,
         "thank you": 1.8, "well done": 2.5, "not bad": 1.8, "no problem": 0.8, "no worries": 0.8, "sem problema": 0.8, "sem problemas": 0.8, "waste of": -2.5,
         "never again": -2.5, "fell apart": -2.5, "broke down": -2, "let down": -2.2, "lets down": -2.2,
         // Never failing is praise ("never disappoints", "nunca decepciona").

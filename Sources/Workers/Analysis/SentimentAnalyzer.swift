@@ -269,6 +269,10 @@ public enum SentimentAnalyzer {
                         valence = p == 0 ? 0 : p + (p > 0 ? boost * 2 : -boost * 2)
                         span = 2 + gap
                         phrased = true
+                        // A strong phrase ending on a negation holds it already: a negation before
+                        // it agrees, as Portuguese negations do ("a administração não faz nada";
+                        // not the mild "e nada" of "não é nada demais").
+                        if p <= -2, isNegation(second) { settled = true }
                         // "can't get enough of it" is praise.
                         if valence < 0, isNegation(word), words[(i + span)..<min(words.count, i + span + 3)].contains(where: { $0.id == v.enough }) {
                             valence = 2
