@@ -723,6 +723,9 @@ struct MessageAnalyzerTests {
         ("não resolveram nada", "negative"),
         ("management does nothing", "negative"),
         ("não é nada demais", "neutral"),
+        // Done or going well; not so.
+        ("we played so well tonight", "positive"),
+        ("it didn't go well", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

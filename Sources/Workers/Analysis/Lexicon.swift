@@ -175,6 +175,9 @@ public struct Lexicon: Sendable {
         "fala serio": -1.5, "want nothing": -2, "wants nothing": -2, "does nothing": -2, "did nothing": -2,
         "faz nada": -2, "fazem nada": -2, "fez nada": -2, "fizeram nada": -2, "adianta nada": -2, "resolve nada": -2,
         "resolvem nada": -2, "resolveu nada": -2, "resolveram nada": -2,
+        // Things done or going well ("we played so well tonight", "it didn't go well").
+        "so well": 2, "really well": 2, "went well": 1.8, "go well": 1.5, "going well": 1.8,
+        "played well": 1.8, "did well": 1.8, "worked well": 1.8, "works well": 1.8, "working well": 1.8,
         "thank you": 1.8, "well done": 2.5, "not bad": 1.8, "no problem": 0.8, "no worries": 0.8, "sem problema": 0.8, "sem problemas": 0.8, "waste of": -2.5,
         "never again": -2.5, "fell apart": -2.5, "broke down": -2, "let down": -2.2, "lets down": -2.2,
         // Never failing is praise ("never disappoints", "nunca decepciona").
