@@ -47,7 +47,8 @@ public enum LanguageDetector {
         "hate", "suck", "sucks", "pls", "plz", "youre", "tyvm", "wassup", "fam", "bless", "heaps", "below", "above", "maybe",
         "agent", "test", "later", "kinda", "sorta", "tbh", "ngl", "lowkey", "rn", "gotcha",
         // Past forms and chat words of short complaints ("took ages to arrive", "paid twice", "no luck").
-        "took", "paid", "twice", "luck", "arrive", "arriving", "ages", "came", "bought", "ordered", "tried", "went", "gave", "made", "left", "once", "lost", "stuck", "soon",
+        "took", "paid", "twice", "luck", "arrive", "arriving", "ages", "came", "bought", "ordered", "tried", "went", "gave",
+        "made", "left", "once", "lost", "stuck", "soon",
     ]
     static let spanish: Set<String> = [
         "el", "los", "las", "del", "y", "es", "por", "muy", "pero", "como", "usted", "ustedes", "hola", "gracias", "quiero",

@@ -76,7 +76,7 @@ public enum SentimentAnalyzer {
             return !words[(k + 1)...i].contains { $0.clauseStart }
         }
         func negatedInClause(_ i: Int) -> Bool { negationInClause(i) != nil }
-        /// Where the negation `negatedInClause` finds stands.
+        /// The index of the negation that `negatedInClause` finds.
         func negationInClause(_ i: Int) -> Int? {
             for back in 1...3 where i - back >= 0 {
                 if words[i - back + 1].clauseStart || isContrast(words[i - back].id) { return nil }
@@ -468,7 +468,8 @@ public enum SentimentAnalyzer {
                         var k = i - 1
                         while k >= 0, i - k <= 4, !words[k + 1].clauseStart, v.wishFillers.contains(words[k].id) { k -= 1 }
                         // "could not be worse": the negation after its modal.
-                        let after = k > 0 && !words[k].clauseStart && isNegation(words[k].id) && v.has(words[k - 1].id, Vocabulary.Role.modal)
+                        let after = k > 0 && !words[k].clauseStart && isNegation(words[k].id)
+                            && v.has(words[k - 1].id, Vocabulary.Role.modal)
                         if after { k -= 1 }
                         if k >= 0, !words[k + 1].clauseStart, v.has(words[k].id, Vocabulary.Role.modal) {
                             if after || isNegation(words[k].id) || (k > 0 && !words[k].clauseStart && isNegation(words[k - 1].id)) {

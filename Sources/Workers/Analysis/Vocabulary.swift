@@ -252,8 +252,9 @@ final class Vocabulary: Sendable {
         /// bom, agora só piora", "I used to love it, now I hate it").
         static let earlier: UInt32 = 1 << 20
         static let present: UInt32 = 1 << 21
-        /// cancelar, cancela, cancel: a cancellation cue word, which a negation or a will denied
-        /// before it takes back (`cancellationDenied`).
+        /// cancelar, cancela, cancel: a cancellation cue word, which a negation or a denied will
+        /// before it takes back (`cancellationDenied`), as does a past passive
+        /// (`cancellationBefell`).
         static let cancelling: UInt32 = 1 << 22
     }
 
@@ -508,7 +509,10 @@ final class Vocabulary: Sendable {
                 "decepcionou", "decepciona", "decepcionado", "decepcionada", "disappointed", "disappoint", "disappoints",
             ]),
             (Role.comparative, ["melhor", "melhores", "better", "happier", "best", "favorite", "favourite", "favorito", "favorita", "preferido", "preferida", "supera", "superam"]),
-            (Role.modal, ["can", "could", "can't", "cant", "cannot", "couldn't", "couldnt", "could've", "couldve", "poderia", "podia", "pode", "daria"]),
+            (Role.modal, [
+                "can", "could", "can't", "cant", "cannot", "couldn't", "couldnt", "could've", "couldve", "poderia", "podia", "pode",
+                "daria",
+            ]),
             (Role.have, [
                 "tive", "tivemos", "tenho", "tem", "teve", "tinha", "houve", "deu", "deram", "dava", "apresentou", "apresentaram",
                 "notei", "observei", "percebi", "qualquer", "outro", "outros", "outra", "outras", "grandes", "maiores",
