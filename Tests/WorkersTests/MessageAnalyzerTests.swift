@@ -726,6 +726,10 @@ struct MessageAnalyzerTests {
         // Done or going well; not so.
         ("we played so well tonight", "positive"),
         ("it didn't go well", "negative"),
+        // Praise before a contrast is a verdict, not an answer; "regular" is lukewarm.
+        ("Bom, mas nada excepcional.", "neutral"),
+        ("Produto regular.", "neutral"),
+        ("feeling unstoppable", "positive"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

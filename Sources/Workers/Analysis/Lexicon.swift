@@ -470,7 +470,7 @@ public struct Lexicon: Sendable {
     static let lukewarm = [
         "razoavel", "razoaveis", "mediano", "mediana", "medianos", "medianas", "ou menos", "um galho", "quebra galho",
         "pro gasto", "pelo preco", "pelo valor", "de especial", "nada especial", "nada demais", "nada alem", "nem tanto",
-        "parcialmente",
+        "parcialmente", "regular", "regulares",
     ]
 
     /// A polite "no" to an offer ("não, valeu", "no thanks"), which ends its clause: before

@@ -145,8 +145,10 @@ public enum SentimentAnalyzer {
         // "sim", "tá bom", "beleza então", "yes", "alright then" alone answer; they do not praise.
         let okay = words.count <= 2 && words.allSatisfy { v.has($0.id, Vocabulary.Role.answer) }
         // Nor does one opening a message as its own clause, in one word or two ("beleza, vou
-        // passar aí mais tarde", "tá bom, vou esperar", "sure, I'll swing by later").
-        let openerWords = words.count < 2 || !v.has(words[0].id, Vocabulary.Role.answer) ? 0
+        // passar aí mais tarde", "tá bom, vou esperar", "sure, I'll swing by later"); praise
+        // before a contrast is a verdict ("bom, mas nada excepcional").
+        let verdictFirst = words.count > 1 && isContrast(words[1].id) && (listed(words[0].id, english: english) ?? 0) >= 2
+        let openerWords = words.count < 2 || !v.has(words[0].id, Vocabulary.Role.answer) || verdictFirst ? 0
             : words[1].clauseStart ? 1
             : words.count > 2 && v.has(words[1].id, Vocabulary.Role.answer) && words[2].clauseStart ? 2 : 0
         let opener = openerWords > 0
