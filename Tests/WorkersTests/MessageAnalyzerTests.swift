@@ -730,6 +730,8 @@ struct MessageAnalyzerTests {
         ("Bom, mas nada excepcional.", "neutral"),
         ("Produto regular.", "neutral"),
         ("feeling unstoppable", "positive"),
+        // A short English question without its question mark still asks.
+        ("how do i cancell my subscripton", "neutral"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

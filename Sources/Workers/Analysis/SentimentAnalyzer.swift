@@ -586,7 +586,8 @@ public enum SentimentAnalyzer {
             func inquiryAt(_ k: Int) -> Bool {
                 k + 1 < words.count && v.has(words[k].id, Vocabulary.Role.inquiry) && v.has(words[k + 1].id, Vocabulary.Role.inquiryNext)
             }
-            let inquiry = english && text.questions > 0
+            // Chat often leaves the question mark out ("how do i cancel my subscription").
+            let inquiry = english && (text.questions > 0 || words.count <= 8)
                 && (inquiryAt(lead) || (opensWithRequest && words.indices.contains { $0 > lead && words[$0].clauseStart && inquiryAt($0) }))
             // A reply that opens with "ok," or "beleza," acknowledges ("blz, fico no aguardo").
             // Two in one clause only: an angry question goes on ("what's the deal with flight
