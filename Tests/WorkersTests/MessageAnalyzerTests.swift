@@ -732,6 +732,9 @@ struct MessageAnalyzerTests {
         ("feeling unstoppable", "positive"),
         // A short English question without its question mark still asks.
         ("how do i cancell my subscripton", "neutral"),
+        ("como faço pra cancelar minha assinatura", "neutral"),
+        ("tem como cancelar", "neutral"),
+        ("como assim atrasou de novo", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

@@ -589,11 +589,15 @@ public enum SentimentAnalyzer {
             // Chat often leaves the question mark out ("how do i cancel my subscription").
             let inquiry = english && (text.questions > 0 || words.count <= 8)
                 && (inquiryAt(lead) || (opensWithRequest && words.indices.contains { $0 > lead && words[$0].clauseStart && inquiryAt($0) }))
+            // A short Portuguese question may leave its question mark out too ("como faço pra
+            // cancelar minha assinatura", "tem como cancelar").
+            let askedPT = portuguese && words.count <= 8
+                && (v.askingPT.contains(words[lead].id) || (words.count > lead + 1 && words[lead].id == v.tem && words[lead + 1].id == v.como))
             // A reply that opens with "ok," or "beleza," acknowledges ("blz, fico no aguardo").
             // Two in one clause only: an angry question goes on ("what's the deal with flight
             // 5268? … left the gate late and are now sat on the tarmac?").
             let asks = twoMild ? inquiry && !words[(lead + 1)...].contains { $0.clauseStart }
-                : opener || (portuguese ? text.questions > 0 || request : english && (text.questions == 0 && request || inquiry))
+                : opener || (portuguese ? text.questions > 0 || request || askedPT : english && (text.questions == 0 && request || inquiry))
             if asks { total = 0 }
         }
         // A contrast whose first side still holds (not a superseded earlier state).

@@ -152,6 +152,12 @@ final class Vocabulary: Sendable {
     /// cancel", "não precisa cancelar"); what makes a cancellation one that befell ("foi
     /// cancelado", "was cancelled").
     let willingMore: [Int32]
+    /// como, qual, quanto, onde, posso: a short Portuguese message opening with one asks,
+    /// with or without its question mark ("como faço pra cancelar minha assinatura"); so does
+    /// "tem como".
+    let askingPT: [Int32]
+    let tem: Int32
+    let como: Int32
     let passive: [Int32]
     let participles: [Int32]
     let to: Int32
@@ -456,6 +462,9 @@ final class Vocabulary: Sendable {
         passive = ["foi", "foram", "ta", "esta", "estava", "estao", "was", "were", "been", "got"].map { id($0) }
         participles = ["cancelado", "cancelada", "cancelados", "canceladas", "cancelled", "canceled"].map { id($0) }
         to = id("to")
+        askingPT = ["como", "qual", "quais", "quanto", "quanta", "quantos", "quantas", "quando", "onde", "posso"].map { id($0) }
+        tem = id("tem")
+        como = id("como")
         promisingPT = [
             "compro", "compramos", "comprarei", "compraria", "voltarei", "voltaria", "voltaremos", "pedirei", "pediria",
             "indicarei", "indicaria", "recomendarei", "recomendaria", "contratarei", "contrataria",
