@@ -735,6 +735,8 @@ struct MessageAnalyzerTests {
         ("como faço pra cancelar minha assinatura", "neutral"),
         ("tem como cancelar", "neutral"),
         ("como assim atrasou de novo", "negative"),
+        // Three words of answer alone answer.
+        ("tá bom então", "neutral"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

@@ -142,8 +142,9 @@ public enum SentimentAnalyzer {
         var openingOther = false
         var laterPraise = false
         var laterCriticism = 0.0
-        // "sim", "tá bom", "beleza então", "yes", "alright then" alone answer; they do not praise.
-        let okay = words.count <= 2 && words.allSatisfy { v.has($0.id, Vocabulary.Role.answer) }
+        // "sim", "tá bom", "beleza então", "tá bom então", "yes", "alright then" alone answer;
+        // they do not praise.
+        let okay = words.count <= 3 && words.allSatisfy { v.has($0.id, Vocabulary.Role.answer) }
         // Nor does one opening a message as its own clause, in one word or two ("beleza, vou
         // passar aí mais tarde", "tá bom, vou esperar", "sure, I'll swing by later"); praise
         // before a contrast is a verdict ("bom, mas nada excepcional").
