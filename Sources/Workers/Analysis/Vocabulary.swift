@@ -152,15 +152,15 @@ final class Vocabulary: Sendable {
     /// cancel", "não precisa cancelar"); what makes a cancellation one that befell ("foi
     /// cancelado", "was cancelled").
     let willingMore: [Int32]
+    let passive: [Int32]
+    let participles: [Int32]
+    let to: Int32
     /// como, qual, quanto, onde, posso: a short Portuguese message opening with one asks,
     /// with or without its question mark ("como faço pra cancelar minha assinatura"); so does
     /// "tem como".
     let askingPT: [Int32]
     let tem: Int32
     let como: Int32
-    let passive: [Int32]
-    let participles: [Int32]
-    let to: Int32
     /// What makes custom again a promise: the Portuguese verbs' own conditional, future or
     /// present ("compraria de novo", "voltarei mais vezes"), and English "would", "will"
     /// before the verb ("I'd definitely buy again").
