@@ -166,8 +166,19 @@ struct ToolsEndToEndTests {
             #expect(try await postgres.count("SELECT (interaction_stats->>'total_conversations')::int FROM user_profiles WHERE user_id = \(user)") == 1)
             #expect(try await postgres.count("SELECT (interaction_stats->>'total_messages')::int FROM user_profiles WHERE user_id = \(user)") == 5)
 
-            // A completed session may receive more; an unknown session is created, then completed.
+            // A completed session may receive more. Its activity time stays while it is recent
+            // (the row is then updated in place) and moves once it is a minute old.
+            func activity(_ older: String) async throws -> Int {
+                try await postgres.count("SELECT count(*)::int FROM chat_sessions WHERE session_id = \(sessionID) AND last_activity_at < now() - \(older)::interval")
+            }
+            try await postgres.query("UPDATE chat_sessions SET last_activity_at = now() - interval '30 seconds' WHERE session_id = \(sessionID)", logger: TestServices.logger)
             #expect(try await tools.post("save_conversation", Self.conversation(session: sessionID, user: user)).status == .created)
+            #expect(try await activity("20 seconds") == 1, "a recent activity time is kept")
+            try await postgres.query("UPDATE chat_sessions SET last_activity_at = now() - interval '2 minutes' WHERE session_id = \(sessionID)", logger: TestServices.logger)
+            #expect(try await tools.post("save_conversation", Self.conversation(session: sessionID, user: user)).status == .created)
+            #expect(try await activity("20 seconds") == 0, "an activity time a minute old moves")
+            #expect(try await postgres.count("SELECT count(*)::int FROM chat_sessions WHERE session_id = \(sessionID) AND status = 'completed'") == 1)
+            // An unknown session is created, then completed.
             let unknown = Self.uid("sess")
             let orphan = try await tools.post("save_conversation", ["session_id": .string(unknown), "user_id": .string(user), "messages": [["role": "user", "content": "hello"]]])
             #expect(orphan.status == .created)

@@ -110,7 +110,10 @@ enum SaveConversation {
         }
         guard !fresh.isEmpty else { return outcomes }
 
-        // 3. Each session completed; an unknown one is created completed.
+        // 3. Each session completed; an unknown one is created completed. A session completed
+        //    already keeps its `last_activity_at` while that is recent (the resolution of the
+        //    inbound handler), so saving into it again changes no indexed column and
+        //    PostgreSQL updates the row in place instead of writing its five index entries.
         var sessionOwners: [String: Call] = [:]
         for call in fresh where sessionOwners[call.sessionID] == nil { sessionOwners[call.sessionID] = call }
         let sessions = sessionOwners.values.sorted { ($0.user, $0.sessionID) < ($1.user, $1.sessionID) }
@@ -121,7 +124,10 @@ enum SaveConversation {
             FROM unnest(\(sessions.map(\.sessionID))::text[], \(sessions.map(\.user))::text[], \(sessions.map(platform))::text[],
                         \(sessions.map(channel))::text[]) WITH ORDINALITY AS t(s, u, p, c, n)
             ORDER BY n
-            ON CONFLICT (session_id) DO UPDATE SET status = 'completed', updated_at = now(), last_activity_at = now()
+            ON CONFLICT (session_id) DO UPDATE SET status = 'completed', updated_at = now(), last_activity_at =
+                CASE WHEN chat_sessions.status <> 'completed'
+                          OR chat_sessions.last_activity_at < now() - make_interval(secs => \(InboundMessageHandler.activityResolutionSeconds))
+                     THEN now() ELSE chat_sessions.last_activity_at END
             """,
             logger: logger
         )
