@@ -940,6 +940,15 @@ struct MessageAnalyzerTests {
         ("why can't I cancel?", "cancellation"),
         // Thanks for help given, not a request for it.
         ("thanks for the help with the refund!", "thanks"),
+        // Greetings stacked before a request step back, however many; alone they greet.
+        ("oi bom dia! queria saber o valor do plano familia", "information"),
+        ("oi, boa tarde, tudo bem? queria saber o preço da mensalidade", "information"),
+        ("olá bom dia, vcs entregam em niterói?", "information"),
+        ("oi boa tarde tudo bem", "greeting"),
+        // A short question without its mark still asks; praise so opened exclaims.
+        ("até que horas funciona o delivery hoje", "information"),
+        ("a que horas começa a aula de pilates", "information"),
+        ("como eu amo esse programa", "other"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

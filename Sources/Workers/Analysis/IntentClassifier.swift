@@ -338,6 +338,9 @@ public enum IntentClassifier {
             let scores = raw.bindMemory(to: Double.self)
             // A message that is only a greeting or thanks ("oi", "obrigado!") is one; with
             // other content, those cues step back.
+            // A greeting opening a message that asks for something else counts half, however many
+            // greetings it stacks ("oi, bom dia! queria saber o valor do plano").
+            if matched & (1 << greeting) != 0, matched & ~(1 << greeting | 1 << thanks) != 0 { scores[greeting] *= 0.5 }
             var total = 0.0
             for k in 0..<intents.count where matched & (1 << k) != 0 { total += scores[k] }
             if total == 0 {
@@ -382,6 +385,7 @@ public enum IntentClassifier {
     static let courtesyComplaintBelow = -0.25
 
     static let greeting = intents.firstIndex(of: "greeting")!
+    static let thanks = intents.firstIndex(of: "thanks")!
     static let support = intents.firstIndex(of: "support")!
     static let complaint = intents.firstIndex(of: "complaint")!
 }

@@ -28,7 +28,11 @@ public enum MessageAnalyzer {
         let empty = normalized.tokens.isEmpty
         let words = expand(&normalized, language: language)
         let score = empty && normalized.emojiCount == 0 ? 0 : SentimentAnalyzer.score(words, normalized, language: language)
-        var (intent, confidence, cued) = IntentClassifier.classify(words, sentiment: score, questions: normalized.questions)
+        // A short Portuguese question often leaves its mark out ("até que horas funciona hoje");
+        // praise so opened exclaims ("como eu gosto desse programa").
+        let questions = normalized.questions == 0 && language == "pt" && score < SentimentAnalyzer.positiveThreshold
+            && Vocabulary.shared.asksPT(words) ? 1 : normalized.questions
+        var (intent, confidence, cued) = IntentClassifier.classify(words, sentiment: score, questions: questions)
         var modelDecided = false
         // The trained model of the message's language decides when it is confident; the rules
         // otherwise.

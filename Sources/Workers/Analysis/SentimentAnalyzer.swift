@@ -592,8 +592,7 @@ public enum SentimentAnalyzer {
                 && (inquiryAt(lead) || (opensWithRequest && words.indices.contains { $0 > lead && words[$0].clauseStart && inquiryAt($0) }))
             // A short Portuguese question may leave its question mark out too ("como faço pra
             // cancelar minha assinatura", "tem como cancelar").
-            let askedPT = portuguese && words.count <= 8
-                && (v.askingPT.contains(words[lead].id) || (words.count > lead + 1 && words[lead].id == v.tem && words[lead + 1].id == v.como))
+            let askedPT = portuguese && v.asksPT(words)
             // A reply that opens with "ok," or "beleza," acknowledges ("blz, fico no aguardo").
             // Two in one clause only: an angry question goes on ("what's the deal with flight
             // 5268? … left the gate late and are now sat on the tarmac?").

@@ -161,6 +161,8 @@ final class Vocabulary: Sendable {
     let askingPT: [Int32]
     let tem: Int32
     let como: Int32
+    let horas: Int32
+    let a: Int32
     /// What makes custom again a promise: the Portuguese verbs' own conditional, future or
     /// present ("compraria de novo", "voltarei mais vezes"), and English "would", "will"
     /// before the verb ("I'd definitely buy again").
@@ -465,6 +467,8 @@ final class Vocabulary: Sendable {
         askingPT = ["como", "qual", "quais", "quanto", "quanta", "quantos", "quantas", "quando", "onde", "posso"].map { id($0) }
         tem = id("tem")
         como = id("como")
+        horas = id("horas")
+        a = id("a")
         promisingPT = [
             "compro", "compramos", "comprarei", "compraria", "voltarei", "voltaria", "voltaremos", "pedirei", "pediria",
             "indicarei", "indicaria", "recomendarei", "recomendaria", "contratarei", "contrataria",
@@ -726,6 +730,21 @@ final class Vocabulary: Sendable {
 
     /// `rest` (a phrase's words after its first) follows the word at `i`.
     @inline(__always)
+    /// Whether a short Portuguese message opens, after any greeting, with a question word,
+    /// and so asks with or without its question mark ("como faço pra cancelar minha
+    /// assinatura", "tem como cancelar", "até que horas funciona o delivery hoje").
+    func asksPT<Words: RandomAccessCollection>(_ words: Words) -> Bool where Words.Element == Token, Words.Index == Int {
+        guard !words.isEmpty, words.count <= 8 else { return false }
+        let lead = words.count > 2 && greetings.contains(words[0].id) && words[1].clauseStart ? 1 : 0
+        func next(_ k: Int, _ word: Int32) -> Bool { lead + k < words.count && words[lead + k].id == word }
+        let first = words[lead].id
+        if askingPT.contains(first) { return true }
+        if first == tem { return next(1, como) }
+        if first == que { return next(1, horas) }
+        if first == ate || first == a { return next(1, que) && next(2, horas) }
+        return false
+    }
+
     static func follows(_ rest: [Int32], at i: Int, in words: [Token]) -> Bool {
         guard i + rest.count < words.count else { return false }
         for (k, w) in rest.enumerated() where words[i + 1 + k].id != w { return false }
