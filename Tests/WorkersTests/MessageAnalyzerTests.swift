@@ -737,6 +737,8 @@ struct MessageAnalyzerTests {
         ("como assim atrasou de novo", "negative"),
         // Three words of answer alone answer.
         ("tá bom então", "neutral"),
+        ("nada funciona nesse app", "negative"),
+        ("nothing worked, I tried everything", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
@@ -949,6 +951,12 @@ struct MessageAnalyzerTests {
         ("até que horas funciona o delivery hoje", "information"),
         ("a que horas começa a aula de pilates", "information"),
         ("como eu amo esse programa", "other"),
+        // Chat abbreviations of question words; a price asked by any article.
+        ("qto ta o kg do contra file", "information"),
+        ("me fala o valor da diaria", "information"),
+        // Nothing working is a grievance, not a neutral remark.
+        ("nd funciona nesse app", "complaint"),
+        ("nothing works on your website", "complaint"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

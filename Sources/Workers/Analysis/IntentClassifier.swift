@@ -176,7 +176,7 @@ public enum IntentClassifier {
             "add a side", "add an extra", "add extra", "side of", "book it", "let's book", "lets book", "reserve it",
         ])
         add("information", 2, [
-            "quanto custa", "qual o preco", "qual o valor", "preco", "valor do", "prazo de entrega", "qual o prazo", "quanto tempo",
+            "quanto custa", "qual o preco", "qual o valor", "preco", "valor do", "valor da", "valor dos", "valor das", "prazo de entrega", "qual o prazo", "quanto tempo",
             "horario", "funcionamento", "aceita", "aceitam", "formas de pagamento", "forma de pagamento", "parcela", "parcelar",
             "politica", "como funciona", "voces entregam", "entregam", "frete gratis", "qual", "quais", "informacao",
             "informacoes", "duvida", "saber", "gostaria de saber", "abrem", "fazem", "atendem", "funciona no", "acima de",

@@ -82,6 +82,9 @@ public struct Lexicon: Sendable {
             "pfvr": ["por", "favor"], "qdo": ["quando"], "qnd": ["quando"], "agr": ["agora"], "dps": ["depois"], "msg": ["mensagem"],
             "kd": ["cade"], "tmj": ["tamo", "junto"], "sqn": ["<sarcasm>"], "mds": ["meu", "deus"], "aff": ["aff"], "ctz": ["certeza"],
             "cel": ["celular"], "pdc": ["pode", "crer"], "flw": ["falou"], "bjs": ["beijos"], "qro": ["quero"], "gde": ["grande"], "qnto": ["quanto"],
+            "qto": ["quanto"], "qta": ["quanta"], "qtos": ["quantos"], "qtas": ["quantas"], "qts": ["quantos"], "oq": ["o", "que"],
+            "qm": ["quem"], "qq": ["qualquer"], "nd": ["nada"], "dnv": ["de", "novo"], "vdd": ["verdade"], "hrs": ["horas"],
+            "fds": ["fim", "de", "semana"],
         ],
         "en": [
             "sarcasm": ["<sarcasm>"], "sarcastic": ["<sarcasm>"], "u": ["you"], "ur": ["your"], "r": ["are"], "thx": ["thanks"], "thnx": ["thanks"], "ty": ["thank", "you"], "tysm": ["thanks"],
@@ -150,6 +153,7 @@ public struct Lexicon: Sendable {
     /// Two-word phrases with their own valence, checked before single words.
     static let phrases: [String: Double] = [
         "nao recebi": -2.5, "nao chegou": -2.5, "nao funciona": -2.5, "nao funcionou": -2.5, "nao veio": -2.2, "nao presta": -3,
+        "nada funciona": -2.5, "nada funcionou": -2.5, "nothing works": -2.2, "nothing worked": -2.2,
         "nunca mais": -2.5, "deixa desejar": -1.5, "deixou desejar": -1.5, "vale pena": 2, "custo beneficio": 1.5,
         "dinheiro jogado": -3, "ate agora": -1.2, "sem resposta": -2.2, "ninguem responde": -2.5, "nao recomendo": -3,
         "muito bom": 2.6, "muito boa": 2.6, "de primeira": 2, "chegou rapido": 2.2, "chegou antes": 2.4, "antes do": 0.8,
