@@ -954,6 +954,10 @@ struct MessageAnalyzerTests {
         // Chat abbreviations of question words; a price asked by any article.
         ("qto ta o kg do contra file", "information"),
         ("me fala o valor da diaria", "information"),
+        // Wanting to know a price buys nothing yet; not knowing how to order does.
+        ("I'd like to know the price of the family plan", "information"),
+        ("quero saber o preço da entrega pra niterói", "information"),
+        ("I don't know how to place an order on your site", "purchase"),
         // Nothing working is a grievance, not a neutral remark.
         ("nd funciona nesse app", "complaint"),
         ("nothing works on your website", "complaint"),

@@ -59,6 +59,8 @@ public enum MessageAnalyzer {
                 // cue, a request for help ("loving the new app design").
                 model.labels[best] != "complaint" || score < SentimentAnalyzer.positiveThreshold,
                 cued || model.labels[best] != "support" || score < SentimentAnalyzer.positiveThreshold,
+                // Wanting to know a price is no purchase ("I'd like to know the price of the family plan").
+                !(cued && intent == "information" && model.labels[best] == "purchase" && Vocabulary.shared.wantsToKnow(words)),
                 intent == "other" ? !cued : confidence < 0.6 || probability >= max(0.8, confidence),
                 // A greeting or thanks around a clear request does not replace it ("oi, tudo
                 // bem? queria saber se…", "I need to cancel Friday's appointment. Thank you");

@@ -162,6 +162,10 @@ final class Vocabulary: Sendable {
     let tem: Int32
     let como: Int32
     let horas: Int32
+    /// know, saber: wanting to know something is a question, whatever else the message names.
+    let knowing: [Int32]
+    /// What makes knowing wanted: to (want to, like to, need to), quero, queria, gostaria de.
+    let wantingToKnow: [Int32]
     let a: Int32
     /// What makes custom again a promise: the Portuguese verbs' own conditional, future or
     /// present ("compraria de novo", "voltarei mais vezes"), and English "would", "will"
@@ -468,6 +472,8 @@ final class Vocabulary: Sendable {
         tem = id("tem")
         como = id("como")
         horas = id("horas")
+        knowing = ["know", "saber"].map { id($0) }
+        wantingToKnow = ["to", "quero", "queria", "gostaria", "de"].map { id($0) }
         a = id("a")
         promisingPT = [
             "compro", "compramos", "comprarei", "compraria", "voltarei", "voltaria", "voltaremos", "pedirei", "pediria",
@@ -743,6 +749,12 @@ final class Vocabulary: Sendable {
         if first == que { return next(1, horas) }
         if first == ate || first == a { return next(1, que) && next(2, horas) }
         return false
+    }
+
+    /// Whether the message wants to know something ("I'd like to know the price", "queria
+    /// saber o valor"), not "I don't know how to order" or "let me know".
+    func wantsToKnow(_ words: [Token]) -> Bool {
+        words.indices.contains { i in i > 0 && knowing.contains(words[i].id) && wantingToKnow.contains(words[i - 1].id) }
     }
 
     static func follows(_ rest: [Int32], at i: Int, in words: [Token]) -> Bool {
