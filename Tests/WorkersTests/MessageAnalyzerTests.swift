@@ -954,6 +954,8 @@ struct MessageAnalyzerTests {
         // Chat abbreviations of question words; a price asked by any article.
         ("qto ta o kg do contra file", "information"),
         ("me fala o valor da diaria", "information"),
+        // A bare fact before a contrast is no praise to mix with: damage complains.
+        ("chegou, mas todo amassado", "complaint"),
         // Wanting to know a price buys nothing yet; not knowing how to order does.
         ("I'd like to know the price of the family plan", "information"),
         ("quero saber o preço da entrega pra niterói", "information"),

@@ -134,6 +134,8 @@ public enum SentimentAnalyzer {
 
         var total = 0.0
         var positives = 0
+        /// The strongest praise, its contrast weight taken out.
+        var strongestPraise = 0.0
         var negatives = 0
         // Strong praise alone in one or two words before the first punctuation, criticism alone
         // after it: "que maravilha, chegou quebrado", "oh great, it arrived broken".
@@ -537,6 +539,7 @@ public enum SentimentAnalyzer {
                     // Its contrast weight taken out: praise that is a verdict, mild criticism.
                     if valence > 0 {
                         positives += 1
+                        strongestPraise = max(strongestPraise, valence / contrastWeight)
                         if valence / contrastWeight >= 2 { verdict = true }
                     } else {
                         negatives += 1
@@ -610,7 +613,8 @@ public enum SentimentAnalyzer {
         // stars ("gostei, apesar de parecer frágil"; "apesar do atraso, amei o produto!" still
         // praises). English keeps the main clause's reading ("despite the delay, the crew was
         // amazing"), as its tweets do (measured).
-        if mixed && positives > 0 || portuguese && !conceded.isEmpty && positives > 0 && negatives > 0 { total *= 0.3 }
+        // A fact of mild valence is no praise to mix with ("chegou, mas todo amassado").
+        if mixed && strongestPraise >= 1 || portuguese && !conceded.isEmpty && positives > 0 && negatives > 0 { total *= 0.3 }
         // Portuguese praise and a contrast whose one criticism denies praise or is mild are
         // lukewarm, a review's three stars ("é bom, mas não é ótimo", "gostei muito, mas a
         // montagem é complicada"); not a report of trouble after mild words ("o cartão chegou
