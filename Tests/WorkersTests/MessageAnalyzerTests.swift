@@ -739,6 +739,10 @@ struct MessageAnalyzerTests {
         ("tá bom então", "neutral"),
         ("nada funciona nesse app", "negative"),
         ("nothing worked, I tried everything", "negative"),
+        // Damage on arrival.
+        ("my burger came completely squished", "negative"),
+        ("o bolo chegou todo esmagado", "negative"),
+        ("the bag was ripped when it arrived", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
