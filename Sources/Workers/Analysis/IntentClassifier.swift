@@ -176,7 +176,8 @@ public enum IntentClassifier {
             "add a side", "add an extra", "add extra", "side of", "book it", "let's book", "lets book", "reserve it",
         ])
         add("information", 2, [
-            "quanto custa", "qual o preco", "qual o valor", "preco", "valor do", "valor da", "valor dos", "valor das", "prazo de entrega", "qual o prazo", "quanto tempo",
+            "quanto custa", "qual o preco", "qual o valor", "preco", "valor do", "valor da", "valor dos", "valor das",
+            "prazo de entrega", "qual o prazo", "quanto tempo",
             "horario", "funcionamento", "aceita", "aceitam", "formas de pagamento", "forma de pagamento", "parcela", "parcelar",
             "politica", "como funciona", "voces entregam", "entregam", "frete gratis", "qual", "quais", "informacao",
             "informacoes", "duvida", "saber", "gostaria de saber", "abrem", "fazem", "atendem", "funciona no", "acima de",
@@ -337,9 +338,8 @@ public enum IntentClassifier {
         return withUnsafeMutableBytes(of: &scores) { raw in
             let scores = raw.bindMemory(to: Double.self)
             // A message that is only a greeting or thanks ("oi", "obrigado!") is one; with
-            // other content, those cues step back.
-            // A greeting opening a message that asks for something else counts half, however many
-            // greetings it stacks ("oi, bom dia! queria saber o valor do plano").
+            // other content, those cues step back. A greeting before other cues counts half,
+            // however many greetings it stacks ("oi, bom dia! queria saber o valor do plano").
             if matched & (1 << greeting) != 0, matched & ~(1 << greeting | 1 << thanks) != 0 { scores[greeting] *= 0.5 }
             var total = 0.0
             for k in 0..<intents.count where matched & (1 << k) != 0 { total += scores[k] }

@@ -161,12 +161,13 @@ final class Vocabulary: Sendable {
     let askingPT: [Int32]
     let tem: Int32
     let como: Int32
+    /// horas, a: "que horas", "até que horas" and "a que horas" ask too (`asksPT`).
     let horas: Int32
+    let a: Int32
     /// know, saber: wanting to know something is a question, whatever else the message names.
     let knowing: [Int32]
     /// What makes knowing wanted: to (want to, like to, need to), quero, queria, gostaria de.
     let wantingToKnow: [Int32]
-    let a: Int32
     /// What makes custom again a promise: the Portuguese verbs' own conditional, future or
     /// present ("compraria de novo", "voltarei mais vezes"), and English "would", "will"
     /// before the verb ("I'd definitely buy again").
@@ -472,9 +473,9 @@ final class Vocabulary: Sendable {
         tem = id("tem")
         como = id("como")
         horas = id("horas")
+        a = id("a")
         knowing = ["know", "saber"].map { id($0) }
         wantingToKnow = ["to", "quero", "queria", "gostaria", "de"].map { id($0) }
-        a = id("a")
         promisingPT = [
             "compro", "compramos", "comprarei", "compraria", "voltarei", "voltaria", "voltaremos", "pedirei", "pediria",
             "indicarei", "indicaria", "recomendarei", "recomendaria", "contratarei", "contrataria",
@@ -734,8 +735,6 @@ final class Vocabulary: Sendable {
         return denies(words[k - 1].id)
     }
 
-    /// `rest` (a phrase's words after its first) follows the word at `i`.
-    @inline(__always)
     /// Whether a short Portuguese message opens, after any greeting, with a question word,
     /// and so asks with or without its question mark ("como faço pra cancelar minha
     /// assinatura", "tem como cancelar", "até que horas funciona o delivery hoje").
@@ -757,6 +756,8 @@ final class Vocabulary: Sendable {
         words.indices.contains { i in i > 0 && knowing.contains(words[i].id) && wantingToKnow.contains(words[i - 1].id) }
     }
 
+    /// `rest` (a phrase's words after its first) follows the word at `i`.
+    @inline(__always)
     static func follows(_ rest: [Int32], at i: Int, in words: [Token]) -> Bool {
         guard i + rest.count < words.count else { return false }
         for (k, w) in rest.enumerated() where words[i + 1 + k].id != w { return false }
