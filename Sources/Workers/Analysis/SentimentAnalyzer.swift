@@ -171,10 +171,8 @@ public enum SentimentAnalyzer {
         var lukewarm = false
         // A reservation was made: its modal opens no request ("poderia ser mais rápido").
         var reservation = false
-        // Criticism was made other than denied praise ("não é excelente") or a mild word; praise
-        // of valence 2 or more was given.
+        // Criticism was made other than denied praise ("não é excelente") or a mild word.
         var criticised = false
-        var verdict = false
         while i < words.count {
             let word = words[i].id
             if words[i].clauseStart || isContrast(word) {
@@ -540,7 +538,6 @@ public enum SentimentAnalyzer {
                     if valence > 0 {
                         positives += 1
                         strongestPraise = max(strongestPraise, valence / contrastWeight)
-                        if valence / contrastWeight >= 2 { verdict = true }
                     } else {
                         negatives += 1
                         if !deniedPraise && valence / contrastWeight < -1.5 { criticised = true }
@@ -575,7 +572,7 @@ public enum SentimentAnalyzer {
         if oneMild || twoMild, positives == 0, !reservation {
             // A greeting of its own before the request does not hide it ("hi, i need to cancel
             // my trip, how do i do that?").
-            let lead = words.count > 2 && v.greetings.contains(words[0].id) && words[1].clauseStart ? 1 : 0
+            let lead = v.greetingLead(words)
             let opensWithRequest = v.has(words[lead].id, Vocabulary.Role.request)
                 || (english && words.count > lead + 1 && words[lead].id == v.i && v.has(words[lead + 1].id, Vocabulary.Role.request))
             let request = opensWithRequest
@@ -619,7 +616,8 @@ public enum SentimentAnalyzer {
         // lukewarm, a review's three stars ("é bom, mas não é ótimo", "gostei muito, mas a
         // montagem é complicada"); not a report of trouble after mild words ("o cartão chegou
         // mas não consigo desbloquear"), nor English, whose tweets read otherwise (measured).
-        if portuguese, mixed, verdict, negatives == 1, !criticised { lukewarm = true }
+        // Praise of valence 2 or more is a verdict.
+        if portuguese, mixed, strongestPraise >= 2, negatives == 1, !criticised { lukewarm = true }
         // A lukewarm verdict with mild praise or criticism around it is neutral; strong words
         // still tell.
         if lukewarm, abs(total) < 3.5 { total = 0 }

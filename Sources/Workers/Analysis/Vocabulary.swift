@@ -735,12 +735,18 @@ final class Vocabulary: Sendable {
         return denies(words[k - 1].id)
     }
 
+    /// 1 when a message of three words or more opens with a greeting in a clause of its own
+    /// ("oi, como faço…"), else 0: where what it says begins.
+    func greetingLead<Words: RandomAccessCollection>(_ words: Words) -> Int where Words.Element == Token, Words.Index == Int {
+        words.count > 2 && greetings.contains(words[0].id) && words[1].clauseStart ? 1 : 0
+    }
+
     /// Whether a short Portuguese message opens, after any greeting, with a question word,
     /// and so asks with or without its question mark ("como faço pra cancelar minha
     /// assinatura", "tem como cancelar", "até que horas funciona o delivery hoje").
     func asksPT<Words: RandomAccessCollection>(_ words: Words) -> Bool where Words.Element == Token, Words.Index == Int {
         guard !words.isEmpty, words.count <= 8 else { return false }
-        let lead = words.count > 2 && greetings.contains(words[0].id) && words[1].clauseStart ? 1 : 0
+        let lead = greetingLead(words)
         func next(_ k: Int, _ word: Int32) -> Bool { lead + k < words.count && words[lead + k].id == word }
         let first = words[lead].id
         if askingPT.contains(first) { return true }
