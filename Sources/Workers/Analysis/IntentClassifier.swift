@@ -326,11 +326,11 @@ public enum IntentClassifier {
                         continue
                     }
                 }
-                for cue in v.cues[Int(first)] where Vocabulary.follows(cue.rest, at: i, in: words) {
+                v.cues.forEachMatch(at: i, in: words) { cue, rest in
                     // A greeting opens a message; later, "tudo bem?" asks whether all is well.
-                    if cue.intent == greeting && i > 3 { continue }
+                    if cue.intent == greeting && i > 3 { return }
                     // Longer phrases are more specific.
-                    scores[cue.intent] += cue.weight * (1 + 0.3 * Double(cue.rest.count))
+                    scores[cue.intent] += cue.weight * (1 + 0.3 * Double(rest))
                     matched |= 1 << cue.intent
                 }
             }

@@ -98,6 +98,11 @@ public enum LanguageDetector {
 
 extension UnsafeBufferPointer<UInt8> {
     @inline(__always)
+    func equals(_ word: StaticString) -> Bool {
+        count == word.utf8CodeUnitCount && memoryEqual(word.utf8Start, baseAddress, count)
+    }
+
+    @inline(__always)
     func hasSuffix(_ suffix: StaticString) -> Bool {
         let n = suffix.utf8CodeUnitCount
         guard count >= n else { return false }

@@ -468,9 +468,9 @@ public enum TextNormalizer {
         case 0x6B:  // k
             return w.allSatisfy { $0 == 0x6B }
         case 0x6C:  // l
-            return w.elementsEqual("lol".utf8) || w.elementsEqual("lmao".utf8) || w.elementsEqual("lmfao".utf8)
+            return w.equals("lol") || w.equals("lmao") || w.equals("lmfao")
         case 0x72:  // r
-            return w.elementsEqual("rofl".utf8) || repeats(w, "rs")
+            return w.equals("rofl") || repeats(w, "rs")
         case 0x68:  // h
             return repeats(w, "ha") || repeats(w, "he") || repeats(w, "hi") || repeats(w, "hue")
         case 0x6A:  // j

@@ -53,8 +53,8 @@ public enum TopicExtractor {
         for i in words.indices {
             let first = words[i].id
             guard v.starts(first, Vocabulary.Starts.topic) else { continue }
-            for cue in v.topicCues[Int(first)] where Vocabulary.follows(cue.rest, at: i, in: words) {
-                let topic = table[cue.topic].topic
+            v.topicCues.forEachMatch(at: i, in: words) { index, _ in
+                let topic = table[index].topic
                 if !seen.contains(topic) { seen.append(topic) }
             }
         }

@@ -29,8 +29,8 @@ final class Vocabulary: Sendable {
     /// Two-word phrases with a valence, by their first word.
     let phrases: [[(second: Int32, valence: Double)]]
     /// Intent cues and topic cues, by their first word.
-    let cues: [[(rest: [Int32], intent: Int, weight: Double)]]
-    let topicCues: [[(rest: [Int32], topic: Int)]]
+    let cues: PhraseTable<(intent: Int, weight: Double)>
+    let topicCues: PhraseTable<Int>
     /// Per word, which of the lists above hold anything for it (`Starts`), so the hot loops
     /// read one byte instead of an array for the words that start nothing.
     let starts: [UInt8]
@@ -83,20 +83,20 @@ final class Vocabulary: Sendable {
     let que: Int32
     let nao: Int32
     /// "qual o melhor horário?", "what's the best time to call?": a question, not praise.
-    let interrogatives: [Int32]
+    let interrogatives: WordSet
     /// "a garantia cobre quebra?", "what if it arrives late?": trouble supposed, not reported.
-    let hypothetical: [Int32]
+    let hypothetical: WordSet
     /// "queria saber se", "não sei se", "wondering if": an indirect question, whose clause
     /// after it is asked or doubted, not stated ("queria saber se o seguro cobre roubo",
     /// "não sei se recomendo"). The verbs; the words that open the question after them are
     /// marked `Starts.whether`.
-    let wondering: [Int32]
+    let wondering: WordSet
     /// "nada melhor que…", "ninguém faz melhor", "não tem loja melhor", "there's no better
     /// place": nothing better exists, which praises. The words that deny any rival, the verbs
     /// of existence that may stand before them, and "than" ("it's no better than the old one"
     /// denies the improvement).
-    let nobody: [Int32]
-    let existential: [Int32]
+    let nobody: WordSet
+    let existential: WordSet
     let than: Int32
     /// "nobody better touch my car": the "had better" of a threat, not a rival denied.
     let nobodyEnglish: Int32
@@ -107,75 +107,75 @@ final class Vocabulary: Sendable {
     let lukewarmPairs: [(Int32, Int32)]
     /// "ingressos pro show de sábado": a show one goes to, after these, is no praise.
     let show: Int32
-    let showDeterminers: [Int32]
+    let showDeterminers: WordSet
     /// "mas", and what shows a clause's opening "mais" misspelt for it (`Lexicon.afterMisspeltContrast`).
     let mas: Int32
-    let afterMisspeltContrast: [Int32]
+    let afterMisspeltContrast: WordSet
     /// o, a, os, as.
-    let articles: [Int32]
+    let articles: WordSet
     /// `Lexicon.conditionVerbs`.
-    let conditionVerbs: [Int32]
+    let conditionVerbs: WordSet
     /// `Lexicon.supposing` and `Lexicon.supposed`.
-    let supposing: [Int32]
-    let supposed: [Int32]
+    let supposing: WordSet
+    let supposed: WordSet
     let esperava: Int32
     /// "cara", and the copulas that make it "dear" ("é cara", "ficou cara").
     let cara: Int32
-    let priceCopulas: [Int32]
+    let priceCopulas: WordSet
     /// "pouco resistente", "pouca qualidade": praise denied, not softened as in "um pouco
     /// melhor" (an article before).
-    let little: [Int32]
-    let indefinite: [Int32]
+    let little: WordSet
+    let indefinite: WordSet
     /// "poderia ter um acabamento melhor", "could have been better": a wish for more or
     /// better is a reservation. After a modal (`Role.wish`), the words that may sit between
     /// (up to four), and the improvements.
-    let wishFillers: [Int32]
-    let improvements: [Int32]
+    let wishFillers: WordSet
+    let improvements: WordSet
     /// The improvements that follow their noun ("um acabamento melhor").
-    let postposed: [Int32]
+    let postposed: WordSet
     /// "não é o que eu pedi", "not what I ordered": what came denied as what was expected,
     /// ordered or paid for. The verbs, and the words before them.
-    let expectedVerbs: [Int32]
+    let expectedVerbs: WordSet
     let what: Int32
     let eu: Int32
     /// "pior", "worse": after a modal, denied it is the worst ("couldn't be worse"), granted
     /// it consoles ("could be worse").
-    let worse: [Int32]
+    let worse: WordSet
     /// "não precisa resolver agora": no need denied, no answer withheld.
-    let needs: [Int32]
+    let needs: WordSet
     /// Words that put trouble right ("problema resolvido", "they fixed my issue"): the trouble
     /// beside them is no criticism.
-    let solving: [Int32]
+    let solving: WordSet
     /// The verbs of will before a patronage infinitive (`Role.infinitivePatronage`).
-    let willing: [Int32]
+    let willing: WordSet
     /// Will in English (and need in Portuguese) before a denied cancellation ("don't want to
     /// cancel", "não precisa cancelar"); what makes a cancellation one that befell ("foi
     /// cancelado", "was cancelled").
-    let willingMore: [Int32]
-    let passive: [Int32]
-    let participles: [Int32]
+    let willingMore: WordSet
+    let passive: WordSet
+    let participles: WordSet
     let to: Int32
     /// como, qual, quanto, onde, posso: a short Portuguese message opening with one asks,
     /// with or without its question mark ("como faço pra cancelar minha assinatura"); so does
     /// "tem como".
-    let askingPT: [Int32]
+    let askingPT: WordSet
     let tem: Int32
     let como: Int32
     /// horas, a: "que horas", "até que horas" and "a que horas" ask too (`asksPT`).
     let horas: Int32
     let a: Int32
     /// know, saber: wanting to know something is a question, whatever else the message names.
-    let knowing: [Int32]
+    let knowing: WordSet
     /// What makes knowing wanted: to (want to, like to, need to), quero, queria, gostaria de.
-    let wantingToKnow: [Int32]
+    let wantingToKnow: WordSet
     /// What makes custom again a promise: the Portuguese verbs' own conditional, future or
     /// present ("compraria de novo", "voltarei mais vezes"), and English "would", "will"
     /// before the verb ("I'd definitely buy again").
-    let promisingPT: [Int32]
-    let promisingEN: [Int32]
+    let promisingPT: WordSet
+    let promisingEN: WordSet
     /// "era pra ter chegado ontem": what should have happened did not.
     let era: Int32
-    let pra: [Int32]
+    let pra: WordSet
     let ter: Int32
     /// "embora" concedes only at a clause's start ("vou embora" leaves; `Role.concession`).
     let embora: Int32
@@ -183,9 +183,9 @@ final class Vocabulary: Sendable {
     /// vai?", "isso não vai ficar assim", "so is it coming or not?").
     let exasperatedEndings: [(words: [Int32], question: Bool)]
     /// oi, hi, hello: a greeting that may open a message as its own clause.
-    let greetings: [Int32]
+    let greetings: WordSet
     /// "pelo", "pela", "por", "for": what thanks or praise is for ("obrigado pela demora").
-    let thankedFor: [Int32]
+    let thankedFor: WordSet
     /// "for the delay", "for nothing", "por nada".
     let the: Int32
     let nothing: Int32
@@ -288,8 +288,8 @@ final class Vocabulary: Sendable {
         var expansionPT: [[Int32]] = []
         var expansionEN: [[Int32]] = []
         var phrases: [[(second: Int32, valence: Double)]] = []
-        var cues: [[(rest: [Int32], intent: Int, weight: Double)]] = []
-        var topicCues: [[(rest: [Int32], topic: Int)]] = []
+        var cues: [[(rest: [Int32], payload: (intent: Int, weight: Double))]] = []
+        var topicCues: [[(rest: [Int32], payload: Int)]] = []
 
         mutating func add(_ word: String) -> Int32 {
             if let id = numbers[word] { return id }
@@ -359,7 +359,7 @@ final class Vocabulary: Sendable {
         for (phrase, (intent, weight)) in IntentClassifier.cueList {
             let words = ids(phrase)
             guard let first = words.first, let index = IntentClassifier.intents.firstIndex(of: intent) else { continue }
-            b.cues[Int(first)].append((Array(words.dropFirst()), index, weight))
+            b.cues[Int(first)].append((Array(words.dropFirst()), (index, weight)))
         }
         for (topic, entry) in TopicExtractor.table.enumerated() {
             for phrase in entry.cues {
@@ -404,19 +404,19 @@ final class Vocabulary: Sendable {
         so = id("so")
         que = id("que")
         nao = id("nao")
-        interrogatives = ["qual", "quais", "what's", "whats", "what", "which"].map { id($0) }
-        hypothetical = [
+        interrogatives = WordSet(["qual", "quais", "what's", "whats", "what", "which"].map { id($0) })
+        hypothetical = WordSet([
             "if", "caso", "cover", "covers", "cobre", "cobrem",
             // Asking whether the business mends, sells or takes back something, or treats an
             // ailment: the trouble is the service's object ("vocês consertam tela quebrada?",
             // "do you sell cat food for kidney problems?", "remédio pra dor de cabeça?").
             "conserta", "consertam", "vende", "vendem", "trocar", "trocam", "remover", "tratam", "remedio", "remedios",
             "fix", "repair", "repairs", "sell", "return", "remove", "treat", "treats", "medicine",
-        ].map { id($0) }
-        wondering = ["saber", "sei", "sabe", "sabem", "know", "wonder", "wondering", "wondered"].map { id($0) }
+        ].map { id($0) })
+        wondering = WordSet(["saber", "sei", "sabe", "sabem", "know", "wonder", "wondering", "wondered"].map { id($0) })
         let whether = ["se", "if", "whether"].map { id($0) }
-        nobody = ["nada", "ninguem", "nenhum", "nenhuma", "nothing", "nobody", "none"].map { id($0) }
-        existential = ["tem", "ha", "existe", "existem", "tinha", "havia"].map { id($0) }
+        nobody = WordSet(["nada", "ninguem", "nenhum", "nenhuma", "nothing", "nobody", "none"].map { id($0) })
+        existential = WordSet(["tem", "ha", "existe", "existem", "tinha", "havia"].map { id($0) })
         than = id("than")
         nobodyEnglish = id("nobody")
         declines = Lexicon.declines.map { pair in
@@ -428,61 +428,61 @@ final class Vocabulary: Sendable {
             return words.count == 2 ? (words[0], words[1]) : nil
         }
         show = id("show")
-        showDeterminers = ["o", "os", "pro", "pros", "do", "dos", "no", "nos", "ao", "aos", "esse", "desse", "nesse"].map { id($0) }
+        showDeterminers = WordSet(["o", "os", "pro", "pros", "do", "dos", "no", "nos", "ao", "aos", "esse", "desse", "nesse"].map { id($0) })
         mas = id("mas")
-        afterMisspeltContrast = Lexicon.afterMisspeltContrast.map { id($0) }
-        articles = ["o", "a", "os", "as"].map { id($0) }
-        conditionVerbs = Lexicon.conditionVerbs.map { id($0) }
-        supposing = Lexicon.supposing.map { id($0) }
-        supposed = Lexicon.supposed.map { id($0) }
+        afterMisspeltContrast = WordSet(Lexicon.afterMisspeltContrast.map { id($0) })
+        articles = WordSet(["o", "a", "os", "as"].map { id($0) })
+        conditionVerbs = WordSet(Lexicon.conditionVerbs.map { id($0) })
+        supposing = WordSet(Lexicon.supposing.map { id($0) })
+        supposed = WordSet(Lexicon.supposed.map { id($0) })
         esperava = id("esperava")
         cara = id("cara")
-        priceCopulas = ["e", "eh", "foi", "era", "sao", "esta", "estava", "ficou", "fica", "veio", "achei", "acho"].map { id($0) }
-        little = ["pouco", "pouca"].map { id($0) }
-        indefinite = ["um", "uma"].map { id($0) }
-        wishFillers = [
+        priceCopulas = WordSet(["e", "eh", "foi", "era", "sao", "esta", "estava", "ficou", "fica", "veio", "achei", "acho"].map { id($0) })
+        little = WordSet(["pouco", "pouca"].map { id($0) })
+        indefinite = WordSet(["um", "uma"].map { id($0) })
+        wishFillers = WordSet([
             "ser", "ter", "vir", "sido", "estar", "com", "um", "uma", "pouco", "bem", "muito",
             "be", "been", "have", "a", "bit", "little", "lot", "much", "way",
-        ].map { id($0) }
-        improvements = [
+        ].map { id($0) })
+        improvements = WordSet([
             "melhor", "melhores", "melhorar", "mais", "maior", "maiores", "menor", "menores", "menos",
             "better", "improve", "improved", "more", "less", "bigger",
-        ].map { id($0) }
-        postposed = ["melhor", "melhores", "maior", "maiores", "menor", "menores"].map { id($0) }
-        worse = ["pior", "piores", "worse"].map { id($0) }
-        expectedVerbs = [
+        ].map { id($0) })
+        postposed = WordSet(["melhor", "melhores", "maior", "maiores", "menor", "menores"].map { id($0) })
+        worse = WordSet(["pior", "piores", "worse"].map { id($0) })
+        expectedVerbs = WordSet([
             "esperava", "pedi", "comprei", "encomendei", "queria", "solicitei", "paguei", "contratei", "escolhi",
             "expected", "ordered", "asked", "paid", "wanted", "bought", "requested", "chose",
-        ].map { id($0) }
+        ].map { id($0) })
         what = id("what")
         eu = id("eu")
         embora = id("embora")
-        needs = ["precisa", "precisam", "preciso", "precisamos", "need", "needs"].map { id($0) }
-        solving = [
+        needs = WordSet(["precisa", "precisam", "preciso", "precisamos", "need", "needs"].map { id($0) })
+        solving = WordSet([
             "resolvido", "resolvida", "resolvidos", "resolvidas", "resolveu", "resolveram", "solucionado", "solucionada",
             "solucionou", "solucionaram", "sanado", "sanada", "corrigido", "corrigida", "corrigiram",
             "resolved", "solved", "fixed", "sorted",
-        ].map { id($0) }
-        willing = ["vou", "vamos", "quero", "queremos", "pretendo", "irei", "iremos"].map { id($0) }
-        willingMore = ["want", "wanna", "need", "going", "gonna", "mean", "preciso", "precisa"].map { id($0) }
+        ].map { id($0) })
+        willing = WordSet(["vou", "vamos", "quero", "queremos", "pretendo", "irei", "iremos"].map { id($0) })
+        willingMore = WordSet(["want", "wanna", "need", "going", "gonna", "mean", "preciso", "precisa"].map { id($0) })
         // Not English "is" ("make sure my reservation is canceled" asks for it).
-        passive = ["foi", "foram", "ta", "esta", "estava", "estao", "was", "were", "been", "got"].map { id($0) }
-        participles = ["cancelado", "cancelada", "cancelados", "canceladas", "cancelled", "canceled"].map { id($0) }
+        passive = WordSet(["foi", "foram", "ta", "esta", "estava", "estao", "was", "were", "been", "got"].map { id($0) })
+        participles = WordSet(["cancelado", "cancelada", "cancelados", "canceladas", "cancelled", "canceled"].map { id($0) })
         to = id("to")
-        askingPT = ["como", "qual", "quais", "quanto", "quanta", "quantos", "quantas", "quando", "onde", "posso"].map { id($0) }
+        askingPT = WordSet(["como", "qual", "quais", "quanto", "quanta", "quantos", "quantas", "quando", "onde", "posso"].map { id($0) })
         tem = id("tem")
         como = id("como")
         horas = id("horas")
         a = id("a")
-        knowing = ["know", "saber"].map { id($0) }
-        wantingToKnow = ["to", "quero", "queria", "gostaria", "de"].map { id($0) }
-        promisingPT = [
+        knowing = WordSet(["know", "saber"].map { id($0) })
+        wantingToKnow = WordSet(["to", "quero", "queria", "gostaria", "de"].map { id($0) })
+        promisingPT = WordSet([
             "compro", "compramos", "comprarei", "compraria", "voltarei", "voltaria", "voltaremos", "pedirei", "pediria",
             "indicarei", "indicaria", "recomendarei", "recomendaria", "contratarei", "contrataria",
-        ].map { id($0) }
-        promisingEN = ["would", "will", "i'd", "i'll", "we'd", "we'll", "id", "definitely", "gladly", "happily", "totally"].map { id($0) }
+        ].map { id($0) })
+        promisingEN = WordSet(["would", "will", "i'd", "i'll", "we'd", "we'll", "id", "definitely", "gladly", "happily", "totally"].map { id($0) })
         era = id("era")
-        pra = ["pra", "para"].map { id($0) }
+        pra = WordSet(["pra", "para"].map { id($0) })
         ter = id("ter")
         exasperatedEndings = [
             ("ou nao", true), ("ou nao vai", true), ("ou nao vem", true), ("tudo de novo", true), ("nao vai ficar assim", false),
@@ -490,11 +490,11 @@ final class Vocabulary: Sendable {
             ("treat your customers", true),
         ].map { (ids($0), $1) }
         let awaited = Lexicon.awaited.map { id($0) }
-        greetings = ["oi", "ola", "opa", "oie", "oii", "hi", "hello", "hey", "hiya"].map { id($0) }
+        greetings = WordSet(["oi", "ola", "opa", "oie", "oii", "hi", "hello", "hey", "hiya"].map { id($0) })
         longe = id("longe")
         de = id("de")
         ate = id("ate")
-        thankedFor = ["pelo", "pela", "pelos", "pelas", "por", "for"].map { id($0) }
+        thankedFor = WordSet(["pelo", "pela", "pelos", "pelas", "por", "for"].map { id($0) })
         the = id("the")
         nothing = id("nothing")
         far = id("far")
@@ -576,8 +576,8 @@ final class Vocabulary: Sendable {
         expansionPT = b.expansionPT
         expansionEN = b.expansionEN
         phrases = b.phrases
-        cues = b.cues
-        topicCues = b.topicCues
+        cues = PhraseTable(b.cues)
+        topicCues = PhraseTable(b.topicCues)
         var roles = [UInt32](repeating: 0, count: b.bounds.count)
         for (role, id) in roleIDs { roles[Int(id)] |= role }
         self.roles = roles
@@ -762,14 +762,6 @@ final class Vocabulary: Sendable {
         words.indices.contains { i in i > 0 && knowing.contains(words[i].id) && wantingToKnow.contains(words[i - 1].id) }
     }
 
-    /// `rest` (a phrase's words after its first) follows the word at `i`.
-    @inline(__always)
-    static func follows(_ rest: [Int32], at i: Int, in words: [Token]) -> Bool {
-        guard i + rest.count < words.count else { return false }
-        for (k, w) in rest.enumerated() where words[i + 1 + k].id != w { return false }
-        return true
-    }
-
     /// The bytes of word `id`.
     func bytes(_ id: Int32) -> ArraySlice<UInt8> { text[bounds[Int(id)]] }
 }
@@ -783,4 +775,64 @@ func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _ count:
         i += 1
     }
     return true
+}
+
+/// A set of words: one bit per vocabulary word, so membership is one load where an array of
+/// word numbers would be searched word by word (the rules ask it for most words of a message).
+struct WordSet: Sendable {
+    private let bits: [UInt64]
+
+    init(_ words: [Int32] = []) {
+        var bits = [UInt64](repeating: 0, count: Int(words.max() ?? -1) / 64 + 1)
+        for word in words where word >= 0 { bits[Int(word) / 64] |= 1 << UInt64(word % 64) }
+        self.bits = bits
+    }
+
+    var isEmpty: Bool { bits.allSatisfy { $0 == 0 } }
+
+    @inline(__always)
+    func contains(_ word: Int32) -> Bool {
+        let slot = Int(word) >> 6
+        return word >= 0 && slot < bits.count && bits[slot] & (1 << UInt64(word & 63)) != 0
+    }
+}
+
+/// Phrases by their first word, with what each one stands for, in one flat table: reading
+/// them retains no array per word or per phrase.
+struct PhraseTable<Payload: Sendable>: Sendable {
+    /// Word `w`'s phrases are `entries[first[w]..<first[w + 1]]`; an entry's words after the
+    /// first are `rest[entry.rest]`.
+    private let first: [Int32]
+    private let entries: [(rest: Range<Int32>, payload: Payload)]
+    private let rest: [Int32]
+
+    init(_ byFirst: [[(rest: [Int32], payload: Payload)]]) {
+        var first: [Int32] = [0]
+        var entries: [(rest: Range<Int32>, payload: Payload)] = []
+        var rest: [Int32] = []
+        for phrases in byFirst {
+            for phrase in phrases {
+                entries.append((Int32(rest.count)..<Int32(rest.count + phrase.rest.count), phrase.payload))
+                rest += phrase.rest
+            }
+            first.append(Int32(entries.count))
+        }
+        (self.first, self.entries, self.rest) = (first, entries, rest)
+    }
+
+    /// Calls `body` with the payload and the number of later words of each phrase of the
+    /// word at `i` that the next words complete, in the order they were listed.
+    @inline(__always)
+    func forEachMatch(at i: Int, in words: [Token], _ body: (Payload, Int) -> Void) {
+        let id = Int(words[i].id)
+        guard id >= 0 else { return }
+        for e in Int(first[id])..<Int(first[id + 1]) {
+            let entry = entries[e]
+            let count = entry.rest.count
+            guard i + count < words.count else { continue }
+            var k = 0
+            while k < count && words[i + 1 + k].id == rest[Int(entry.rest.lowerBound) + k] { k += 1 }
+            if k == count { body(entry.payload, count) }
+        }
+    }
 }
