@@ -743,6 +743,12 @@ struct MessageAnalyzerTests {
         ("my burger came completely squished", "negative"),
         ("o bolo chegou todo esmagado", "negative"),
         ("the bag was ripped when it arrived", "negative"),
+        // Love declared for a wait is sarcasm.
+        ("adorei a demora de 40 minutos", "negative"),
+        ("love the delay, great job guys", "negative"),
+        ("amei a fila enorme", "negative"),
+        // A good word in an English question without its mark asks.
+        ("is the pasta good there", "neutral"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
@@ -967,6 +973,16 @@ struct MessageAnalyzerTests {
         // Nothing working is a grievance, not a neutral remark.
         ("nd funciona nesse app", "complaint"),
         ("nothing works on your website", "complaint"),
+        // A neutral question about the business's own facts, read clearly by the rules, is
+        // no chatter; nor is a question about stock or days to deliver.
+        ("que horas abre amanhã", "information"),
+        ("what time do you close tonight", "information"),
+        ("do you have this in a size L", "information"),
+        ("em quantos dias chega em recife", "information"),
+        ("ainda tem estoque do azul", "information"),
+        ("comprei errado, queria trocar por um tamanho maior", "support"),
+        // "methods" alone is no cue ("payment methods" is).
+        ("what are some good methods for cooking rice", "other"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -92,7 +92,8 @@ public enum IntentClassifier {
             "dando erro", "nao encontrada", "contestar", "contesto", "never got", "never received", "expired",
             "em aberto", "ilegivel", "nao ficou pronto", "corrigir", "reenviar", "reenvia", "mandar de novo",
             // Returns and exchanges of something bought ("quero devolver, não serviu").
-            "devolver", "devolvo", "devolucao do produto", "fazer a devolucao", "quero trocar", "fazer a troca",
+            "devolver", "devolvo", "devolucao do produto", "fazer a devolucao", "quero trocar", "queria trocar",
+            "gostaria de trocar", "preciso trocar", "fazer a troca",
             "trocar o produto", "trocar por outro", "trocar de tamanho", "nao serviu", "return this", "return it",
             "return the item", "return my order", "send it back", "send back", "exchange it", "exchange this",
             // Charges the customer does not recognise, and payments that will not go through.
@@ -189,7 +190,7 @@ public enum IntentClassifier {
             "price", "cost", "do you accept", "can i use",
             "policy", "options", "delivery options", "delivery period", "how many days", "exchange rate", "fee", "fees", "limit",
             "limits", "supported", "support for", "countries", "age", "requirements",
-            "visa or mastercard", "atm", "methods",
+            "visa or mastercard", "atm", "payment methods", "methods of payment",
             // The business's own facts: hours, place, programmes, terms.
             "opening hours", "business hours", "open on", "are you open", "you open", "you close", "located", "parking",
             "discount", "discounts", "installments", "deadline", "difference between", "loyalty", "warranty", "guarantee",
@@ -204,6 +205,8 @@ public enum IntentClassifier {
             "pagar metade", "pay half", "half by card", "half on card",
             // Room for how many ("how many people can the room fit?", "cabem quantas pessoas?").
             "how many people", "how many guests", "quantas pessoas", "quantos convidados",
+            // Stock, and how many days.
+            "estoque", "back in stock", "quantos dias",
         ])
         // Question words alone: any question has them, so they only lean towards
         // information and leave the decision to the model.

@@ -61,6 +61,10 @@ public enum MessageAnalyzer {
                 cued || model.labels[best] != "support" || score < SentimentAnalyzer.positiveThreshold,
                 // Wanting to know a price is no purchase ("I'd like to know the price of the family plan").
                 !(cued && intent == "information" && model.labels[best] == "purchase" && Vocabulary.shared.wantsToKnow(words)),
+                // A neutral question about the business's own facts that the rules read clearly
+                // is no chatter ("que horas abre amanhã", "what time do you close today").
+                !(cued && intent == "information" && confidence >= 0.78 && model.labels[best] == "other"
+                    && score > IntentClassifier.complaintBelow && score < SentimentAnalyzer.positiveThreshold),
                 intent == "other" ? !cued : confidence < 0.6 || probability >= max(0.8, confidence),
                 // A greeting or thanks around a clear request does not replace it ("oi, tudo
                 // bem? queria saber se…", "I need to cancel Friday's appointment. Thank you");

@@ -557,8 +557,16 @@ public enum SentimentAnalyzer {
             if phrased { phraseEnd = i + span }
             i += span
         }
-        // Politeness in a question ("can you help? thanks!") is a request, not praise.
-        if text.questions > 0 && total > 0 { total *= 0.5 }
+        // English plain questions ask ("how do i cancel it?", "how much is the fee?", "what's
+        // your refund policy?"); chat often leaves the question mark out.
+        func inquiryAt(_ k: Int) -> Bool {
+            k + 1 < words.count && v.has(words[k].id, Vocabulary.Role.inquiry) && v.has(words[k + 1].id, Vocabulary.Role.inquiryNext)
+        }
+        let lead = v.greetingLead(words)
+        let plainQuestion = english && text.questions == 0 && words.count <= 8 && inquiryAt(lead)
+        // Politeness in a question ("can you help? thanks!") is a request, not praise; so is
+        // a good word in one ("is the food good there").
+        if (text.questions > 0 || plainQuestion) && total > 0 { total *= 0.5 }
         // One mild word of trouble in a request asks for something rather than criticises
         // ("quero cancelar meu plano", "i want to cancel my plan", "cancel my order please").
         // Portuguese questions count too ("o frete é cobrado à parte?"); English ones keep
@@ -572,7 +580,6 @@ public enum SentimentAnalyzer {
         if oneMild || twoMild, positives == 0, !reservation {
             // A greeting of its own before the request does not hide it ("hi, i need to cancel
             // my trip, how do i do that?").
-            let lead = v.greetingLead(words)
             let opensWithRequest = v.has(words[lead].id, Vocabulary.Role.request)
                 || (english && words.count > lead + 1 && words[lead].id == v.i && v.has(words[lead + 1].id, Vocabulary.Role.request))
             let request = opensWithRequest
@@ -580,14 +587,10 @@ public enum SentimentAnalyzer {
                 || (english && words.contains { $0.clauseStart && $0.id == v.please })
                 || v.has(words[0].id, Vocabulary.Role.command)
                 || (english && words.count > 1 && words[words.count - 1].id == v.please)
-            // English plain questions ask too ("how do i cancel it?", "how much is the fee?",
-            // "what's your refund policy?"); angry ones open otherwise ("why…?", "what is going
-            // on with my flight?"). After an opening request, a later clause may ask ("i need
-            // to cancel, how do i do that?").
-            func inquiryAt(_ k: Int) -> Bool {
-                k + 1 < words.count && v.has(words[k].id, Vocabulary.Role.inquiry) && v.has(words[k + 1].id, Vocabulary.Role.inquiryNext)
-            }
-            // Chat often leaves the question mark out ("how do i cancel my subscription").
+            // English plain questions ask too; angry ones open otherwise ("why…?", "what is
+            // going on with my flight?"). After an opening request, a later clause may ask ("i
+            // need to cancel, how do i do that?"). Chat often leaves the question mark out ("how
+            // do i cancel my subscription").
             let inquiry = english && (text.questions > 0 || words.count <= 8)
                 && (inquiryAt(lead) || (opensWithRequest && words.indices.contains { $0 > lead && words[$0].clauseStart && inquiryAt($0) }))
             // A short Portuguese question may leave its question mark out too ("como faço pra
@@ -668,8 +671,20 @@ public enum SentimentAnalyzer {
             }
             return false
         }
+        /// Love declared for a wait ("adorei a demora de 2 horas", "love the delay", "loving
+        /// this wait").
+        func lovedWait() -> Bool {
+            for k in 0..<max(0, n - 2) where v.loving.contains(words[k].id) {
+                if !words[k + 1].clauseStart && v.waitDeterminers.contains(words[k + 1].id) && !words[k + 2].clauseStart
+                    && v.waits.contains(words[k + 2].id)
+                {
+                    return true
+                }
+            }
+            return false
+        }
         let sarcastic = text.sarcasmCue || words.contains { $0.id == v.sarcasm } || (applause && positives > 0 && negatives > 0)
-            || praiseThenCriticism || soQueNao || (positives > 0 && thankedForTrouble())
+            || praiseThenCriticism || soQueNao || (positives > 0 && (thankedForTrouble() || lovedWait()))
         if sarcastic {
             total = -max(1.5, abs(total))
         } else if positives > 0 && negatives > 0 && words.contains(where: { $0.id == v.mais || $0.id == v.another }) && words.contains(where: { v.has($0.id, Vocabulary.Role.complaint) }) {

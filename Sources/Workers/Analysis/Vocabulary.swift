@@ -186,6 +186,11 @@ final class Vocabulary: Sendable {
     let greetings: WordSet
     /// "pelo", "pela", "por", "for": what thanks or praise is for ("obrigado pela demora").
     let thankedFor: WordSet
+    /// "adorei a demora", "love the delay": love declared for a wait, which is sarcasm. The
+    /// verbs, the article or demonstrative between, and the waits.
+    let loving: WordSet
+    let waitDeterminers: WordSet
+    let waits: WordSet
     /// "for the delay", "for nothing", "por nada".
     let the: Int32
     let nothing: Int32
@@ -495,6 +500,9 @@ final class Vocabulary: Sendable {
         de = id("de")
         ate = id("ate")
         thankedFor = WordSet(["pelo", "pela", "pelos", "pelas", "por", "for"].map { id($0) })
+        loving = WordSet(["adorei", "amei", "adoro", "amo", "adorando", "amando", "love", "loved", "loving"].map { id($0) })
+        waitDeterminers = WordSet(["o", "a", "os", "as", "essa", "esse", "esta", "este", "the", "this"].map { id($0) })
+        waits = WordSet(["demora", "atraso", "atrasos", "fila", "delay", "delays", "wait", "lag"].map { id($0) })
         the = id("the")
         nothing = id("nothing")
         far = id("far")
