@@ -983,6 +983,11 @@ struct MessageAnalyzerTests {
         ("comprei errado, queria trocar por um tamanho maior", "support"),
         // "methods" alone is no cue ("payment methods" is).
         ("what are some good methods for cooking rice", "other"),
+        // A purchase that will not go through asks for help; an indirect question asks;
+        // wanting out of a contract cancels it.
+        ("o link de pagamento não abre", "support"),
+        ("hello, I was wondering if you have gluten free options", "information"),
+        ("I want out of my phone contract", "cancellation"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -22,6 +22,7 @@ public enum IntentClassifier {
             "apaguem minha conta", "apague minha conta", "deletar minha conta", "sair do plano", "quero sair", "suspender",
             "suspende", "trancar a matricula", "parar de receber", "nao vou continuar", "nao quero continuar", "distrato",
             "stop the", "encerra", "encerre", "excluir", "exclui", "exclua", "back out", "withdraw from", "withdraw my", "pull out of",
+            "want out of", "get out of my",
             "tirar meu numero", "tira meu numero", "tirem meu numero", "lista de transmissao", "me tira da lista", "me tirem da lista",
             "desiste", "desistam", "don't renew", "dont renew", "do not renew", "nao renovar", "nao quero renovar", "nao renove",
             "para de me mandar", "pare de me mandar", "parem de me mandar", "para de mandar", "parem de mandar", "stop texting",
@@ -205,6 +206,8 @@ public enum IntentClassifier {
             "pagar metade", "pay half", "half by card", "half on card",
             // Room for how many ("how many people can the room fit?", "cabem quantas pessoas?").
             "how many people", "how many guests", "quantas pessoas", "quantos convidados",
+            // An indirect question ("I was wondering if you have vegan options").
+            "wondering if", "wondering whether",
             // Stock, and how many days.
             "estoque", "back in stock", "quantos dias",
         ])
@@ -355,6 +358,11 @@ public enum IntentClassifier {
                 }
                 return ("other", 0.5, false)
             }
+            // A purchase that will not go through asks for help ("o link de pagamento não abre",
+            // "the checkout page won't load").
+            if sentiment < 0, matched & (1 << support) != 0, matched & (1 << purchase) != 0 {
+                scores[support] += scores[purchase]
+            }
             // Strong negativity turns support cues into a complaint when the message states
             // rather than asks ("não recebi o produto, estou brigando pelo meu dinheiro");
             // with a question it stays a request unless complaint cues come close.
@@ -390,5 +398,6 @@ public enum IntentClassifier {
     static let greeting = intents.firstIndex(of: "greeting")!
     static let thanks = intents.firstIndex(of: "thanks")!
     static let support = intents.firstIndex(of: "support")!
+    static let purchase = intents.firstIndex(of: "purchase")!
     static let complaint = intents.firstIndex(of: "complaint")!
 }
