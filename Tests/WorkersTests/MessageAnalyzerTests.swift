@@ -749,6 +749,12 @@ struct MessageAnalyzerTests {
         ("amei a fila enorme", "negative"),
         // A good word in an English question without its mark asks.
         ("is the pasta good there", "neutral"),
+        // Would recommend, denied; a clause opening "já o" contrasts; an apology for one's
+        // own delay complains of nothing.
+        ("não recomendaria esse produto", "negative"),
+        ("jamais indicaria essa loja", "negative"),
+        ("a comida é ótima, já o atendimento deixa muito a desejar", "negative"),
+        ("desculpe a demora, estava no trabalho", "neutral"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

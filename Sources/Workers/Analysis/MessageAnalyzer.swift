@@ -132,6 +132,13 @@ public enum MessageAnalyzer {
             }
             words[i].id = v.mas
         }
+        // A later clause opening with "já" and an article contrasts too ("o atendimento foi
+        // ótimo, já o produto deixou a desejar").
+        for i in words.indices.dropFirst() where words[i].id == v.ja && words[i].clauseStart && i + 1 < words.count
+            && !words[i + 1].clauseStart && v.articles.contains(words[i + 1].id)
+        {
+            words[i].id = v.mas
+        }
     }
 
     /// The tokens with the language's chat abbreviations expanded ("vc" -> "voce"); for

@@ -110,6 +110,9 @@ final class Vocabulary: Sendable {
     let showDeterminers: WordSet
     /// "mas", and what shows a clause's opening "mais" misspelt for it (`Lexicon.afterMisspeltContrast`).
     let mas: Int32
+    /// "já": a clause opening with it and an article sets its subject against the one before
+    /// ("o atendimento foi ótimo, já o produto deixou a desejar").
+    let ja: Int32
     let afterMisspeltContrast: WordSet
     /// o, a, os, as.
     let articles: WordSet
@@ -435,6 +438,7 @@ final class Vocabulary: Sendable {
         show = id("show")
         showDeterminers = WordSet(["o", "os", "pro", "pros", "do", "dos", "no", "nos", "ao", "aos", "esse", "desse", "nesse"].map { id($0) })
         mas = id("mas")
+        ja = id("ja")
         afterMisspeltContrast = WordSet(Lexicon.afterMisspeltContrast.map { id($0) })
         articles = WordSet(["o", "a", "os", "as"].map { id($0) })
         conditionVerbs = WordSet(Lexicon.conditionVerbs.map { id($0) })
