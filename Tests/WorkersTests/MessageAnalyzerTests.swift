@@ -755,6 +755,11 @@ struct MessageAnalyzerTests {
         ("jamais indicaria essa loja", "negative"),
         ("a comida é ótima, já o atendimento deixa muito a desejar", "negative"),
         ("desculpe a demora, estava no trabalho", "neutral"),
+        // Inflected forms of listed words.
+        ("já recomendei pra todo mundo", "positive"),
+        ("estamos muito satisfeitos com o serviço", "positive"),
+        ("minha esposa odiou", "negative"),
+        ("veio com a data vencida", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
