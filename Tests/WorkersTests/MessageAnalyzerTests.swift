@@ -760,6 +760,8 @@ struct MessageAnalyzerTests {
         ("estamos muito satisfeitos com o serviço", "positive"),
         ("minha esposa odiou", "negative"),
         ("veio com a data vencida", "negative"),
+        ("minha filha aprovou", "positive"),
+        ("as crianças odiaram", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
