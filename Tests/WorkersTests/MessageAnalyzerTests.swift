@@ -1001,6 +1001,8 @@ struct MessageAnalyzerTests {
         ("o link de pagamento não abre", "support"),
         ("hello, I was wondering if you have gluten free options", "information"),
         ("I want out of my phone contract", "cancellation"),
+        // A short question without its mark asks the model too.
+        ("qual o endereço de vocês", "information"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -125,10 +125,11 @@ public struct IntentModel: Sendable {
     /// for information or help from chatter and statements, whatever the words.
     static let question = bucket(fnv(fnvSeed, "x:question".utf8))
 
-    /// The features of a message's tokens, and whether it asks.
-    static func features(_ words: [Token], in text: NormalizedText) -> [Int] {
+    /// The features of a message's tokens, and whether it asks (with its question mark, or
+    /// a short Portuguese question without it: `MessageAnalyzer.questions`).
+    static func features(_ words: [Token], in text: NormalizedText, asks: Bool) -> [Int] {
         var out = features(words.count) { i, body in text.withWord(words[i], body) }
-        if text.questions > 0 { out.append(question) }
+        if asks { out.append(question) }
         return out
     }
 

@@ -28,16 +28,13 @@ public enum MessageAnalyzer {
         let empty = normalized.tokens.isEmpty
         let words = expand(&normalized, language: language)
         let score = empty && normalized.emojiCount == 0 ? 0 : SentimentAnalyzer.score(words, normalized, language: language)
-        // A short Portuguese question often leaves its mark out ("até que horas funciona hoje");
-        // praise so opened exclaims ("como eu gosto desse programa").
-        let questions = normalized.questions == 0 && language == "pt" && score < SentimentAnalyzer.positiveThreshold
-            && Vocabulary.shared.asksPT(words) ? 1 : normalized.questions
+        let questions = questions(words, normalized, language: language, score: score)
         var (intent, confidence, cued) = IntentClassifier.classify(words, sentiment: score, questions: questions)
         var modelDecided = false
         // The trained model of the message's language decides when it is confident; the rules
         // otherwise.
         if let model = language == "en" ? englishModel : language == "pt" ? portugueseModel : nil, !words.isEmpty {
-            let (best, probability) = model.best(IntentModel.features(words, in: normalized))
+            let (best, probability) = model.best(IntentModel.features(words, in: normalized, asks: questions > 0))
             // A complaint the rules found (complaint cues, or strong negativity without other
             // cues) stands: the model was trained on requests, not on angry posts.
             // So does chat that a cue phrase marks as not for the business ("do you like
@@ -100,11 +97,22 @@ public enum MessageAnalyzer {
         )
     }
 
-    /// The intent model's features of `text` read in `language` (training).
+    /// The intent model's features of `text` read in `language` (training), as `analyze`
+    /// reads them.
     public static func intentFeatures(_ text: String, language: String = "en") -> [Int] {
         var normalized = TextNormalizer.normalize(text)
+        let empty = normalized.tokens.isEmpty
         let words = expand(&normalized, language: language)
-        return IntentModel.features(words, in: normalized)
+        let score = empty && normalized.emojiCount == 0 ? 0 : SentimentAnalyzer.score(words, normalized, language: language)
+        return IntentModel.features(words, in: normalized, asks: questions(words, normalized, language: language, score: score) > 0)
+    }
+
+    /// The message's question marks; a short Portuguese question often leaves its mark out
+    /// ("até que horas funciona hoje", "qual o melhor plano pra mim"), and counts as one.
+    /// Praise so opened exclaims ("como eu gosto desse programa").
+    static func questions(_ words: [Token], _ text: NormalizedText, language: String, score: Double) -> Int {
+        text.questions == 0 && language == "pt" && score < SentimentAnalyzer.positiveThreshold && Vocabulary.shared.asksPT(words)
+            ? 1 : text.questions
     }
 
     /// The words the rules and the model read: `expandAbbreviations`, then for Portuguese
