@@ -1003,6 +1003,8 @@ struct MessageAnalyzerTests {
         ("I want out of my phone contract", "cancellation"),
         // A short question without its mark asks the model too.
         ("qual o endereço de vocês", "information"),
+        // A cancellation that befell, asked with its subject between.
+        ("why was my class cancelled with no notice", "complaint"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -728,9 +728,15 @@ final class Vocabulary: Sendable {
     }
 
     /// Whether the cancellation word at `i` tells of one that befell ("meu voo foi cancelado",
-    /// "my flight was cancelled"): no request to cancel.
+    /// "my flight was cancelled"; asked, with the subject between: "why was my flight
+    /// cancelled"): no request to cancel.
     func cancellationBefell(at i: Int, in words: [Token]) -> Bool {
-        i > 0 && !words[i].clauseStart && passive.contains(words[i - 1].id) && participles.contains(words[i].id)
+        guard participles.contains(words[i].id) else { return false }
+        for back in 1...3 where i - back >= 0 {
+            if words[i - back + 1].clauseStart { return false }
+            if passive.contains(words[i - back].id) { return true }
+        }
+        return false
     }
 
     /// Whether the cancellation word at `i` is denied ("não quero cancelar", "não cancela",
