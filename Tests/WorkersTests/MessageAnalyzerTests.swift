@@ -1005,6 +1005,8 @@ struct MessageAnalyzerTests {
         ("qual o endereço de vocês", "information"),
         // A cancellation that befell, asked with its subject between.
         ("why was my class cancelled with no notice", "complaint"),
+        // Information asked for by name, after a greeting of its own.
+        ("oi, boa tarde. gostaria de informações sobre a matrícula", "information"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -208,6 +208,9 @@ public enum IntentClassifier {
             "how many people", "how many guests", "quantas pessoas", "quantos convidados",
             // An indirect question ("I was wondering if you have vegan options").
             "wondering if", "wondering whether",
+            // Information asked for by name ("gostaria de informações sobre os planos").
+            "informacoes sobre", "informacao sobre", "mais informacoes", "saber mais", "information about",
+            "info about",
             // Stock, and how many days.
             "estoque", "back in stock", "quantos dias",
         ])
