@@ -59,7 +59,8 @@ public enum MessageAnalyzer {
                 // Wanting to know a price is no purchase ("I'd like to know the price of the family plan").
                 !(cued && intent == "information" && model.labels[best] == "purchase" && Vocabulary.shared.wantsToKnow(words)),
                 // A neutral question about the business's own facts that the rules read clearly
-                // is no chatter ("que horas abre amanhã", "what time do you close today").
+                // (0.78: a cue phrase of two words or more, or several cues) is no chatter ("que
+                // horas abre amanhã", "what time do you close today").
                 !(cued && intent == "information" && confidence >= 0.78 && model.labels[best] == "other"
                     && score > IntentClassifier.complaintBelow && score < SentimentAnalyzer.positiveThreshold),
                 intent == "other" ? !cued : confidence < 0.6 || probability >= max(0.8, confidence),
@@ -126,7 +127,8 @@ public enum MessageAnalyzer {
     /// A clause opening with "mais" misspelt for "mas" reads as the contrast it is ("bom
     /// produto, mais fiquem atentos às cores"; `Lexicon.afterMisspeltContrast`), and so does
     /// one right after a word of praise or criticism, before an article ("ótima qualidade mais
-    /// as câmeras são horríveis"; "cada vez mais o preço sobe" keeps "mais").
+    /// as câmeras são horríveis"; "cada vez mais o preço sobe" keeps "mais"). A later clause
+    /// opening with "já" and an article contrasts too.
     static func restoreContrast(_ words: inout [Token]) {
         let v = Vocabulary.shared
         for i in words.indices where words[i].id == v.mais && i + 1 < words.count && !words[i + 1].clauseStart {
@@ -140,8 +142,7 @@ public enum MessageAnalyzer {
             }
             words[i].id = v.mas
         }
-        // A later clause opening with "já" and an article contrasts too ("o atendimento foi
-        // ótimo, já o produto deixou a desejar").
+        // "o atendimento foi ótimo, já o produto deixou a desejar".
         for i in words.indices.dropFirst() where words[i].id == v.ja && words[i].clauseStart && i + 1 < words.count
             && !words[i + 1].clauseStart && v.articles.contains(words[i + 1].id)
         {

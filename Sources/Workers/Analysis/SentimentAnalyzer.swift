@@ -562,6 +562,8 @@ public enum SentimentAnalyzer {
         func inquiryAt(_ k: Int) -> Bool {
             k + 1 < words.count && v.has(words[k].id, Vocabulary.Role.inquiry) && v.has(words[k + 1].id, Vocabulary.Role.inquiryNext)
         }
+        // A greeting of its own before a question or request does not hide it ("hi, i need to
+        // cancel my trip, how do i do that?").
         let lead = v.greetingLead(words)
         let plainQuestion = english && text.questions == 0 && words.count <= 8 && inquiryAt(lead)
         // Politeness in a question ("can you help? thanks!") is a request, not praise; so is
@@ -578,8 +580,6 @@ public enum SentimentAnalyzer {
         let oneMild = negatives == 1 && total >= (english ? -1.5 : -1)
         let twoMild = english && negatives == 2 && total >= -3
         if oneMild || twoMild, positives == 0, !reservation {
-            // A greeting of its own before the request does not hide it ("hi, i need to cancel
-            // my trip, how do i do that?").
             let opensWithRequest = v.has(words[lead].id, Vocabulary.Role.request)
                 || (english && words.count > lead + 1 && words[lead].id == v.i && v.has(words[lead + 1].id, Vocabulary.Role.request))
             let request = opensWithRequest
