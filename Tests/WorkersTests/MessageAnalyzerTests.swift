@@ -1007,6 +1007,8 @@ struct MessageAnalyzerTests {
         ("why was my class cancelled with no notice", "complaint"),
         // Information asked for by name, after a greeting of its own.
         ("oi, boa tarde. gostaria de informações sobre a matrícula", "information"),
+        // Someone asked to come and look at the trouble.
+        ("a geladeira tá fazendo um barulho esquisito, conseguem ver amanhã?", "support"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

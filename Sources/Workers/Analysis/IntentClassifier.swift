@@ -85,6 +85,9 @@ public enum IntentClassifier {
             "waiting on my", "waiting for my", "never arrived", "passcode", "wrong with my", "wrong with the",
             "nao estou conseguindo", "nao to conseguindo", "pode verificar", "consegue verificar", "poderia verificar",
             "verificar pra mim", "verifica pra mim", "verificar meu", "verificar minha", "pode checar", "altero", "mudar a data",
+            // Someone asked to come and look at the trouble ("conseguem ver hoje?").
+            "dar uma olhada", "da uma olhada", "conseguem ver", "consegue ver", "podem ver",
+            "conseguem olhar",
             "trocar a data", "recuperar", "como recupero", "resetar", "redefinir", "nao mostra", "nao foi feito", "nao foi realizado",
             "nao foi processado", "status do", "protocolo", "desbloquear", "desbloqueio", "desbloqueado", "configurar", "titular",
             "2a via",
