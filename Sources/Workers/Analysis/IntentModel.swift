@@ -126,7 +126,7 @@ public struct IntentModel: Sendable {
     static let question = bucket(fnv(fnvSeed, "x:question".utf8))
 
     /// The features of a message's tokens, and whether it asks (with its question mark, or
-    /// a short Portuguese question without it: `MessageAnalyzer.questions`).
+    /// a short Portuguese question without it: `MessageAnalyzer.read`).
     static func features(_ words: [Token], in text: NormalizedText, asks: Bool) -> [Int] {
         var out = features(words.count) { i, body in text.withWord(words[i], body) }
         if asks { out.append(question) }

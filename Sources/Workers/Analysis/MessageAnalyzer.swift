@@ -25,10 +25,7 @@ public enum MessageAnalyzer {
     public static func analyze(_ text: String, englishModel: IntentModel?, portugueseModel: IntentModel? = nil) -> MessageAnalysis {
         var normalized = TextNormalizer.normalize(text)
         let language = LanguageDetector.detect(normalized)
-        let empty = normalized.tokens.isEmpty
-        let words = expand(&normalized, language: language)
-        let score = empty && normalized.emojiCount == 0 ? 0 : SentimentAnalyzer.score(words, normalized, language: language)
-        let questions = questions(words, normalized, language: language, score: score)
+        let (words, score, questions) = read(&normalized, language: language)
         var (intent, confidence, cued) = IntentClassifier.classify(words, sentiment: score, questions: questions)
         var modelDecided = false
         // The trained model of the message's language decides when it is confident; the rules
@@ -102,18 +99,21 @@ public enum MessageAnalyzer {
     /// reads them.
     public static func intentFeatures(_ text: String, language: String = "en") -> [Int] {
         var normalized = TextNormalizer.normalize(text)
-        let empty = normalized.tokens.isEmpty
-        let words = expand(&normalized, language: language)
-        let score = empty && normalized.emojiCount == 0 ? 0 : SentimentAnalyzer.score(words, normalized, language: language)
-        return IntentModel.features(words, in: normalized, asks: questions(words, normalized, language: language, score: score) > 0)
+        let (words, _, questions) = read(&normalized, language: language)
+        return IntentModel.features(words, in: normalized, asks: questions > 0)
     }
 
-    /// The message's question marks; a short Portuguese question often leaves its mark out
-    /// ("até que horas funciona hoje", "qual o melhor plano pra mim"), and counts as one.
-    /// Praise so opened exclaims ("como eu gosto desse programa").
-    static func questions(_ words: [Token], _ text: NormalizedText, language: String, score: Double) -> Int {
-        text.questions == 0 && language == "pt" && score < SentimentAnalyzer.positiveThreshold && Vocabulary.shared.asksPT(words)
-            ? 1 : text.questions
+    /// What the rules and the model read of a message in `language`: its words (`expand`), its
+    /// sentiment score, and its questions. A short Portuguese question often leaves its mark
+    /// out ("até que horas funciona hoje", "qual o melhor plano pra mim") and counts as one;
+    /// praise so opened exclaims ("como eu gosto desse programa").
+    static func read(_ text: inout NormalizedText, language: String) -> (words: [Token], score: Double, questions: Int) {
+        let empty = text.tokens.isEmpty
+        let words = expand(&text, language: language)
+        let score = empty && text.emojiCount == 0 ? 0 : SentimentAnalyzer.score(words, text, language: language)
+        let questions = text.questions == 0 && language == "pt" && score < SentimentAnalyzer.positiveThreshold
+            && Vocabulary.shared.asksPT(words) ? 1 : text.questions
+        return (words, score, questions)
     }
 
     /// The words the rules and the model read: `expandAbbreviations`, then for Portuguese

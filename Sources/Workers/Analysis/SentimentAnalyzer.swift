@@ -399,12 +399,13 @@ public enum SentimentAnalyzer {
                 // quebra?", "what if it's late?": supposing, not reporting.
                 let comparative = valence > 0 && v.has(word, Vocabulary.Role.comparative)
                 if text.questions > 0 || indirect || (comparative && v.interrogatives.contains(words[0].id)) {
-                    let asked = comparative ? v.interrogatives : valence < 0 ? v.hypothetical : WordSet()
-                    for back in 1...5 where i - back >= 0 && !asked.isEmpty {
-                        if words[i - back + 1].clauseStart { break }
-                        if asked.contains(words[i - back].id) {
-                            valence = 0
-                            break
+                    if let asked = comparative ? v.interrogatives : valence < 0 ? v.hypothetical : nil {
+                        for back in 1...5 where i - back >= 0 {
+                            if words[i - back + 1].clauseStart { break }
+                            if asked.contains(words[i - back].id) {
+                                valence = 0
+                                break
+                            }
                         }
                     }
                 }

@@ -800,13 +800,11 @@ func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _ count:
 struct WordSet: Sendable {
     private let bits: [UInt64]
 
-    init(_ words: [Int32] = []) {
+    init(_ words: [Int32]) {
         var bits = [UInt64](repeating: 0, count: Int(words.max() ?? -1) / 64 + 1)
         for word in words where word >= 0 { bits[Int(word) / 64] |= 1 << UInt64(word % 64) }
         self.bits = bits
     }
-
-    var isEmpty: Bool { bits.allSatisfy { $0 == 0 } }
 
     @inline(__always)
     func contains(_ word: Int32) -> Bool {
