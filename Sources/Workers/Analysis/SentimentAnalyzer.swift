@@ -566,7 +566,8 @@ public enum SentimentAnalyzer {
         // A greeting of its own before a question or request does not hide it ("hi, i need to
         // cancel my trip, how do i do that?").
         let lead = v.greetingLead(words)
-        let plainQuestion = english && text.questions == 0 && words.count <= 8 && inquiryAt(lead)
+        // So does a Portuguese greeting that asks after the reader ("oi tudo bom", "opa beleza").
+        let plainQuestion = text.questions == 0 && words.count <= 8 && (english ? inquiryAt(lead) : portuguese && v.greetsAskingPT(words))
         // Politeness in a question ("can you help? thanks!") is a request, not praise; so is
         // a good word in one ("is the food good there").
         if (text.questions > 0 || plainQuestion) && total > 0 { total *= 0.5 }

@@ -164,6 +164,24 @@ final class Vocabulary: Sendable {
     let askingPT: WordSet
     let tem: Int32
     let como: Int32
+    /// "vocês" and the verbs of what a business does: "vocês entregam em Niterói", "vcs aceitam
+    /// vale refeição" ask, mark or not.
+    let youPlural: WordSet
+    let businessDoes: WordSet
+    /// What "tem" opening a message asks after ("tem em outras cores", "tem esse no 42", "tem
+    /// estacionamento").
+    let haveAsked: WordSet
+    /// "quanto", "quantos", "quantas": a question wherever they stand in a short message ("a
+    /// entrega demora quanto tempo").
+    let howMuch: WordSet
+    /// The reader's well-being asked after a greeting ("oi tudo bom", "opa beleza"): `tudo`
+    /// and what follows it, or `wellBeing` alone.
+    let tudo: Int32
+    let wellBeing: WordSet
+    let wellBeingAlone: WordSet
+    /// "bom dia", "boa tarde", "good morning": a greeting of two words.
+    let dayGreeting: WordSet
+    let dayParts: WordSet
     /// horas, a: "que horas", "até que horas" and "a que horas" ask too (`asksPT`).
     let horas: Int32
     let a: Int32
@@ -481,6 +499,21 @@ final class Vocabulary: Sendable {
         askingPT = WordSet(["como", "qual", "quais", "quanto", "quanta", "quantos", "quantas", "quando", "onde", "posso"].map { id($0) })
         tem = id("tem")
         como = id("como")
+        youPlural = WordSet(["voces", "voce"].map { id($0) })
+        businessDoes = WordSet([
+            "tem", "fazem", "faz", "trabalham", "trabalha", "aceitam", "aceita", "entregam", "entrega", "atendem", "atende",
+            "vendem", "vende", "abrem", "abre", "consertam", "conserta", "fecham", "oferecem", "parcelam", "parcela", "emitem",
+        ].map { id($0) })
+        haveAsked = WordSet([
+            "em", "no", "na", "esse", "essa", "este", "esta", "desse", "dessa", "outra", "outro", "outras", "outros",
+            "disponivel", "desconto", "opcao", "vaga", "vagas", "estacionamento", "horario", "algum", "alguma",
+        ].map { id($0) })
+        howMuch = WordSet(["quanto", "quantos", "quantas"].map { id($0) })
+        tudo = id("tudo")
+        wellBeing = WordSet(["bem", "bom", "certo", "joia", "tranquilo", "beleza"].map { id($0) })
+        wellBeingAlone = WordSet(["beleza", "joia", "tranquilo"].map { id($0) })
+        dayGreeting = WordSet(["bom", "boa", "good"].map { id($0) })
+        dayParts = WordSet(["dia", "tarde", "noite", "morning", "afternoon", "evening"].map { id($0) })
         horas = id("horas")
         a = id("a")
         knowing = WordSet(["know", "saber"].map { id($0) })
@@ -499,7 +532,7 @@ final class Vocabulary: Sendable {
             ("treat your customers", true),
         ].map { (ids($0), $1) }
         let awaited = Lexicon.awaited.map { id($0) }
-        greetings = WordSet(["oi", "ola", "opa", "oie", "oii", "hi", "hello", "hey", "hiya"].map { id($0) })
+        greetings = WordSet(["oi", "ola", "opa", "oie", "oii", "eae", "eai", "hi", "hello", "hey", "hiya"].map { id($0) })
         longe = id("longe")
         de = id("de")
         ate = id("ate")
@@ -753,10 +786,12 @@ final class Vocabulary: Sendable {
         return denies(words[k - 1].id)
     }
 
-    /// 1 when a message of three words or more opens with a greeting in a clause of its own
-    /// ("oi, como faço…"), else 0: where what it says begins.
+    /// Where what a message says begins after a greeting in a clause of its own: 1 after one
+    /// word ("oi, como faço…"), 2 after a time of day ("boa noite, vocês tem…", "good morning,
+    /// how do I…"), else 0.
     func greetingLead<Words: RandomAccessCollection>(_ words: Words) -> Int where Words.Element == Token, Words.Index == Int {
-        words.count > 2 && greetings.contains(words[0].id) && words[1].clauseStart ? 1 : 0
+        if words.count > 2 && greetings.contains(words[0].id) && words[1].clauseStart { return 1 }
+        return words.count > 3 && dayGreeting.contains(words[0].id) && dayParts.contains(words[1].id) && words[2].clauseStart ? 2 : 0
     }
 
     /// Whether a short Portuguese message opens, after any greeting, with a question word,
@@ -768,10 +803,25 @@ final class Vocabulary: Sendable {
         func next(_ k: Int, _ word: Int32) -> Bool { lead + k < words.count && words[lead + k].id == word }
         let first = words[lead].id
         if askingPT.contains(first) { return true }
-        if first == tem { return next(1, como) }
+        if first == tem { return next(1, como) || lead + 1 < words.count && haveAsked.contains(words[lead + 1].id) }
         if first == que { return next(1, horas) }
         if first == ate || first == a { return next(1, que) && next(2, horas) }
-        return false
+        if youPlural.contains(first) { return lead + 1 < words.count && businessDoes.contains(words[lead + 1].id) }
+        // Later in the message: "o check-in é a partir de que horas", "fica quanto".
+        for k in (lead + 1)..<words.count where howMuch.contains(words[k].id) || words[k].id == que && k + 1 < words.count && words[k + 1].id == horas {
+            return true
+        }
+        return greetsAskingPT(words)
+    }
+
+    /// Whether a short Portuguese message opens with a greeting and asks after the reader ("oi
+    /// tudo bom", "opa, beleza", "bom dia, tudo certo por aí"): a question, mark or not.
+    func greetsAskingPT<Words: RandomAccessCollection>(_ words: Words) -> Bool where Words.Element == Token, Words.Index == Int {
+        guard words.count >= 2, words.count <= 8 else { return false }
+        let k = greetings.contains(words[0].id) ? 1 : dayGreeting.contains(words[0].id) && dayParts.contains(words[1].id) ? 2 : 0
+        guard k > 0, k < words.count else { return false }
+        if words[k].id == tudo { return k + 1 < words.count && wellBeing.contains(words[k + 1].id) }
+        return wellBeingAlone.contains(words[k].id)
     }
 
     /// Whether the message wants to know something ("I'd like to know the price", "queria
