@@ -762,6 +762,12 @@ struct MessageAnalyzerTests {
         ("veio com a data vencida", "negative"),
         ("minha filha aprovou", "positive"),
         ("as crianças odiaram", "negative"),
+        // A greeting that asks after the reader, mark or not, praises nothing; chat's speed
+        // praises; something else in place of what was ordered.
+        ("oi tudo bom por aí", "neutral"),
+        ("boa tarde tudo certo", "neutral"),
+        ("a nova fibra tá voando", "positive"),
+        ("recebi outro modelo no lugar do meu", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
@@ -1009,6 +1015,28 @@ struct MessageAnalyzerTests {
         ("oi, boa tarde. gostaria de informações sobre a matrícula", "information"),
         // Someone asked to come and look at the trouble.
         ("a geladeira tá fazendo um barulho esquisito, conseguem ver amanhã?", "support"),
+        // Short questions to a business without their mark.
+        ("vcs trabalham com entrega expressa", "information"),
+        ("tem na cor preta", "information"),
+        // Switching an account off; joining a plan; something put aside; a renewal refused.
+        ("oi, quero desativar meu cadastro", "cancellation"),
+        ("quero aderir ao plano de 200 mega", "purchase"),
+        ("separa 2kg de picanha que passo aí buscar", "purchase"),
+        ("não renovem minha assinatura", "cancellation"),
+        // How to exchange what came wrong; payments and apps that fail.
+        ("como faço para trocar, veio pequeno demais", "support"),
+        ("the app crashed when I tried to pay", "support"),
+        ("deu falha no pagamento por pix", "support"),
+        ("mudar o horário da minha aula de sábado, tem como", "support"),
+        // The bot's own taste is chat.
+        ("qual a sua cor favorita", "other"),
+        // A greeting of two words before a question; a greeting before an order the model reads.
+        ("boa noite, vocês tem bolo de pote hoje", "information"),
+        ("oi, queria uma pizza meia calabresa meia frango", "purchase"),
+        // A refund wanted; a deal closed; a document about what exists.
+        ("quero um reembolso", "support"),
+        ("fecha comigo o plano anual então", "purchase"),
+        ("preciso de uma declaração de vínculo", "support"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

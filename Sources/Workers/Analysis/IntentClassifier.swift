@@ -25,6 +25,7 @@ public enum IntentClassifier {
             "want out of", "get out of my",
             "tirar meu numero", "tira meu numero", "tirem meu numero", "lista de transmissao", "me tira da lista", "me tirem da lista",
             "desiste", "desistam", "don't renew", "dont renew", "do not renew", "nao renovar", "nao quero renovar", "nao renove",
+            "nao renovem", "nao renova",
             "para de me mandar", "pare de me mandar", "parem de me mandar", "para de mandar", "parem de mandar", "stop texting",
             "stop messaging", "stop sending", "call off", "won't need", "will not need", "wont need",
             "trancar o semestre", "trancar o curso", "trancar a faculdade",
@@ -35,6 +36,11 @@ public enum IntentClassifier {
             "me tira dessa lista", "me tirem dessa lista", "me remove da lista", "me remova da lista", "me removam da lista",
             "me remove dessa lista", "me tira do grupo", "me tira desse grupo", "sair da lista", "sair dessa lista",
             "take me off", "opt out", "opt me out",
+            // Switching one's account or service off ("quero desativar minha conta"); not a
+            // product's feature ("dá pra desativar o visor").
+            "desativar minha", "desativar meu", "desativar minhas", "desativar meus", "desativa minha", "desativa meu",
+            "desativa minhas", "desative minha", "desative meu", "desativar a conta", "desativar o cadastro",
+            "desativar as notificacoes", "desativa as notificacoes",
         ])
         add("complaint", 3, [
             "reclamacao", "reclamar", "reclamando", "reclame aqui", "procon", "absurdo", "descaso", "vergonha", "pessimo", "pessima",
@@ -88,7 +94,7 @@ public enum IntentClassifier {
             // Someone asked to come and look at the trouble ("conseguem ver hoje?").
             "dar uma olhada", "da uma olhada", "conseguem ver", "consegue ver", "podem ver",
             "conseguem olhar",
-            "trocar a data", "recuperar", "como recupero", "resetar", "redefinir", "nao mostra", "nao foi feito", "nao foi realizado",
+            "trocar a data", "mudar o horario", "trocar o horario", "mudar o dia", "trocar o dia", "recuperar", "como recupero", "resetar", "redefinir", "nao mostra", "nao foi feito", "nao foi realizado",
             "nao foi processado", "status do", "protocolo", "desbloquear", "desbloqueio", "desbloqueado", "configurar", "titular",
             "2a via",
             "can you check", "look into", "won't let me", "fix it", "fix my", "statement", "hasn't shown up", "not showing",
@@ -97,6 +103,12 @@ public enum IntentClassifier {
             "em aberto", "ilegivel", "nao ficou pronto", "corrigir", "reenviar", "reenvia", "mandar de novo",
             // Returns and exchanges of something bought ("quero devolver, não serviu").
             "devolver", "devolvo", "devolucao do produto", "fazer a devolucao", "quero trocar", "queria trocar",
+            "como faco pra trocar", "como faco para trocar", "como faco a troca", "como troco", "sem funcionar",
+            // A payment or an app that fails ("deu falha no pix", "the app crashes when I pay").
+            "deu falha", "da falha", "dando falha", "crashes", "crashed", "crashing",
+            // A refund wanted is no purchase ("quero um reembolso"); a document about what exists.
+            "quero um reembolso", "quero o reembolso", "quero meu reembolso", "queria um reembolso", "quero um estorno",
+            "quero o estorno", "quero meu estorno", "uma declaracao", "declaracao de",
             "gostaria de trocar", "preciso trocar", "fazer a troca",
             "trocar o produto", "trocar por outro", "trocar de tamanho", "nao serviu", "return this", "return it",
             "return the item", "return my order", "send it back", "send back", "exchange it", "exchange this",
@@ -179,6 +191,9 @@ public enum IntentClassifier {
             "port my number", "transfer my number", "switch my number",
             "queria marcar", "gostaria de marcar", "posso marcar", "marcar um horario", "queria agendar", "gostaria de agendar",
             "add a side", "add an extra", "add extra", "side of", "book it", "let's book", "lets book", "reserve it",
+            // Joining a plan; something put aside to collect ("separa 2kg de picanha que passo aí").
+            "aderir", "quero aderir", "separa", "separe", "eu assino", "me coloca", "fecha comigo", "fechar comigo",
+            "deixar pago", "deixo pago",
         ])
         add("information", 2, [
             "quanto custa", "qual o preco", "qual o valor", "preco", "valor do", "valor da", "valor dos", "valor das",
@@ -287,7 +302,8 @@ public enum IntentClassifier {
             "curriculo", "trabalhar com voces",
             "seu nome", "your name", "vai chover", "going to rain",
             // Asking the bot's own taste is chat ("vc gosta de pagode?", "na sua opinião").
-            "sua opiniao", "voce gosta", "your opinion", "do you like",
+            "sua opiniao", "voce gosta", "your opinion", "do you like", "sua cor favorita", "seu favorito", "sua favorita",
+            "your favorite", "your favourite",
             // Asking whether a person answers is chat too, not a wish to reach one.
             "humano ou robo", "e humano", "are you human", "human or bot",
             "voce e de onde", "voce e de qual", "where are you from", "previsao do tempo", "weather forecast",
@@ -379,7 +395,11 @@ public enum IntentClassifier {
             // The highest score; of equal ones, the first in `intents`.
             var best = -1
             for k in 0..<intents.count where matched & (1 << k) != 0 && (best < 0 || scores[k] > scores[best]) { best = k }
-            let confidence = min(0.99, 0.35 + 0.6 * scores[best] / (total + 1))
+            var confidence = min(0.99, 0.35 + 0.6 * scores[best] / (total + 1))
+            // A greeting before words that no cue reads ("oi, queria uma pizza meia calabresa")
+            // leaves them to the model, unless they read negative (a greeting around trouble is
+            // a complaint: `MessageAnalyzer`).
+            if matched == 1 << greeting && words.count >= 5 && sentiment > complaintBelow { confidence = min(confidence, 0.5) }
             return (intents[best], confidence, true)
         }
     }

@@ -333,6 +333,8 @@ public struct Lexicon: Sendable {
         // loving to wait is sarcasm ("adorei esperar 40 minutos", "love waiting on hold").
         "nada mal": 1.8, "sem duvida": 0, "nao sei": 0, "don't know": 0, "dont know": 0,
         "zero problemas": 1.5, "zero problema": 1.5, "no issues": 1.5, "no problems": 1.5,
+        // Chat's speed ("a internet nova tá voando").
+        "ta voando": 2, "esta voando": 2,
         // Missing an appointment is a fact ("can't make it tomorrow"); "a joke" mocks ("you
         // guys are a joke", not "tell me a joke"); credit that never showed; no signal.
         "can't make": 0, "cant make": 0, "a joke": -2.5, "me a": 0, "never showed": -1.2, "no signal": -2,
@@ -343,7 +345,8 @@ public struct Lexicon: Sendable {
         // "ainda sem estorno"); less than was sold is `shortfalls`.
         "veio outro": -1.8, "veio outra": -1.8, "vieram outros": -1.8, "vieram outras": -1.8, "chegou outro": -1.8,
         "chegou outra": -1.8, "chegaram outros": -1.8, "chegaram outras": -1.8, "mandaram outro": -1.8,
-        "mandaram outra": -1.8, "enviaram outro": -1.8, "enviaram outra": -1.8,
+        "mandaram outra": -1.8, "enviaram outro": -1.8, "enviaram outra": -1.8, "recebi outro": -1.8, "recebi outra": -1.8,
+        "entregaram outro": -1.8, "entregaram outra": -1.8,
         "veio trocado": -1.8, "veio trocada": -1.8, "chegou trocado": -1.8, "chegou trocada": -1.8,
         // Things that keep failing ("o roteador vive reiniciando", "the wifi keeps dropping"),
         // that do not last, that fade in the first wash; curly hair is no stalling ("cabelo
