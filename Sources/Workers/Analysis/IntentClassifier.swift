@@ -94,7 +94,8 @@ public enum IntentClassifier {
             // Someone asked to come and look at the trouble ("conseguem ver hoje?").
             "dar uma olhada", "da uma olhada", "conseguem ver", "consegue ver", "podem ver",
             "conseguem olhar",
-            "trocar a data", "mudar o horario", "trocar o horario", "mudar o dia", "trocar o dia", "recuperar", "como recupero", "resetar", "redefinir", "nao mostra", "nao foi feito", "nao foi realizado",
+            "trocar a data", "mudar o horario", "trocar o horario", "mudar o dia", "trocar o dia", "recuperar", "como recupero",
+            "resetar", "redefinir", "nao mostra", "nao foi feito", "nao foi realizado",
             "nao foi processado", "status do", "protocolo", "desbloquear", "desbloqueio", "desbloqueado", "configurar", "titular",
             "2a via",
             "can you check", "look into", "won't let me", "fix it", "fix my", "statement", "hasn't shown up", "not showing",

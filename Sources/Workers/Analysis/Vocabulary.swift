@@ -794,21 +794,23 @@ final class Vocabulary: Sendable {
         return words.count > 3 && dayGreeting.contains(words[0].id) && dayParts.contains(words[1].id) && words[2].clauseStart ? 2 : 0
     }
 
-    /// Whether a short Portuguese message opens, after any greeting, with a question word,
-    /// and so asks with or without its question mark ("como faço pra cancelar minha
-    /// assinatura", "tem como cancelar", "até que horas funciona o delivery hoje").
+    /// Whether a short Portuguese message asks with or without its question mark: it opens,
+    /// after any greeting, with a question word ("como faço pra cancelar minha assinatura",
+    /// "tem como cancelar", "até que horas funciona o delivery hoje"), with "tem" and what a
+    /// shop is asked for, or with "vocês" and what a business does; it holds "quanto" or "que
+    /// horas" further on ("o técnico vem que horas"); or a greeting asks after the reader.
     func asksPT<Words: RandomAccessCollection>(_ words: Words) -> Bool where Words.Element == Token, Words.Index == Int {
         guard !words.isEmpty, words.count <= 8 else { return false }
         let lead = greetingLead(words)
         func next(_ k: Int, _ word: Int32) -> Bool { lead + k < words.count && words[lead + k].id == word }
+        func nextIn(_ set: WordSet) -> Bool { lead + 1 < words.count && set.contains(words[lead + 1].id) }
         let first = words[lead].id
-        if askingPT.contains(first) { return true }
-        if first == tem { return next(1, como) || lead + 1 < words.count && haveAsked.contains(words[lead + 1].id) }
-        if first == que { return next(1, horas) }
-        if first == ate || first == a { return next(1, que) && next(2, horas) }
-        if youPlural.contains(first) { return lead + 1 < words.count && businessDoes.contains(words[lead + 1].id) }
-        // Later in the message: "o check-in é a partir de que horas", "fica quanto".
-        for k in (lead + 1)..<words.count where howMuch.contains(words[k].id) || words[k].id == que && k + 1 < words.count && words[k + 1].id == horas {
+        if askingPT.contains(first) || first == tem && (next(1, como) || nextIn(haveAsked)) || first == que && next(1, horas)
+            || (first == ate || first == a) && next(1, que) && next(2, horas) || youPlural.contains(first) && nextIn(businessDoes)
+        {
+            return true
+        }
+        for k in (lead + 1)..<words.count where howMuch.contains(words[k].id) || words[k].id == que && next(k - lead + 1, horas) {
             return true
         }
         return greetsAskingPT(words)
