@@ -768,6 +768,10 @@ struct MessageAnalyzerTests {
         ("boa tarde tudo certo", "neutral"),
         ("a nova fibra tá voando", "positive"),
         ("recebi outro modelo no lugar do meu", "negative"),
+        // Folded hands after a request plead; after thanks, they still thank.
+        ("quero cancelar minha assinatura 🙏", "neutral"),
+        ("podem ver meu pedido por favor 🙏", "neutral"),
+        ("obrigada pela ajuda 🙏", "positive"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
