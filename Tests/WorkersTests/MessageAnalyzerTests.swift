@@ -1041,6 +1041,8 @@ struct MessageAnalyzerTests {
         ("quero um reembolso", "support"),
         ("fecha comigo o plano anual então", "purchase"),
         ("preciso de uma declaração de vínculo", "support"),
+        // A closing plea does not make a question longer.
+        ("que horas a farmácia fecha no domingo pfv", "information"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -164,6 +164,9 @@ final class Vocabulary: Sendable {
     let askingPT: WordSet
     let tem: Int32
     let como: Int32
+    /// "por favor": a closing plea (`asksPT`).
+    let por: Int32
+    let favor: Int32
     /// "vocês" and the verbs of what a business does: "vocês entregam em Niterói", "vcs aceitam
     /// vale refeição" ask, mark or not.
     let youPlural: WordSet
@@ -499,6 +502,8 @@ final class Vocabulary: Sendable {
         askingPT = WordSet(["como", "qual", "quais", "quanto", "quanta", "quantos", "quantas", "quando", "onde", "posso"].map { id($0) })
         tem = id("tem")
         como = id("como")
+        por = id("por")
+        favor = id("favor")
         youPlural = WordSet(["voces", "voce"].map { id($0) })
         businessDoes = WordSet([
             "tem", "fazem", "faz", "trabalham", "trabalha", "aceitam", "aceita", "entregam", "entrega", "atendem", "atende",
@@ -800,7 +805,9 @@ final class Vocabulary: Sendable {
     /// shop is asked for, or with "vocês" and what a business does; it holds "quanto" or "que
     /// horas" further on ("o técnico vem que horas"); or a greeting asks after the reader.
     func asksPT<Words: RandomAccessCollection>(_ words: Words) -> Bool where Words.Element == Token, Words.Index == Int {
-        guard !words.isEmpty, words.count <= 8 else { return false }
+        // A closing "por favor" ("pfv") does not make a question longer.
+        let pleading = words.count > 2 && words[words.count - 2].id == por && words[words.count - 1].id == favor ? 2 : 0
+        guard !words.isEmpty, words.count - pleading <= 8 else { return false }
         let lead = greetingLead(words)
         func next(_ k: Int, _ word: Int32) -> Bool { lead + k < words.count && words[lead + k].id == word }
         func nextIn(_ set: WordSet) -> Bool { lead + 1 < words.count && set.contains(words[lead + 1].id) }
