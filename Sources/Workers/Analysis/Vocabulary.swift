@@ -795,8 +795,16 @@ final class Vocabulary: Sendable {
     /// word ("oi, como faço…"), 2 after a time of day ("boa noite, vocês tem…", "good morning,
     /// how do I…"), else 0.
     func greetingLead<Words: RandomAccessCollection>(_ words: Words) -> Int where Words.Element == Token, Words.Index == Int {
-        if words.count > 2 && greetings.contains(words[0].id) && words[1].clauseStart { return 1 }
-        return words.count > 3 && dayGreeting.contains(words[0].id) && dayParts.contains(words[1].id) && words[2].clauseStart ? 2 : 0
+        let k = greetingLength(words)
+        return k > 0 && words.count > k + 1 && words[k].clauseStart ? k : 0
+    }
+
+    /// How many words a greeting opening the message takes: 1 ("oi", "hello"), 2 for a time of
+    /// day ("boa noite", "good morning"), else 0.
+    func greetingLength<Words: RandomAccessCollection>(_ words: Words) -> Int where Words.Element == Token, Words.Index == Int {
+        guard !words.isEmpty else { return 0 }
+        if greetings.contains(words[0].id) { return 1 }
+        return words.count > 1 && dayGreeting.contains(words[0].id) && dayParts.contains(words[1].id) ? 2 : 0
     }
 
     /// Whether a short Portuguese message asks with or without its question mark: it opens,
@@ -817,7 +825,7 @@ final class Vocabulary: Sendable {
         {
             return true
         }
-        for k in (lead + 1)..<words.count where howMuch.contains(words[k].id) || words[k].id == que && next(k - lead + 1, horas) {
+        for k in (lead + 1)..<words.count where howMuch.contains(words[k].id) || words[k].id == que && k + 1 < words.count && words[k + 1].id == horas {
             return true
         }
         return greetsAskingPT(words)
@@ -826,8 +834,8 @@ final class Vocabulary: Sendable {
     /// Whether a short Portuguese message opens with a greeting and asks after the reader ("oi
     /// tudo bom", "opa, beleza", "bom dia, tudo certo por aí"): a question, mark or not.
     func greetsAskingPT<Words: RandomAccessCollection>(_ words: Words) -> Bool where Words.Element == Token, Words.Index == Int {
-        guard words.count >= 2, words.count <= 8 else { return false }
-        let k = greetings.contains(words[0].id) ? 1 : dayGreeting.contains(words[0].id) && dayParts.contains(words[1].id) ? 2 : 0
+        guard words.count <= 8 else { return false }
+        let k = greetingLength(words)
         guard k > 0, k < words.count else { return false }
         if words[k].id == tudo { return k + 1 < words.count && wellBeing.contains(words[k + 1].id) }
         return wellBeingAlone.contains(words[k].id)
