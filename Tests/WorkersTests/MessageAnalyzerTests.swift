@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Workers
@@ -1184,6 +1185,28 @@ struct MessageAnalyzerTests {
         #expect(escaped.words == ["it's", "great", "isn't", "it", "a", "b", "e", "c", "users", "cafe", "pessimo", "x", "y"])
         #expect(escaped.tokens[2].clauseStart)
         #expect(TextNormalizer.isLaughter("rsrsrs") && TextNormalizer.isLaughter("hahaha") && !TextNormalizer.isLaughter("casa"))
+    }
+
+    @Test("stepping over quiet words scores every message as reading every word does")
+    func quietWords() throws {
+        var texts = Self.sentimentCases.map(\.0)
+        for name in ["pt_sentiment_train", "en_sentiment_train", "pt_intents_train", "en_intents_train", "pt_sentiment_test", "en_sentiment_test"] {
+            texts += try AnalysisFiguresTests.rows("Fixtures/analysis/\(name).tsv").map(\.text)
+        }
+        for file in ["../shared/eval/sentiment_dev.tsv", "../shared/eval/intent_dev.tsv"] where FileManager.default.fileExists(atPath: file) {
+            texts += Evaluation.parse(try String(contentsOfFile: file, encoding: .utf8)).map(\.text)
+        }
+        var stepped = 0
+        for text in texts {
+            var normalized = TextNormalizer.normalize(text)
+            let language = LanguageDetector.detect(normalized)
+            let words = MessageAnalyzer.expand(&normalized, language: language)
+            let fast = SentimentAnalyzer.score(words, normalized, language: language)
+            let full = SentimentAnalyzer.score(words, normalized, language: language, stepOverQuiet: false)
+            #expect(fast == full, "\(text)")
+            stepped += words.filter { $0.id >= 0 && Vocabulary.shared.quiet[Int($0.id)] }.count
+        }
+        #expect(texts.count > 1000 && stepped > texts.count, "most messages have quiet words")
     }
 
     @Test("empty and odd input never crashes")

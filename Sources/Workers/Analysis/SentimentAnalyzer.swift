@@ -10,13 +10,14 @@ public enum SentimentAnalyzer {
     public static let negativeThreshold = -0.05
 
     /// `words` are `text`'s tokens after the language's abbreviations were expanded.
-    public static func score(_ words: [Token], _ text: NormalizedText, language: String) -> Double {
+    /// With `stepOverQuiet` false, every word goes through every rule (tests compare the two).
+    public static func score(_ words: [Token], _ text: NormalizedText, language: String, stepOverQuiet: Bool = true) -> Double {
         // Read through a buffer: the rules index the tokens hundreds of times per message, and
         // the array's subscript was left as a call in this long function (5 % of the time).
-        words.withUnsafeBufferPointer { score($0, text, language: language) }
+        words.withUnsafeBufferPointer { score($0, text, language: language, stepOverQuiet: stepOverQuiet) }
     }
 
-    static func score(_ words: UnsafeBufferPointer<Token>, _ text: NormalizedText, language: String) -> Double {
+    static func score(_ words: UnsafeBufferPointer<Token>, _ text: NormalizedText, language: String, stepOverQuiet: Bool) -> Double {
         let v = Vocabulary.shared
         // The language's valences first, the other's second (Spanish reads Portuguese's).
         let english = language == "en"
@@ -175,6 +176,18 @@ public enum SentimentAnalyzer {
         var criticised = false
         while i < words.count {
             let word = words[i].id
+            // A word no rule reads at its own turn (`Vocabulary.quiet`; an unknown one unless
+            // stretched, "boom") only ends what its clause break ends. Most words are such.
+            if stepOverQuiet, !words[i].elongated,
+                word >= 0 ? v.quiet[Int(word)] : !text.withWord(words[i], { $0.count >= 4 && $0[$0.count - 1] == $0[$0.count - 2] })
+            {
+                if words[i].clauseStart {
+                    indirect = false
+                    supposed = false
+                }
+                i += 1
+                continue
+            }
             if words[i].clauseStart || isContrast(word) {
                 indirect = false
                 supposed = false

@@ -235,6 +235,11 @@ final class Vocabulary: Sendable {
     let roles: [UInt32]
     /// What each word's spelling says of its language (`Spelling.of`), read once here.
     let spellings: [UInt8]
+    /// Per word: no sentiment rule reads it at its own turn (no valence in either language,
+    /// no contrast, opens no phrase, wish, custom withdrawn, indirect question or awaited
+    /// answer, nor one of the words the rules name there), so `SentimentAnalyzer` steps over
+    /// it; the rules still read it as a neighbour of others. Most words of a message are.
+    let quiet: [Bool]
 
     enum Role {
         /// a, o, de, da, do, me: may sit inside a phrase ("custo do beneficio", "ninguém me
@@ -640,6 +645,16 @@ final class Vocabulary: Sendable {
         for word in awaited { starts[Int(word)] |= Starts.awaited }
         for word in whether { starts[Int(word)] |= Starts.whether }
         self.starts = starts
+        // Everything `SentimentAnalyzer` reads of a word at its own turn; a word with none of
+        // it is quiet.
+        let special: Set<Int32> = [esperava, que, ter, cara, nunca, show]
+        let read = Role.wish | Role.patronage | Role.infinitivePatronage | Role.lukewarm
+        let opens = Starts.phrase | Starts.whether | Starts.awaited
+        let expected = expectedVerbs
+        quiet = (0..<b.bounds.count).map { k in
+            (b.valencePT[k].isNaN || b.valencePT[k] == 0) && (b.valenceEN[k].isNaN || b.valenceEN[k] == 0) && !b.contrast[k]
+                && roles[k] & read == 0 && starts[k] & opens == 0 && !expected.contains(Int32(k)) && !special.contains(Int32(k))
+        }
     }
 
     /// FNV-1a over the bytes, 64 bits.
