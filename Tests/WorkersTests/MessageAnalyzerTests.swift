@@ -773,6 +773,13 @@ struct MessageAnalyzerTests {
         ("quero cancelar minha assinatura 🙏", "neutral"),
         ("podem ver meu pedido por favor 🙏", "neutral"),
         ("obrigada pela ajuda 🙏", "positive"),
+        // Good for nothing else; a practical class is no praise.
+        ("esse app só serve pra gastar bateria", "negative"),
+        ("a aula prática é amanhã às 8h", "neutral"),
+        // Not working properly; a doubt is no praise; what one did not quite grasp is no fault.
+        ("a porta do armário não fecha direito", "negative"),
+        ("não sei dizer se o perfume é bom, foi presente", "neutral"),
+        ("não entendi direito, pode explicar?", "neutral"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
@@ -1044,6 +1051,16 @@ struct MessageAnalyzerTests {
         ("preciso de uma declaração de vínculo", "support"),
         // A closing plea does not make a question longer.
         ("que horas a farmácia fecha no domingo pfv", "information"),
+        // Something owed that never came, a utility cut off, a warning light, a repair, a
+        // charge the customer does not know, a car that will not start.
+        ("a imobiliária ainda não me mandou o contrato", "support"),
+        ("tô sem água aqui no prédio desde cedo", "support"),
+        ("caiu a internet de novo aqui em casa", "support"),
+        ("acendeu a luz da injeção no painel", "support"),
+        ("o zíper da mochila estragou, dá pra consertar?", "support"),
+        ("apareceu uma cobrança estranha no meu cartão", "support"),
+        ("the van won't start this morning", "support"),
+        ("descadastre meu email de vocês", "cancellation"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -25,7 +25,7 @@ public enum IntentClassifier {
             "want out of", "get out of my",
             "tirar meu numero", "tira meu numero", "tirem meu numero", "lista de transmissao", "me tira da lista", "me tirem da lista",
             "desiste", "desistam", "don't renew", "dont renew", "do not renew", "nao renovar", "nao quero renovar", "nao renove",
-            "nao renovem", "nao renova",
+            "nao renovem", "nao renova", "descadastra", "descadastre", "descadastrem",
             "para de me mandar", "pare de me mandar", "parem de me mandar", "para de mandar", "parem de mandar", "stop texting",
             "stop messaging", "stop sending", "call off", "won't need", "will not need", "wont need",
             "trancar o semestre", "trancar o curso", "trancar a faculdade",
@@ -163,6 +163,16 @@ public enum IntentClassifier {
             // A bill asked for is a copy of one that exists ("me manda o boleto por email").
             "manda o boleto", "mandar o boleto", "mande o boleto", "envia o boleto", "enviar o boleto", "envie o boleto",
             "manda a fatura", "mandar a fatura", "envia a fatura", "enviar a fatura",
+            // Something owed that never came ("o contador ainda não me mandou a guia"); a
+            // utility cut off ("tá sem água desde ontem", "caiu a energia aqui"); a warning
+            // light or a car that will not start; something broken to be mended.
+            "nao me mandou", "nao me mandaram", "nao me enviou", "nao me enviaram", "sem agua", "sem luz", "sem gas",
+            "falta de agua", "faltou agua", "acabou a agua", "caiu a energia", "caiu a luz", "caiu a internet", "internet caiu",
+            "energia caiu", "luz do motor", "luz da injecao", "luz de injecao", "won't start", "wont start", "won't turn on",
+            "roadside assistance", "da pra consertar", "pode consertar", "consegue consertar", "conseguem consertar",
+            "preciso consertar", "mandar consertar", "da pra arrumar", "pode arrumar", "consegue arrumar", "conseguem arrumar",
+            // A signal that comes and goes; a charge the customer does not know.
+            "oscilando", "compra estranha", "cobranca estranha", "lancamento estranho", "valor estranho",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
@@ -194,7 +204,7 @@ public enum IntentClassifier {
             "add a side", "add an extra", "add extra", "side of", "book it", "let's book", "lets book", "reserve it",
             // Joining a plan; something put aside to collect ("separa 2kg de picanha que passo aí").
             "aderir", "quero aderir", "separa", "separe", "eu assino", "me coloca", "fecha comigo", "fechar comigo",
-            "deixar pago", "deixo pago",
+            "deixar pago", "deixo pago", "i'll pay", "i will pay",
         ])
         add("information", 2, [
             "quanto custa", "qual o preco", "qual o valor", "preco", "valor do", "valor da", "valor dos", "valor das",

@@ -156,6 +156,9 @@ public struct Lexicon: Sendable {
         "nada funciona": -2.5, "nada funcionou": -2.5, "nothing works": -2.2, "nothing worked": -2.2,
         // The writer's apology for their own delay ("desculpa a demora pra responder").
         "desculpa demora": 0, "desculpe demora": 0,
+        // "Só serve pra cobrar": good for nothing else. A practical exam or class is no praise.
+        "so serve": -1.5, "so servem": -1.5, "so serviu": -1.5, "prova pratica": 0, "provas praticas": 0, "exame pratico": 0,
+        "aula pratica": 0, "aulas praticas": 0,
         "nunca mais": -2.5, "deixa desejar": -1.5, "deixou desejar": -1.5, "vale pena": 2, "custo beneficio": 1.5,
         "dinheiro jogado": -3, "ate agora": -1.2, "sem resposta": -2.2, "ninguem responde": -2.5, "nao recomendo": -3,
         "muito bom": 2.6, "muito boa": 2.6, "de primeira": 2, "chegou rapido": 2.2, "chegou antes": 2.4, "antes do": 0.8,

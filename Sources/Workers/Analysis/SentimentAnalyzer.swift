@@ -386,6 +386,15 @@ public enum SentimentAnalyzer {
                     valence = -1.5
                     settled = true
                 }
+                // Something that does not work properly ("a tampa não fecha direito"), unless a
+                // phrase said so already ("não abre direito"); not what one did not quite grasp
+                // ("não entendi direito"), nor a right one has ("não tenho direito a nada").
+                if valence == 0, word == v.direito, i >= 2, phraseEnd < i, !words[i - 1].clauseStart, isNegation(words[i - 2].id),
+                    !v.grasping.contains(words[i - 1].id), !v.has(words[i - 1].id, Vocabulary.Role.have)
+                {
+                    valence = -1.5
+                    settled = true
+                }
             }
             if valence != 0 {
                 // Intensifiers and diminishers just before, in the same clause ("não preciso

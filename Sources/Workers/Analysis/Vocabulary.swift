@@ -60,6 +60,10 @@ final class Vocabulary: Sendable {
     /// English "i", which opens most English requests ("i want to cancel my plan").
     let i: Int32
     let nunca: Int32
+    /// "direito": denied, something does not work properly ("não fecha direito").
+    let direito: Int32
+    /// Understanding, hearing, seeing: "não entendi direito" grasped too little; it reports no fault.
+    let grasping: WordSet
     let never: Int32
     /// "no": a negation in English and Spanish, "in the" in Portuguese.
     let no: Int32
@@ -423,6 +427,9 @@ final class Vocabulary: Sendable {
         nada = id("nada")
         i = id("i")
         nunca = id("nunca")
+        direito = id("direito")
+        grasping = WordSet(
+            ["entendi", "entendo", "entendeu", "entenderam", "entender", "ouvi", "escutei", "li", "vi", "lembro", "sei"].map { id($0) })
         never = id("never")
         no = id("no")
         enough = id("enough")
@@ -447,7 +454,9 @@ final class Vocabulary: Sendable {
             "conserta", "consertam", "vende", "vendem", "trocar", "trocam", "remover", "tratam", "remedio", "remedios",
             "fix", "repair", "repairs", "sell", "return", "remove", "treat", "treats", "medicine",
         ].map { id($0) })
-        wondering = WordSet(["saber", "sei", "sabe", "sabem", "know", "wonder", "wondering", "wondered"].map { id($0) })
+        wondering = WordSet(
+            ["saber", "sei", "sabe", "sabem", "dizer", "diz", "diga", "informar", "informa", "know", "wonder", "wondering", "wondered", "tell"]
+                .map { id($0) })
         let whether = ["se", "if", "whether"].map { id($0) }
         nobody = WordSet(["nada", "ninguem", "nenhum", "nenhuma", "nothing", "nobody", "none"].map { id($0) })
         existential = WordSet(["tem", "ha", "existe", "existem", "tinha", "havia"].map { id($0) })
@@ -647,7 +656,7 @@ final class Vocabulary: Sendable {
         self.starts = starts
         // Everything `SentimentAnalyzer` reads of a word at its own turn; a word with none of
         // it is quiet.
-        let special: Set<Int32> = [esperava, que, ter, cara, nunca, show]
+        let special: Set<Int32> = [esperava, que, ter, cara, nunca, show, direito]
         let read = Role.wish | Role.patronage | Role.infinitivePatronage | Role.lukewarm
         let opens = Starts.phrase | Starts.whether | Starts.awaited
         let expected = expectedVerbs
