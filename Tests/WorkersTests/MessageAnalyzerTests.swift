@@ -1051,6 +1051,13 @@ struct MessageAnalyzerTests {
         ("preciso de uma declaração de vínculo", "support"),
         // A closing plea does not make a question longer.
         ("que horas a farmácia fecha no domingo pfv", "information"),
+        // Greetings before a request, however many, do not make it a greeting; before chat or
+        // alone they still greet.
+        ("olá bom dia tudo bem, tem vaga pra estacionar aí", "information"),
+        ("oi, boa tarde. me descadastra dessa lista por favor", "cancellation"),
+        ("hello, good afternoon! how much is the premium plan?", "information"),
+        ("oi, boa tarde! tudo certo?", "greeting"),
+        ("bom dia, com quem eu falo?", "greeting"),
         // Something owed that never came, a utility cut off, a warning light, a repair, a
         // charge the customer does not know, a car that will not start.
         ("a imobiliária ainda não me mandou o contrato", "support"),

@@ -31,7 +31,20 @@ public enum MessageAnalyzer {
         // The trained model of the message's language decides when it is confident; the rules
         // otherwise.
         if let model = language == "en" ? englishModel : language == "pt" ? portugueseModel : nil, !words.isEmpty {
-            let (best, probability) = model.best(IntentModel.features(words, in: normalized, asks: questions > 0))
+            var (best, probability) = model.best(IntentModel.features(words, in: normalized, asks: questions > 0))
+            // Greetings before a request do not make it a greeting ("oi, boa tarde! vocês abrem
+            // domingo?"): the model reads what follows them, when that is three words or more
+            // ("oi, boa tarde! tudo certo?"), and takes it unless it is chat ("olá! espero que
+            // estejam bem 😊", "bom dia, com quem eu falo?" stay greetings).
+            if model.labels[best] == "greeting" {
+                let start = Vocabulary.shared.afterGreetings(words)
+                let after = Array(words[start...])
+                if start > 0 && after.count >= 3 {
+                    let asks = questions > 0 || language == "pt" && Vocabulary.shared.asksPT(after)
+                    let rest = model.best(IntentModel.features(after, in: normalized, asks: asks))
+                    if model.labels[rest.label] != "other" { (best, probability) = rest }
+                }
+            }
             // A complaint the rules found (complaint cues, or strong negativity without other
             // cues) stands: the model was trained on requests, not on angry posts.
             // So does chat that a cue phrase marks as not for the business ("do you like

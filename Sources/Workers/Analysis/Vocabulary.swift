@@ -823,12 +823,30 @@ final class Vocabulary: Sendable {
         return k > 0 && words.count > k + 1 && words[k].clauseStart ? k : 0
     }
 
-    /// How many words a greeting opening the message takes: 1 ("oi", "hello"), 2 for a time of
-    /// day ("boa noite", "good morning"), else 0.
-    func greetingLength<Words: RandomAccessCollection>(_ words: Words) -> Int where Words.Element == Token, Words.Index == Int {
-        guard !words.isEmpty else { return 0 }
-        if greetings.contains(words[0].id) { return 1 }
-        return words.count > 1 && dayGreeting.contains(words[0].id) && dayParts.contains(words[1].id) ? 2 : 0
+    /// How many words a greeting opening the message (or starting at word `k`) takes: 1 ("oi",
+    /// "hello"), 2 for a time of day ("boa noite", "good morning"), else 0.
+    func greetingLength<Words: RandomAccessCollection>(_ words: Words, at k: Int = 0) -> Int where Words.Element == Token, Words.Index == Int {
+        guard k < words.count else { return 0 }
+        if greetings.contains(words[k].id) { return 1 }
+        return k + 1 < words.count && dayGreeting.contains(words[k].id) && dayParts.contains(words[k + 1].id) ? 2 : 0
+    }
+
+    /// Where what a message says begins after the greetings that open it, however many it
+    /// stacks, with or without punctuation ("oi, boa tarde! vocês abrem domingo?", "oi boa
+    /// tarde tem estacionamento", "oi, tudo bem? queria saber…", "hello, good morning. do you
+    /// deliver?"); 0 when it opens with none. Something always follows.
+    func afterGreetings(_ words: [Token]) -> Int {
+        var k = 0
+        while true {
+            var length = greetingLength(words, at: k)
+            // After a greeting, one asking after the reader ("tudo bem", "beleza").
+            if length == 0, k > 0, k < words.count {
+                length = words[k].id == tudo ? (k + 1 < words.count && wellBeing.contains(words[k + 1].id) ? 2 : 0)
+                    : wellBeingAlone.contains(words[k].id) ? 1 : 0
+            }
+            guard length > 0, k + length < words.count else { return k }
+            k += length
+        }
     }
 
     /// Whether a short Portuguese message asks with or without its question mark: it opens,
