@@ -38,8 +38,8 @@ public enum MessageAnalyzer {
             // estejam bem 😊", "bom dia, com quem eu falo?" stay greetings).
             if model.labels[best] == "greeting" {
                 let start = Vocabulary.shared.afterGreetings(words)
-                let after = Array(words[start...])
-                if start > 0 && after.count >= 3 {
+                if start > 0 && words.count - start >= 3 {
+                    let after = Array(words[start...])
                     let asks = questions > 0 || language == "pt" && Vocabulary.shared.asksPT(after)
                     let rest = model.best(IntentModel.features(after, in: normalized, asks: asks))
                     if model.labels[rest.label] != "other" { (best, probability) = rest }

@@ -840,7 +840,7 @@ final class Vocabulary: Sendable {
         while true {
             var length = greetingLength(words, at: k)
             // After a greeting, one asking after the reader ("tudo bem", "beleza").
-            if length == 0, k > 0, k < words.count {
+            if length == 0, k > 0 {
                 length = words[k].id == tudo ? (k + 1 < words.count && wellBeing.contains(words[k + 1].id) ? 2 : 0)
                     : wellBeingAlone.contains(words[k].id) ? 1 : 0
             }
