@@ -416,6 +416,13 @@ public enum SentimentAnalyzer {
                         break
                     }
                 }
+                // "um pouco", "a bit" right after a word softens it ("o barulho incomoda um pouco",
+                // "it hurts a bit").
+                if span == 1, i + 2 < words.count, !words[i + 1].clauseStart, !words[i + 2].clauseStart,
+                    v.indefinite.contains(words[i + 1].id) || words[i + 1].id == v.a, v.aLittle.contains(words[i + 2].id)
+                {
+                    valence *= 0.5
+                }
                 // "qual o melhor horário?", "what's the best time?": asking, not praising (also
                 // without the question mark, "qual seu filme favorito"); "a garantia cobre
                 // quebra?", "what if it's late?": supposing, not reporting.

@@ -133,6 +133,9 @@ final class Vocabulary: Sendable {
     /// melhor" (an article before).
     let little: WordSet
     let indefinite: WordSet
+    /// "pouco", "pouquinho", "bit", "little": after "um" or "a", they soften the word before
+    /// ("incomoda um pouco", "hurts a bit").
+    let aLittle: WordSet
     /// "poderia ter um acabamento melhor", "could have been better": a wish for more or
     /// better is a reservation. After a modal (`Role.wish`), the words that may sit between
     /// (up to four), and the improvements.
@@ -484,6 +487,7 @@ final class Vocabulary: Sendable {
         priceCopulas = WordSet(["e", "eh", "foi", "era", "sao", "esta", "estava", "ficou", "fica", "veio", "achei", "acho"].map { id($0) })
         little = WordSet(["pouco", "pouca"].map { id($0) })
         indefinite = WordSet(["um", "uma"].map { id($0) })
+        aLittle = WordSet(["pouco", "pouquinho", "bit", "little"].map { id($0) })
         wishFillers = WordSet([
             "ser", "ter", "vir", "sido", "estar", "com", "um", "uma", "pouco", "bem", "muito",
             "be", "been", "have", "a", "bit", "little", "lot", "much", "way",
