@@ -780,6 +780,7 @@ struct MessageAnalyzerTests {
         ("a porta do armário não fecha direito", "negative"),
         ("não sei dizer se o perfume é bom, foi presente", "neutral"),
         ("não entendi direito, pode explicar?", "neutral"),
+        ("ainda não usei direito, depois conto", "neutral"),
         // "um pouco" after a word softens it.
         ("o frete demorou um pouco, mas veio como eu esperava", "neutral"),
     ]

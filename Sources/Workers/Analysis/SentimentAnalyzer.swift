@@ -388,9 +388,12 @@ public enum SentimentAnalyzer {
                 }
                 // Something that does not work properly ("a tampa não fecha direito"), unless a
                 // phrase said so already ("não abre direito"); not what one did not quite grasp
-                // ("não entendi direito"), nor a right one has ("não tenho direito a nada").
+                // ("não entendo direito"), nor a right one has ("não tenho direito a nada"), nor
+                // the writer's own doing, a first person's past ending in "i" ("ainda não testei
+                // direito", "não li direito"; "a tinta não sai direito" is the product's).
                 if valence == 0, word == v.direito, i >= 2, phraseEnd < i, !words[i - 1].clauseStart, isNegation(words[i - 2].id),
-                    !v.grasping.contains(words[i - 1].id), !v.has(words[i - 1].id, Vocabulary.Role.have)
+                    !v.grasping.contains(words[i - 1].id), !v.has(words[i - 1].id, Vocabulary.Role.have),
+                    !text.withWord(words[i - 1], { $0.count > 1 && $0[$0.count - 1] == 0x69 && $0[$0.count - 2] != 0x61 })
                 {
                     valence = -1.5
                     settled = true

@@ -62,7 +62,7 @@ final class Vocabulary: Sendable {
     let nunca: Int32
     /// "direito": denied, something does not work properly ("não fecha direito").
     let direito: Int32
-    /// Understanding, hearing, seeing: "não entendi direito" grasped too little; it reports no fault.
+    /// Understanding, remembering: "não entendo direito" grasped too little; it reports no fault.
     let grasping: WordSet
     let never: Int32
     /// "no": a negation in English and Spanish, "in the" in Portuguese.
@@ -431,8 +431,7 @@ final class Vocabulary: Sendable {
         i = id("i")
         nunca = id("nunca")
         direito = id("direito")
-        grasping = WordSet(
-            ["entendi", "entendo", "entendeu", "entenderam", "entender", "ouvi", "escutei", "li", "vi", "lembro", "sei"].map { id($0) })
+        grasping = WordSet(["entendo", "entendeu", "entenderam", "entender", "lembro"].map { id($0) })
         never = id("never")
         no = id("no")
         enough = id("enough")
