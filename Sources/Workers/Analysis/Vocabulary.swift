@@ -843,10 +843,7 @@ final class Vocabulary: Sendable {
         while true {
             var length = greetingLength(words, at: k)
             // After a greeting, one asking after the reader ("tudo bem", "beleza").
-            if length == 0, k > 0 {
-                length = words[k].id == tudo ? (k + 1 < words.count && wellBeing.contains(words[k + 1].id) ? 2 : 0)
-                    : wellBeingAlone.contains(words[k].id) ? 1 : 0
-            }
+            if length == 0, k > 0 { length = askingAfterLength(words, at: k) }
             guard length > 0, k + length < words.count else { return k }
             k += length
         }
@@ -881,9 +878,15 @@ final class Vocabulary: Sendable {
     func greetsAskingPT<Words: RandomAccessCollection>(_ words: Words) -> Bool where Words.Element == Token, Words.Index == Int {
         guard words.count <= 8 else { return false }
         let k = greetingLength(words)
-        guard k > 0, k < words.count else { return false }
-        if words[k].id == tudo { return k + 1 < words.count && wellBeing.contains(words[k + 1].id) }
-        return wellBeingAlone.contains(words[k].id)
+        return k > 0 && askingAfterLength(words, at: k) > 0
+    }
+
+    /// How many words, from word `k`, ask after the reader: 2 for "tudo" and how it is ("tudo
+    /// bem", "tudo certo"), 1 for "beleza", "joia" or "tranquilo" alone, else 0.
+    func askingAfterLength<Words: RandomAccessCollection>(_ words: Words, at k: Int) -> Int where Words.Element == Token, Words.Index == Int {
+        guard k < words.count else { return 0 }
+        if words[k].id == tudo { return k + 1 < words.count && wellBeing.contains(words[k + 1].id) ? 2 : 0 }
+        return wellBeingAlone.contains(words[k].id) ? 1 : 0
     }
 
     /// Whether the message wants to know something ("I'd like to know the price", "queria
