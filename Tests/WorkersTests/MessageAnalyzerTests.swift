@@ -783,6 +783,11 @@ struct MessageAnalyzerTests {
         ("ainda não usei direito, depois conto", "neutral"),
         // "um pouco" after a word softens it.
         ("o frete demorou um pouco, mas veio como eu esperava", "neutral"),
+        // Slang praise, a low mood, as good as new; a fire is none of them.
+        ("that new song is fire", "positive"),
+        ("been feeling down all week", "negative"),
+        ("the warehouse is on fire", "neutral"),
+        ("lavei e ficou como novo", "positive"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

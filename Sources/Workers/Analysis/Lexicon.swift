@@ -167,6 +167,11 @@ public struct Lexicon: Sendable {
         "tempo demora": 0, "quanto demora": 0, "demora quanto": 0, "demora quantos": 0, "demora quantas": 0, "tempo leva": 0,
         "not working": -2.2, "doesn't work": -2.2, "customer service": -0.3, "customer care": 0, "kind of": 0, "kinds of": 0,
         "on hold": -1.5, "no one": -1.2, "still waiting": -2,
+        // Slang praise ("this album is fire"), a low mood ("feeling down"), as good as new
+        // ("continua como novo", "like new").
+        "is fire": 2.5, "was fire": 2.5, "so fire": 2.5, "it's fire": 2.5, "that's fire": 2.5, "thats fire": 2.5,
+        "feeling down": -2, "feel down": -2, "felt down": -2, "feelin down": -2, "como novo": 1.5, "como nova": 1.5,
+        "like new": 1.5,
         // A product's name, not praise ("comprei uma smart tv").
         "smart tv": 0, "smart tvs": 0, "smart watch": 0, "smart band": 0, "smart home": 0, "smart lock": 0, "smart locks": 0,
         "smart thermostat": 0, "smart speaker": 0, "smart plug": 0, "smart meter": 0, "smart card": 0, "happy hour": 0,
