@@ -799,6 +799,9 @@ struct MessageAnalyzerTests {
 
     @Test("intents", arguments: [
         ("Oi, meu pedido ainda não chegou e já faz 10 dias. Preciso de ajuda!", "support"),
+        // A connection that keeps dropping is a fault to fix.
+        ("a internet cai todo dia no fim da tarde", "support"),
+        ("o sinal cai quando entro no elevador", "support"),
         ("esqueci minha senha e não consigo entrar", "support"),
         // Enrolment is a school's sale; "tô querendo pegar" wants to buy.
         ("quero matricular meu filho no integral", "purchase"),

@@ -171,8 +171,10 @@ public enum IntentClassifier {
             "energia caiu", "luz do motor", "luz da injecao", "luz de injecao", "won't start", "wont start", "won't turn on",
             "roadside assistance", "da pra consertar", "pode consertar", "consegue consertar", "conseguem consertar",
             "preciso consertar", "mandar consertar", "da pra arrumar", "pode arrumar", "consegue arrumar", "conseguem arrumar",
-            // A signal that comes and goes; a charge the customer does not know.
-            "oscilando", "compra estranha", "cobranca estranha", "lancamento estranho", "valor estranho",
+            // A signal that comes and goes ("a internet cai toda noite"); a charge the customer
+            // does not know.
+            "internet cai", "internet caindo", "cai a internet", "conexao cai", "conexao caindo", "wifi cai", "wifi caindo",
+            "sinal cai", "sinal caindo", "oscilando", "compra estranha", "cobranca estranha", "lancamento estranho", "valor estranho",
         ])
         add("purchase", 2.5, [
             "comprar", "quero comprar", "gostaria de comprar", "quero assinar", "assinar", "contratar", "adquirir", "quero o plano",
