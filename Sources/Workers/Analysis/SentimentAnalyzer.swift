@@ -179,7 +179,7 @@ public enum SentimentAnalyzer {
             // A word no rule reads at its own turn (`Vocabulary.quiet`; an unknown one unless
             // stretched, "boom") only ends what its clause break ends. Most words are such.
             if stepOverQuiet, !words[i].elongated,
-                word >= 0 ? v.quiet[Int(word)] : !text.withWord(words[i], { $0.count >= 4 && $0[$0.count - 1] == $0[$0.count - 2] })
+                word >= 0 ? v.isQuiet(word) : !text.withWord(words[i], { $0.count >= 4 && $0[$0.count - 1] == $0[$0.count - 2] })
             {
                 if words[i].clauseStart {
                     indirect = false
@@ -257,8 +257,8 @@ public enum SentimentAnalyzer {
                     crossed = crossed || words[i + 1 + gap].clauseStart
                     if gap > 0 {
                         let between = words[i + gap].id
-                        if between >= 0, !v.intensifier[Int(between)].isNaN {
-                            boost = v.intensifier[Int(between)]
+                        if between >= 0, !v.intensity(between).isNaN {
+                            boost = v.intensity(between)
                         } else if !v.has(between, Vocabulary.Role.link) {
                             break
                         }
@@ -351,7 +351,7 @@ public enum SentimentAnalyzer {
                 valence = valenceInEither(word)
                 // An intensifier with praise of its own ("bem", "absolutely") only stresses the
                 // criticism after it ("bem ruim", "absolutely useless").
-                if valence > 0, !v.intensifier[Int(word)].isNaN, i + 1 < words.count, !words[i + 1].clauseStart,
+                if valence > 0, !v.intensity(word).isNaN, i + 1 < words.count, !words[i + 1].clauseStart,
                     valenceInEither(words[i + 1].id) < 0
                 {
                     valence = 0
@@ -405,7 +405,7 @@ public enum SentimentAnalyzer {
                 for back in 1...2 where i - back >= 0 {
                     if words[i - back + 1].clauseStart { break }
                     let id = words[i - back].id
-                    if id >= 0, !v.intensifier[Int(id)].isNaN {
+                    if id >= 0, !v.intensity(id).isNaN {
                         // Portuguese "pouco resistente" denies the praise; "um pouco melhor"
                         // softens it.
                         if portuguese, valence > 0, v.little.contains(id),
@@ -413,7 +413,7 @@ public enum SentimentAnalyzer {
                         {
                             valence *= -0.6
                         } else {
-                            let boost = v.intensifier[Int(id)]
+                            let boost = v.intensity(id)
                             valence += valence > 0 ? boost * 2 : -boost * 2
                         }
                         break
@@ -472,7 +472,7 @@ public enum SentimentAnalyzer {
                             break
                         }
                         if v.has(w, Vocabulary.Role.modal) { modal = true }
-                        if w >= 0, !v.intensifier[Int(w)].isNaN {
+                        if w >= 0, !v.intensity(w).isNaN {
                             intensified = true
                         } else if !v.has(w, Vocabulary.Role.copula) && !(trouble && v.has(w, Vocabulary.Role.have))
                             // "nada de errado", "nothing of the kind": "de" after "nada" links.

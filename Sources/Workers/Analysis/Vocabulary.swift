@@ -248,6 +248,17 @@ final class Vocabulary: Sendable {
     /// it; the rules still read it as a neighbour of others. Most words of a message are.
     let quiet: [Bool]
 
+    // The two tables `SentimentAnalyzer` reads most, through a buffer: in its long scoring
+    // function the arrays' subscripts were left as calls, one per word.
+
+    /// Whether known word `id` is `quiet`.
+    @inline(__always)
+    func isQuiet(_ id: Int32) -> Bool { quiet.withUnsafeBufferPointer { $0[Int(id)] } }
+
+    /// Known word `id`'s intensifier weight, or NaN when it is none.
+    @inline(__always)
+    func intensity(_ id: Int32) -> Double { intensifier.withUnsafeBufferPointer { $0[Int(id)] } }
+
     enum Role {
         /// a, o, de, da, do, me: may sit inside a phrase ("custo do beneficio", "ninguém me
         /// responde").
