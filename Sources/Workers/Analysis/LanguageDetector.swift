@@ -68,23 +68,24 @@ public enum LanguageDetector {
         var pt = Double(text.portugueseMarks) * 1.5
         var en = 0.0
         var es = Double(text.spanishMarks) * 2
-        for token in text.tokens {
-            if token.id >= 0 {
-                let member = vocabulary.languages[Int(token.id)]
-                if member & Vocabulary.portugueseWord != 0 { pt += 1 }
-                if member & Vocabulary.englishWord != 0 { en += 1 }
-                if member & Vocabulary.spanishWord != 0 { es += 1 }
-                // A word only one language's sentiment lexicon lists leans towards it
-                // ("terrible", "yikes"; "péssimo"), less than a function word.
-                if member & Vocabulary.englishLexiconOnly != 0 { en += 0.5 }
-                if member & Vocabulary.portugueseLexiconOnly != 0 { pt += 0.5 }
-            }
-            let spelling = token.spelling
-            if spelling != 0 {
-                if spelling & Spelling.apostrophe != 0 { en += 0.5 }
-                if spelling & Spelling.portugueseSuffix != 0 { pt += 0.5 }
-                if spelling & Spelling.englishSuffix != 0 { en += 0.4 }
-                if spelling & Spelling.spanishSuffix != 0 || spelling & Spelling.ado != 0 && es > pt { es += 0.3 }
+        vocabulary.languageEvidence.withUnsafeBufferPointer { evidence in
+            for token in text.tokens {
+                // A function word counts 1 for each language that has it; a word only one
+                // language's sentiment lexicon lists leans towards it ("terrible", "yikes";
+                // "péssimo"), by half as much.
+                if token.id >= 0 {
+                    let word = evidence[Int(token.id)]
+                    pt += word.pt
+                    en += word.en
+                    es += word.es
+                }
+                let spelling = token.spelling
+                if spelling != 0 {
+                    if spelling & Spelling.apostrophe != 0 { en += 0.5 }
+                    if spelling & Spelling.portugueseSuffix != 0 { pt += 0.5 }
+                    if spelling & Spelling.englishSuffix != 0 { en += 0.4 }
+                    if spelling & Spelling.spanishSuffix != 0 || spelling & Spelling.ado != 0 && es > pt { es += 0.3 }
+                }
             }
         }
         if text.laughter && pt == en {

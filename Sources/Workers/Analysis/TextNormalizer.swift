@@ -462,6 +462,7 @@ public enum TextNormalizer {
         return word.withUTF8 { isLaughter($0) }
     }
 
+    @inline(__always)
     static func isLaughter(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
         guard w.count >= 3 else { return false }
         switch w[0] {

@@ -18,6 +18,10 @@ final class Vocabulary: Sendable {
 
     /// Per word: language membership bits, valences (nan = not listed), closed classes.
     let languages: [UInt8]
+    /// Per word: what it adds to each language's evidence (`LanguageDetector`), from
+    /// `languages`: 1 for a function word, 0.5 for a word only that language's sentiment
+    /// lexicon lists (never both), so one add per language and no branch per bit.
+    let languageEvidence: [(pt: Double, en: Double, es: Double)]
     let valencePT: [Double]
     let valenceEN: [Double]
     let intensifier: [Double]
@@ -646,6 +650,13 @@ final class Vocabulary: Sendable {
         bounds = b.bounds
         slots = b.table()
         languages = b.languages
+        languageEvidence = b.languages.map { member in
+            (
+                pt: member & Self.portugueseWord != 0 ? 1 : member & Self.portugueseLexiconOnly != 0 ? 0.5 : 0,
+                en: member & Self.englishWord != 0 ? 1 : member & Self.englishLexiconOnly != 0 ? 0.5 : 0,
+                es: member & Self.spanishWord != 0 ? 1 : 0
+            )
+        }
         valencePT = b.valencePT
         valenceEN = b.valenceEN
         intensifier = b.intensifier
