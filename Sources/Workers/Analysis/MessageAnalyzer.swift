@@ -172,7 +172,7 @@ public enum MessageAnalyzer {
         guard english || language == "pt" else { return text.tokens }
         // Most messages have nothing to rewrite: their tokens are the words, with no copy.
         let expands = english ? Vocabulary.Starts.expansionEN : Vocabulary.Starts.expansionPT
-        guard text.tokens.contains(where: { ($0.elongated && !english) || v.starts($0.id, expands) }) else { return text.tokens }
+        guard text.anyElongated && !english || text.wordStarts & expands != 0 else { return text.tokens }
         var out: [Token] = []
         out.reserveCapacity(text.tokens.count + 2)
         for var token in text.tokens {

@@ -75,6 +75,11 @@ public struct NormalizedText: Sendable {
     public var spanishMarks = 0
     /// Most letters were capitals (shouting the whole message).
     public var mostlyCapitals = false
+    /// The `Vocabulary.Starts` bits of every token's word, together, and whether any token
+    /// was stretched: most messages have nothing for `MessageAnalyzer.expandAbbreviations` to
+    /// rewrite, and these tell so without a pass over the tokens.
+    var wordStarts: UInt8 = 0
+    var anyElongated = false
 
     /// The bytes of a token.
     @inline(__always)
@@ -318,6 +323,7 @@ public enum TextNormalizer {
             p = start + laugh.count
             result.tokens.append(
                 Token(id: vocabulary.laugh, start: Int32(start), length: Int32(laugh.count), elongated: false, shouted: false, clauseStart: clauseStart))
+            result.wordStarts |= vocabulary.starts[Int(vocabulary.laugh)]
             clauseStart = false
             return
         }
@@ -390,6 +396,8 @@ public enum TextNormalizer {
         // A known word's spelling cues were read once, with the vocabulary.
         let spelling = id >= 0 ? vocabulary.spellings[Int(id)] : Spelling.of(word)
         if id < 0 && ascii { id = vocabulary.correction(word) }
+        if id >= 0 { result.wordStarts |= vocabulary.starts[Int(id)] }
+        if elongated { result.anyElongated = true }
         result.tokens.append(
             Token(id: id, start: Int32(start), length: Int32(p - start), elongated: elongated, shouted: shouted, spelling: spelling, clauseStart: clauseStart))
         clauseStart = false
