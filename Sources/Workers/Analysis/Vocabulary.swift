@@ -16,12 +16,12 @@ final class Vocabulary: Sendable {
     /// one load from a table that stays in the first-level cache.
     private let slots: [UInt64]
 
-    /// Per word: language membership bits, valences (nan = not listed), closed classes.
-    let languages: [UInt8]
-    /// Per word: what it adds to each language's evidence (`LanguageDetector`), from
-    /// `languages`: 1 for a function word, 0.5 for a word only that language's sentiment
-    /// lexicon lists (never both), so one add per language and no branch per bit.
+    /// Per word: what it adds to each language's evidence (`LanguageDetector`), from its
+    /// membership bits (`portugueseWord` …): 1 for a function word, 0.5 for a word only that
+    /// language's sentiment lexicon lists (never both), so one add per language and no branch
+    /// per bit.
     let languageEvidence: [(pt: Double, en: Double, es: Double)]
+    /// Per word: valences (nan = not listed), closed classes.
     let valencePT: [Double]
     let valenceEN: [Double]
     let intensifier: [Double]
@@ -649,7 +649,6 @@ final class Vocabulary: Sendable {
         text = b.text
         bounds = b.bounds
         slots = b.table()
-        languages = b.languages
         languageEvidence = b.languages.map { member in
             (
                 pt: member & Self.portugueseWord != 0 ? 1 : member & Self.portugueseLexiconOnly != 0 ? 0.5 : 0,
