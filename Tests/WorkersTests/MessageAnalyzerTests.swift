@@ -788,6 +788,9 @@ struct MessageAnalyzerTests {
         ("been feeling down all week", "negative"),
         ("the warehouse is on fire", "neutral"),
         ("lavei e ficou como novo", "positive"),
+        // "até agora" before trouble denied is "so far"; before an answer withheld it waits.
+        ("usei a semana toda e até agora sem nenhum defeito", "positive"),
+        ("até agora sem resposta do suporte", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
@@ -802,6 +805,8 @@ struct MessageAnalyzerTests {
         // A connection that keeps dropping is a fault to fix.
         ("a internet cai todo dia no fim da tarde", "support"),
         ("o sinal cai quando entro no elevador", "support"),
+        // Trouble denied as it is named asks for no help.
+        ("comprei mês passado e até agora sem nenhum problema", "other"),
         ("esqueci minha senha e não consigo entrar", "support"),
         // Enrolment is a school's sale; "tô querendo pegar" wants to buy.
         ("quero matricular meu filho no integral", "purchase"),

@@ -283,6 +283,9 @@ public enum SentimentAnalyzer {
                         }
                         if p == 0, v.lukewarmPairs.contains(where: { $0 == (word, second) }) { lukewarm = true }
                         valence = p == 0 ? 0 : p + (p > 0 ? boost * 2 : -boost * 2)
+                        // "até agora" before trouble denied means "so far" ("até agora sem
+                        // problemas", "até o momento nenhum defeito").
+                        if word == v.ate, valence < 0, v.troubleDeniedAhead(at: end, in: words) { valence = 0 }
                         span = 2 + gap
                         phrased = true
                         // A strong phrase ending on a negation holds it already: a negation before
@@ -525,7 +528,10 @@ public enum SentimentAnalyzer {
                         // ("nunca" alone: "nunca chega") is taken back.
                         valence = 1.5 - (listed(words[denial].id, english: english) ?? 0)
                         // So is the wait "até agora" tells of, which here means "so far".
-                        if denial >= 2, words[denial - 2].id == v.ate, let wait = phrase(v.ate, words[denial - 1].id), wait < 0 {
+                        // (Before "sem", "nenhum" or "zero" the phrase took itself back.)
+                        if denial >= 2, words[denial - 2].id == v.ate, !v.troubleDeniers.contains(words[denial].id),
+                            let wait = phrase(v.ate, words[denial - 1].id), wait < 0
+                        {
                             valence -= wait
                         }
                     } else if negated && !(word == v.nada || word == v.nunca) {

@@ -105,6 +105,9 @@ final class Vocabulary: Sendable {
     /// denies the improvement).
     let nobody: WordSet
     let existential: WordSet
+    /// "sem", "nenhum", "zero": words that deny the trouble right after them without a verb
+    /// of having ("até agora sem nenhum problema", "zero defeitos").
+    let troubleDeniers: WordSet
     let than: Int32
     /// "nobody better touch my car": the "had better" of a threat, not a rival denied.
     let nobodyEnglish: Int32
@@ -477,6 +480,7 @@ final class Vocabulary: Sendable {
         let whether = ["se", "if", "whether"].map { id($0) }
         nobody = WordSet(["nada", "ninguem", "nenhum", "nenhuma", "nothing", "nobody", "none"].map { id($0) })
         existential = WordSet(["tem", "ha", "existe", "existem", "tinha", "havia"].map { id($0) })
+        troubleDeniers = WordSet(["sem", "nenhum", "nenhuma", "zero"].map { id($0) })
         than = id("than")
         nobodyEnglish = id("nobody")
         declines = Lexicon.declines.map { pair in
@@ -798,9 +802,19 @@ final class Vocabulary: Sendable {
     func troubleDenial<Words: RandomAccessCollection<Token>>(at i: Int, in words: Words) -> Int? where Words.Index == Int {
         var had = false
         var negator: Int?
+        // Only deniers stand between this word and the trouble ("sem nenhum problema").
+        var adjacent = true
         for back in 1...4 where i - back >= 0 {
             if words[i - back + 1].clauseStart { break }
             let w = words[i - back].id
+            if troubleDeniers.contains(w) {
+                // "sem (nenhum) problema", "nenhum defeito", "zero erros": trouble denied as it
+                // is named, with no verb of having.
+                negator = i - back
+                if adjacent { had = true }
+                continue
+            }
+            adjacent = false
             if has(w, Role.have) {
                 had = true
             } else if w >= 0, negation[Int(w)] {
@@ -811,6 +825,15 @@ final class Vocabulary: Sendable {
         }
         guard had, let negator, !(negator > 0 && starts(words[negator - 1].id, Starts.whether)) else { return nil }
         return negator
+    }
+
+    /// Whether the words from `k` deny trouble as they name it ("sem nenhum problema", "zero
+    /// defeitos"; see `troubleDenial`).
+    func troubleDeniedAhead<Words: RandomAccessCollection<Token>>(at k: Int, in words: Words) -> Bool where Words.Index == Int {
+        var k = k
+        guard k < words.count, !words[k].clauseStart, troubleDeniers.contains(words[k].id) else { return false }
+        while k < words.count, troubleDeniers.contains(words[k].id) { k += 1 }
+        return k < words.count && !words[k].clauseStart && has(words[k].id, Role.trouble)
     }
 
     /// Whether the cancellation word at `i` tells of one that befell ("meu voo foi cancelado",
