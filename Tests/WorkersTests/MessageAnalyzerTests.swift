@@ -791,6 +791,8 @@ struct MessageAnalyzerTests {
         // "até agora" before trouble denied is "so far"; before an answer withheld it waits.
         ("usei a semana toda e até agora sem nenhum defeito", "positive"),
         ("até agora sem resposta do suporte", "negative"),
+        // A small flaw beside praise is a three-star mix.
+        ("bonito e chegou rápido, mas veio com um pequeno defeito na alça", "neutral"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

@@ -371,6 +371,17 @@ public enum SentimentAnalyzer {
                     }
                     if let single { valence = listed(single, english: english) ?? 0 }
                 }
+                // A small flaw ("um pequeno defeito", "a minor issue", "um atraso pequeno") is
+                // half a flaw, and the size word beside it no criticism of its own.
+                if valence < 0 {
+                    let before = i > 0 && !words[i].clauseStart ? words[i - 1].id : -1
+                    let after = i + 1 < words.count && !words[i + 1].clauseStart ? words[i + 1].id : -1
+                    if v.minor.contains(word) {
+                        if valenceInEither(before) < 0 || valenceInEither(after) < 0 { valence = 0 }
+                    } else if v.minor.contains(before) || v.minor.contains(after) {
+                        valence *= 0.5
+                    }
+                }
                 // Trouble put right is no criticism ("problema resolvido", "resolveram meu
                 // problema", "they fixed my issue"); the solving word tells.
                 if valence < 0, v.has(word, Vocabulary.Role.trouble), solvedNear(i) { valence = 0 }

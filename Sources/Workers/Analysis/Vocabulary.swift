@@ -143,6 +143,9 @@ final class Vocabulary: Sendable {
     /// "pouco", "pouquinho", "bit", "little": after "um" or "a", they soften the word before
     /// ("incomoda um pouco", "hurts a bit").
     let aLittle: WordSet
+    /// "pequeno", "minor", "slight": beside a flaw they make it a small one ("veio com um
+    /// pequeno defeito", "a minor issue"); alone, "pequeno" is criticism of the size.
+    let minor: WordSet
     /// "poderia ter um acabamento melhor", "could have been better": a wish for more or
     /// better is a reservation. After a modal (`Role.wish`), the words that may sit between
     /// (up to four), and the improvements.
@@ -506,6 +509,7 @@ final class Vocabulary: Sendable {
         little = WordSet(["pouco", "pouca"].map { id($0) })
         indefinite = WordSet(["um", "uma"].map { id($0) })
         aLittle = WordSet(["pouco", "pouquinho", "bit", "little"].map { id($0) })
+        minor = WordSet(["pequeno", "pequena", "pequenos", "pequenas", "small", "minor", "slight", "tiny"].map { id($0) })
         wishFillers = WordSet([
             "ser", "ter", "vir", "sido", "estar", "com", "um", "uma", "pouco", "bem", "muito",
             "be", "been", "have", "a", "bit", "little", "lot", "much", "way",
