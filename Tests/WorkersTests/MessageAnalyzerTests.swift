@@ -809,6 +809,9 @@ struct MessageAnalyzerTests {
         ("o sinal cai quando entro no elevador", "support"),
         // Trouble denied as it is named asks for no help.
         ("comprei mês passado e até agora sem nenhum problema", "other"),
+        // A purchase denied is none; a renewal refused ends one.
+        ("não quero comprar nada agora, só tô olhando", "other"),
+        ("i don't want to renew my membership next year", "cancellation"),
         ("esqueci minha senha e não consigo entrar", "support"),
         // Enrolment is a school's sale; "tô querendo pegar" wants to buy.
         ("quero matricular meu filho no integral", "purchase"),

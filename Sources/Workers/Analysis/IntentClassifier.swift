@@ -31,6 +31,7 @@ public enum IntentClassifier {
             "trancar o semestre", "trancar o curso", "trancar a faculdade",
             "tirar o debito automatico", "cancelar o debito automatico", "turn off autopay", "turn off auto",
             "nao vou renovar", "won't be renewing", "will not be renewing", "not renewing", "won't renew", "wont renew",
+            "don't want to renew", "dont want to renew", "do not want to renew",
             "don't want to receive", "dont want to receive", "do not want to receive", "stop receiving",
             // Off a list ("me tira dessa lista", "take me off your list", "opt out").
             "me tira dessa lista", "me tirem dessa lista", "me remove da lista", "me remova da lista", "me removam da lista",
@@ -370,6 +371,9 @@ public enum IntentClassifier {
                 v.cues.forEachMatch(at: i, in: words) { cue, rest in
                     // A greeting opens a message; later, "tudo bem?" asks whether all is well.
                     if cue.intent == greeting && i > 3 { return }
+                    // A purchase denied ("I didn't buy this", "não quero comprar") asks for
+                    // none; one that cannot go through ("can't buy") is left to the support cues.
+                    if cue.intent == purchase, v.purchaseDenied(at: i, in: words) { return }
                     // Longer phrases are more specific.
                     scores[cue.intent] += cue.weight * (1 + 0.3 * Double(rest))
                     matched |= 1 << cue.intent

@@ -108,6 +108,8 @@ final class Vocabulary: Sendable {
     /// "sem", "nenhum", "zero": words that deny the trouble right after them without a verb
     /// of having ("até agora sem nenhum problema", "zero defeitos").
     let troubleDeniers: WordSet
+    /// "can't", "cannot", "couldn't": what cannot be done is trouble, not a denial.
+    let unable: WordSet
     let than: Int32
     /// "nobody better touch my car": the "had better" of a threat, not a rival denied.
     let nobodyEnglish: Int32
@@ -484,6 +486,7 @@ final class Vocabulary: Sendable {
         nobody = WordSet(["nada", "ninguem", "nenhum", "nenhuma", "nothing", "nobody", "none"].map { id($0) })
         existential = WordSet(["tem", "ha", "existe", "existem", "tinha", "havia"].map { id($0) })
         troubleDeniers = WordSet(["sem", "nenhum", "nenhuma", "zero"].map { id($0) })
+        unable = WordSet(["can't", "cant", "cannot", "couldn't"].map { id($0) })
         than = id("than")
         nobodyEnglish = id("nobody")
         declines = Lexicon.declines.map { pair in
@@ -829,6 +832,20 @@ final class Vocabulary: Sendable {
         }
         guard had, let negator, !(negator > 0 && starts(words[negator - 1].id, Starts.whether)) else { return nil }
         return negator
+    }
+
+    /// Whether the purchase cue at `i` is denied: a negation before it in its clause, past a
+    /// verb of will and "to" ("I didn't buy this", "não quero comprar", "don't want to buy");
+    /// not Portuguese "no" ("in the"), nor "can't" (a purchase that cannot go through).
+    func purchaseDenied(at i: Int, in words: [Token]) -> Bool {
+        var k = i - 1
+        while k >= 0, !words[k + 1].clauseStart {
+            let w = words[k].id
+            if w >= 0, negation[Int(w)] { return w != no && !unable.contains(w) }
+            guard i - k < 3, w == to || willing.contains(w) || willingMore.contains(w) else { return false }
+            k -= 1
+        }
+        return false
     }
 
     /// Whether the words from `k` deny trouble as they name it ("sem nenhum problema", "zero
