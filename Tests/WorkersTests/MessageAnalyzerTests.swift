@@ -793,6 +793,9 @@ struct MessageAnalyzerTests {
         ("até agora sem resposta do suporte", "negative"),
         // A small flaw beside praise is a three-star mix.
         ("bonito e chegou rápido, mas veio com um pequeno defeito na alça", "neutral"),
+        // A series that drags; photos that come out crisp.
+        ("essa série tá arrastada demais", "negative"),
+        ("photos come out really crisp", "positive"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
