@@ -793,6 +793,10 @@ struct MessageAnalyzerTests {
         ("até agora sem resposta do suporte", "negative"),
         // A small flaw beside praise is a three-star mix.
         ("bonito e chegou rápido, mas veio com um pequeno defeito na alça", "neutral"),
+        // Tears of laughter or joy are no sorrow; tears of anger still are.
+        ("chorei de rir com o final do programa", "positive"),
+        ("literally crying laughing at this", "positive"),
+        ("chorei de raiva com esse atendimento", "negative"),
         // A series that drags; photos that come out crisp.
         ("essa série tá arrastada demais", "negative"),
         ("photos come out really crisp", "positive"),

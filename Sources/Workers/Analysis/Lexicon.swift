@@ -476,6 +476,8 @@ public struct Lexicon: Sendable {
         "keeps asking": -1, "keeps saying": -1, "keeps telling": -1, "keeps charging": -1.8, "keeps sending": -1.2,
         "life saver": 3, "game changer": 2.5,
         "looking forward": 1, "look forward": 1, "can't stand": -2.5, "cant stand": -2.5, "of joy": 3, "for joy": 3,
+        // Tears or a fit of laughter ("chorei de emoção", "chorei de rir", "morri de rir").
+        "de emocao": 2.5, "de alegria": 3, "de felicidade": 3, "de rir": 2.5, "of laughter": 2.5,
     ].merging((slips + kinds + lukewarm.filter { $0.contains(" ") }).map { ($0, 0) }) { listed, _ in listed }
         .merging(declines.map { ($0, 0.8) }) { listed, _ in listed }
         .merging(shortfalls.map { ($0, -1.5) }) { listed, _ in listed }

@@ -382,6 +382,9 @@ public enum SentimentAnalyzer {
                         valence *= 0.5
                     }
                 }
+                // Tears of joy or laughter ("chorei de emoção", "chorei de rir", "crying tears of
+                // joy", "crying laughing"): the joy tells, the tears count nothing.
+                if valence < 0, v.joyAfter(i, in: words) { valence = 0 }
                 // Trouble put right is no criticism ("problema resolvido", "resolveram meu
                 // problema", "they fixed my issue"); the solving word tells.
                 if valence < 0, v.has(word, Vocabulary.Role.trouble), solvedNear(i) { valence = 0 }

@@ -148,6 +148,10 @@ final class Vocabulary: Sendable {
     /// "pequeno", "minor", "slight": beside a flaw they make it a small one ("veio com um
     /// pequeno defeito", "a minor issue"); alone, "pequeno" is criticism of the size.
     let minor: WordSet
+    /// Tears of joy (`joyAfter`): the joys, the links before them, and laughter itself.
+    let joys: WordSet
+    let joyLinks: WordSet
+    let laughing: WordSet
     /// "poderia ter um acabamento melhor", "could have been better": a wish for more or
     /// better is a reservation. After a modal (`Role.wish`), the words that may sit between
     /// (up to four), and the improvements.
@@ -513,6 +517,9 @@ final class Vocabulary: Sendable {
         indefinite = WordSet(["um", "uma"].map { id($0) })
         aLittle = WordSet(["pouco", "pouquinho", "bit", "little"].map { id($0) })
         minor = WordSet(["pequeno", "pequena", "pequenos", "pequenas", "small", "minor", "slight", "tiny"].map { id($0) })
+        joys = WordSet(["emocao", "alegria", "felicidade", "rir", "joy", "laughter", "laughing"].map { id($0) })
+        joyLinks = WordSet(["de", "of", "for"].map { id($0) })
+        laughing = WordSet(["laughing", "rindo"].map { id($0) })
         wishFillers = WordSet([
             "ser", "ter", "vir", "sido", "estar", "com", "um", "uma", "pouco", "bem", "muito",
             "be", "been", "have", "a", "bit", "little", "lot", "much", "way",
@@ -844,6 +851,20 @@ final class Vocabulary: Sendable {
             if w >= 0, negation[Int(w)] { return w != no && !unable.contains(w) }
             guard i - k < 3, w == to || willing.contains(w) || willingMore.contains(w) else { return false }
             k -= 1
+        }
+        return false
+    }
+
+    /// Whether joy or laughter follows the word at `i` in its clause: "laughing" or "rindo"
+    /// right after, or "de/of/for" with "emoção", "alegria", "rir", "joy", "laughter" within
+    /// three words.
+    func joyAfter<Words: RandomAccessCollection<Token>>(_ i: Int, in words: Words) -> Bool where Words.Index == Int {
+        var k = i + 1
+        while k < min(words.count, i + 4), !words[k].clauseStart {
+            let w = words[k].id
+            if laughing.contains(w) { return k == i + 1 }
+            if joyLinks.contains(w), k + 1 < words.count, !words[k + 1].clauseStart, joys.contains(words[k + 1].id) { return true }
+            k += 1
         }
         return false
     }
