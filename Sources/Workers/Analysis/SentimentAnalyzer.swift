@@ -384,7 +384,7 @@ public enum SentimentAnalyzer {
                 }
                 // Tears of joy or laughter ("chorei de emoção", "chorei de rir", "crying tears of
                 // joy", "crying laughing"): the joy tells, the tears count nothing.
-                if valence < 0, v.joyAfter(i, in: words) { valence = 0 }
+                if valence < 0, v.tears.contains(word), v.joyAfter(i, in: words) { valence = 0 }
                 // Trouble put right is no criticism ("problema resolvido", "resolveram meu
                 // problema", "they fixed my issue"); the solving word tells.
                 if valence < 0, v.has(word, Vocabulary.Role.trouble), solvedNear(i) { valence = 0 }

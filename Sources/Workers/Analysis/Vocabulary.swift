@@ -148,7 +148,8 @@ final class Vocabulary: Sendable {
     /// "pequeno", "minor", "slight": beside a flaw they make it a small one ("veio com um
     /// pequeno defeito", "a minor issue"); alone, "pequeno" is criticism of the size.
     let minor: WordSet
-    /// Tears of joy (`joyAfter`): the joys, the links before them, and laughter itself.
+    /// Tears of joy (`joyAfter`): the tears, the joys, the links before them, and laughter itself.
+    let tears: WordSet
     let joys: WordSet
     let joyLinks: WordSet
     let laughing: WordSet
@@ -517,6 +518,10 @@ final class Vocabulary: Sendable {
         indefinite = WordSet(["um", "uma"].map { id($0) })
         aLittle = WordSet(["pouco", "pouquinho", "bit", "little"].map { id($0) })
         minor = WordSet(["pequeno", "pequena", "pequenos", "pequenas", "small", "minor", "slight", "tiny"].map { id($0) })
+        tears = WordSet([
+            "chorar", "chorei", "chorando", "chorou", "choro", "chorava", "lagrimas", "morri", "morrendo", "morrer",
+            "cry", "cried", "crying", "cries", "tears", "dying", "died", "dead",
+        ].map { id($0) })
         joys = WordSet(["emocao", "alegria", "felicidade", "rir", "joy", "laughter", "laughing"].map { id($0) })
         joyLinks = WordSet(["de", "of", "for"].map { id($0) })
         laughing = WordSet(["laughing", "rindo"].map { id($0) })
