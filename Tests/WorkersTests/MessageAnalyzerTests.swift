@@ -800,6 +800,8 @@ struct MessageAnalyzerTests {
         // A series that drags; photos that come out crisp.
         ("essa série tá arrastada demais", "negative"),
         ("photos come out really crisp", "positive"),
+        // Room to improve denied is praise.
+        ("não tem o que melhorar no atendimento de vocês", "positive"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

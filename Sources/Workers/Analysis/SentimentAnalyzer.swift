@@ -286,6 +286,12 @@ public enum SentimentAnalyzer {
                         // "até agora" before trouble denied means "so far" ("até agora sem
                         // problemas", "até o momento nenhum defeito").
                         if word == v.ate, valence < 0, v.troubleDeniedAhead(at: end, in: words) { valence = 0 }
+                        // Room to improve denied praises ("não tem o que melhorar", "não precisa
+                        // melhorar nada").
+                        if second == v.melhorar, valence < 0, negatedInClause(i) {
+                            valence = 1.5
+                            settled = true
+                        }
                         span = 2 + gap
                         phrased = true
                         // A strong phrase ending on a negation holds it already: a negation before

@@ -150,6 +150,8 @@ final class Vocabulary: Sendable {
     let minor: WordSet
     /// Tears of joy (`joyAfter`): the tears, the joys, the links before them, and laughter itself.
     let tears: WordSet
+    /// "que melhorar", "precisa melhorar": room to improve, which denied praises.
+    let melhorar: Int32
     let joys: WordSet
     let joyLinks: WordSet
     let laughing: WordSet
@@ -518,6 +520,7 @@ final class Vocabulary: Sendable {
         indefinite = WordSet(["um", "uma"].map { id($0) })
         aLittle = WordSet(["pouco", "pouquinho", "bit", "little"].map { id($0) })
         minor = WordSet(["pequeno", "pequena", "pequenos", "pequenas", "small", "minor", "slight", "tiny"].map { id($0) })
+        melhorar = id("melhorar")
         tears = WordSet([
             "chorar", "chorei", "chorando", "chorou", "choro", "chorava", "lagrimas", "morri", "morrendo", "morrer",
             "cry", "cried", "crying", "cries", "tears", "dying", "died", "dead",
