@@ -802,6 +802,10 @@ struct MessageAnalyzerTests {
         ("photos come out really crisp", "positive"),
         // Room to improve denied is praise.
         ("não tem o que melhorar no atendimento de vocês", "positive"),
+        // One word of praise closing criticism is sarcasm; closing good news it is praise.
+        ("the app crashed twice today. fantastic.", "negative"),
+        ("cobraram a taxa de novo. maravilha.", "negative"),
+        ("arrived on time and works fine. great.", "positive"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

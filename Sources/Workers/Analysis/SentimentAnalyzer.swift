@@ -145,6 +145,8 @@ public enum SentimentAnalyzer {
         var openingOther = false
         var laterPraise = false
         var laterCriticism = 0.0
+        // All criticism, wherever it stands.
+        var criticism = 0.0
         // "sim", "tá bom", "beleza então", "tá bom então", "yes", "alright then" alone answer;
         // they do not praise.
         let okay = words.count <= 3 && words.allSatisfy { v.has($0.id, Vocabulary.Role.answer) }
@@ -610,6 +612,7 @@ public enum SentimentAnalyzer {
                     } else if valence < 0 {
                         laterCriticism += valence
                     }
+                    if valence < 0 { criticism += valence }
                     total += valence
                 }
             }
@@ -711,6 +714,11 @@ public enum SentimentAnalyzer {
                 && zip(words[(n - ending.words.count)...], ending.words).allSatisfy { $0.id == $1 }
         }
         if exasperated { total = min(total, -1.5) }
+        // One word of praise closing criticism as a clause of its own, with no other praise
+        // and no contrast: "lost my bag again. awesome.", "atrasou de novo. ótimo." (not
+        // "demorou, mas chegou. ótimo").
+        let closingPraise = n >= 3 && words[n - 1].clauseStart && positives == 1 && criticism <= -1
+            && contrastAt == nil && conceded.isEmpty && v.exclaimedPraise.contains(words[n - 1].id)
         // Thanks or praise for trouble, or for nothing ("parabéns pela demora", "obrigado pelo
         // descaso", "thanks for the delay", "obrigado por nada"); not for trouble put right
         // ("obrigado pelo problema resolvido"), nor for a remedy ("obrigado pelo reembolso").
@@ -744,7 +752,7 @@ public enum SentimentAnalyzer {
             return false
         }
         let sarcastic = text.sarcasmCue || words.contains { $0.id == v.sarcasm } || (applause && positives > 0 && negatives > 0)
-            || praiseThenCriticism || soQueNao || (positives > 0 && (thankedForTrouble() || lovedWait()))
+            || praiseThenCriticism || closingPraise || soQueNao || (positives > 0 && (thankedForTrouble() || lovedWait()))
         if sarcastic {
             total = -max(1.5, abs(total))
         } else if positives > 0 && negatives > 0 && words.contains(where: { $0.id == v.mais || $0.id == v.another }) && words.contains(where: { v.has($0.id, Vocabulary.Role.complaint) }) {

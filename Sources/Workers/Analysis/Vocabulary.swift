@@ -148,10 +148,13 @@ final class Vocabulary: Sendable {
     /// "pequeno", "minor", "slight": beside a flaw they make it a small one ("veio com um
     /// pequeno defeito", "a minor issue"); alone, "pequeno" is criticism of the size.
     let minor: WordSet
-    /// Tears of joy (`joyAfter`): the tears, the joys, the links before them, and laughter itself.
-    let tears: WordSet
+    /// "great", "awesome", "ótimo", "maravilha": praise exclaimed, which alone after criticism
+    /// is sarcasm ("lost my bag again. awesome.").
+    let exclaimedPraise: WordSet
     /// "que melhorar", "precisa melhorar": room to improve, which denied praises.
     let melhorar: Int32
+    /// Tears of joy (`joyAfter`): the tears, the joys, the links before them, and laughter itself.
+    let tears: WordSet
     let joys: WordSet
     let joyLinks: WordSet
     let laughing: WordSet
@@ -521,6 +524,10 @@ final class Vocabulary: Sendable {
         aLittle = WordSet(["pouco", "pouquinho", "bit", "little"].map { id($0) })
         minor = WordSet(["pequeno", "pequena", "pequenos", "pequenas", "small", "minor", "slight", "tiny"].map { id($0) })
         melhorar = id("melhorar")
+        exclaimedPraise = WordSet([
+            "great", "awesome", "perfect", "fantastic", "wonderful", "lovely", "brilliant", "amazing", "excellent", "superb",
+            "otimo", "otima", "maravilha", "perfeito", "perfeita", "excelente", "show", "beleza", "maravilhoso",
+        ].map { id($0) })
         tears = WordSet([
             "chorar", "chorei", "chorando", "chorou", "choro", "chorava", "lagrimas", "morri", "morrendo", "morrer",
             "cry", "cried", "crying", "cries", "tears", "dying", "died", "dead",
