@@ -825,6 +825,13 @@ struct MessageAnalyzerTests {
         // A purchase denied is none; a renewal refused ends one.
         ("não quero comprar nada agora, só tô olhando", "other"),
         ("i don't want to renew my membership next year", "cancellation"),
+        // A post with hashtags, addressed to no one, asks nothing of a business; a question
+        // to one, or a cue, still does.
+        ("esse jurado não perdoa ninguém #TheVoiceBrasil", "other"),
+        ("alguém sabe o nome da música do intervalo? #MasterChefBR", "other"),
+        ("that halftime show was everything #SuperBowl", "other"),
+        ("vocês entregam no domingo? #ansiosa", "information"),
+        ("@united where is my bag? #lost", "support"),
         ("esqueci minha senha e não consigo entrar", "support"),
         // Enrolment is a school's sale; "tô querendo pegar" wants to buy.
         ("quero matricular meu filho no integral", "purchase"),
@@ -1219,6 +1226,10 @@ struct MessageAnalyzerTests {
         #expect(TextNormalizer.normalize("bom diaa, valeuu! the mall, coffee").words == ["bom", "dia", "valeu", "the", "mall", "coffee"])
         #expect(text.exclamations == 3)
         #expect(text.laughter)
+        // A hashtag is counted; an opening @handle addresses the message, a later one does not.
+        #expect(text.hashtags == 1 && text.addressed)
+        let post = TextNormalizer.normalize("  que final #MasterChefBR #top com @ana")
+        #expect(post.hashtags == 2 && !post.addressed)
         let expanded = MessageAnalyzer.expand(&text, language: "pt")
         #expect(expanded.map(text.text) == ["pessimo", "<laugh>", "fail"])
         #expect(expanded.first?.elongated == true)

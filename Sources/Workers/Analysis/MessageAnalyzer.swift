@@ -28,6 +28,7 @@ public enum MessageAnalyzer {
         let (words, score, questions) = read(&normalized, language: language)
         var (intent, confidence, cued) = IntentClassifier.classify(words, sentiment: score, questions: questions)
         var modelDecided = false
+        let ruleCued = cued
         // The trained model of the message's language decides when it is confident; the rules
         // otherwise.
         if let model = language == "en" ? englishModel : language == "pt" ? portugueseModel : nil, !words.isEmpty {
@@ -84,6 +85,14 @@ public enum MessageAnalyzer {
                 intent = model.labels[best]
                 confidence = probability
             }
+        }
+        // A post with hashtags, addressed to no one and with no cue, speaks to followers ("que
+        // final! #MasterChefBR"), not to a business: it asks for nothing. "@united where is my
+        // bag? #lost" is addressed.
+        if normalized.hashtags > 0, !normalized.addressed, !ruleCued {
+            intent = "other"
+            confidence = 0.5
+            modelDecided = false
         }
         // A message to a business that asks for nothing yet reads negative is a complaint
         // ("an hour at the carousel and still no luggage??", "parei, não compro mais"); so

@@ -57,6 +57,11 @@ public struct NormalizedText: Sendable {
     var bytes: [UInt8] = []
     public var tokens: [Token] = []
     public var exclamations = 0
+    /// Words written as hashtags ("#MasterChefBR"): a post to followers, not a message to a
+    /// business.
+    public var hashtags = 0
+    /// The message opens with an @handle: it is addressed to someone ("@united where is my bag").
+    public var addressed = false
     public var questions = 0
     /// Sum of the valences of the emoji in the message.
     public var emojiValence = 0.0
@@ -183,6 +188,8 @@ public enum TextNormalizer {
             // @handle is skipped whole.
             var chunkStart = true
             var k = 0
+            while k < n && isSeparator(s, k) { k += 1 }
+            let firstChunk = k
             while k < n {
                 let b = s[k]
                 if chunkStart {
@@ -191,6 +198,11 @@ public enum TextNormalizer {
                         continue
                     }
                     chunkStart = false
+                    if b == 0x23 {
+                        result.hashtags += 1
+                    } else if b == 0x40 && k == firstChunk {
+                        result.addressed = true
+                    }
                     if b == 0x40 || hasPrefix(s, k, n, "http://") || hasPrefix(s, k, n, "https://") || hasPrefix(s, k, n, "www.") {
                         k += 1
                         while k < n && !isSeparator(s, k) { k += 1 }
