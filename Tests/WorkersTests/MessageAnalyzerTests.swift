@@ -832,6 +832,8 @@ struct MessageAnalyzerTests {
         ("that halftime show was everything #SuperBowl", "other"),
         ("vocês entregam no domingo? #ansiosa", "information"),
         ("@united where is my bag? #lost", "support"),
+        ("esse programa tá cada vez pior #Domingao", "other"),
+        ("@loja que ridículo, cobraram duas vezes #revoltada", "complaint"),
         ("esqueci minha senha e não consigo entrar", "support"),
         // Enrolment is a school's sale; "tô querendo pegar" wants to buy.
         ("quero matricular meu filho no integral", "purchase"),

@@ -87,9 +87,11 @@ public enum MessageAnalyzer {
             }
         }
         // A post with hashtags, addressed to no one and with no cue, speaks to followers ("que
-        // final! #MasterChefBR"), not to a business: it asks for nothing. "@united where is my
-        // bag? #lost" is addressed.
-        if normalized.hashtags > 0, !normalized.addressed, !ruleCued {
+        // final! #MasterChefBR", "que programa chato #Domingao"), not to a business: it asks
+        // for nothing, and its gripes are no complaint to anyone. "@united where is my bag?
+        // #lost" is addressed.
+        let post = normalized.hashtags > 0 && !normalized.addressed && !ruleCued
+        if post {
             intent = "other"
             confidence = 0.5
             modelDecided = false
@@ -103,7 +105,7 @@ public enum MessageAnalyzer {
         // carousel and still no luggage??").
         let courtesy = isCourtesy(intent)
         let unanswered = intent == "other" || intent == "information" && !modelDecided
-        if unanswered && !cued && score <= IntentClassifier.complaintBelow || courtesy && score <= IntentClassifier.courtesyComplaintBelow {
+        if unanswered && !cued && !post && score <= IntentClassifier.complaintBelow || courtesy && score <= IntentClassifier.courtesyComplaintBelow {
             intent = "complaint"
             confidence = min(0.9, 0.4 + abs(score) / 2)
         }
