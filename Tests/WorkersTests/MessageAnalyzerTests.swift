@@ -834,6 +834,10 @@ struct MessageAnalyzerTests {
         ("@united where is my bag? #lost", "support"),
         ("esse programa tá cada vez pior #Domingao", "other"),
         ("@loja que ridículo, cobraram duas vezes #revoltada", "complaint"),
+        // Praise of delivery and price states, it does not ask; a question word still asks.
+        ("produto excelente, entrega rápida e preço justo", "other"),
+        ("adorei a loja! qual o horário de sábado", "information"),
+        ("great service, how much is delivery to Boston", "information"),
         ("esqueci minha senha e não consigo entrar", "support"),
         // Enrolment is a school's sale; "tô querendo pegar" wants to buy.
         ("quero matricular meu filho no integral", "purchase"),

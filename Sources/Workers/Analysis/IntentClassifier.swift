@@ -386,6 +386,15 @@ public enum IntentClassifier {
             // other content, those cues step back. A greeting before other cues counts half,
             // however many greetings it stacks ("oi, bom dia! queria saber o valor do plano").
             if matched & (1 << greeting) != 0, matched & ~(1 << greeting | 1 << thanks) != 0 { scores[greeting] *= 0.5 }
+            // Praise that names the business's facts states, it does not ask ("excelente produto,
+            // entrega rápida e preço justo"); a question word or a wish to know still asks ("oi,
+            // adorei a loja! qual o horário de sábado", "queria saber o valor do frete, obrigada").
+            if questions == 0, sentiment >= SentimentAnalyzer.positiveThreshold, matched & (1 << information) != 0,
+                !words.contains(where: { v.questionWords.contains($0.id) }), !v.wantsToKnow(words)
+            {
+                scores[information] = 0
+                matched &= ~(1 << information)
+            }
             var total = 0.0
             for k in 0..<intents.count where matched & (1 << k) != 0 { total += scores[k] }
             if total == 0 {
@@ -442,5 +451,6 @@ public enum IntentClassifier {
     static let thanks = intents.firstIndex(of: "thanks")!
     static let support = intents.firstIndex(of: "support")!
     static let purchase = intents.firstIndex(of: "purchase")!
+    static let information = intents.firstIndex(of: "information")!
     static let complaint = intents.firstIndex(of: "complaint")!
 }

@@ -90,6 +90,8 @@ final class Vocabulary: Sendable {
     let so: Int32
     let que: Int32
     let nao: Int32
+    /// Words that ask even without a question mark ("qual o horário de sábado", "how much is it").
+    let questionWords: WordSet
     /// "qual o melhor horário?", "what's the best time to call?": a question, not praise.
     let interrogatives: WordSet
     /// "a garantia cobre quebra?", "what if it arrives late?": trouble supposed, not reported.
@@ -481,6 +483,9 @@ final class Vocabulary: Sendable {
         que = id("que")
         nao = id("nao")
         interrogatives = WordSet(["qual", "quais", "what's", "whats", "what", "which"].map { id($0) })
+        questionWords = WordSet(
+            ["qual", "quais", "quanto", "quanta", "quantos", "quantas", "onde", "what's", "whats", "what", "which", "where", "how"]
+                .map { id($0) })
         hypothetical = WordSet([
             "if", "caso", "cover", "covers", "cobre", "cobrem",
             // Asking whether the business mends, sells or takes back something, or treats an
