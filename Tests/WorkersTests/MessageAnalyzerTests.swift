@@ -806,6 +806,8 @@ struct MessageAnalyzerTests {
         ("the app crashed twice today. fantastic.", "negative"),
         ("cobraram a taxa de novo. maravilha.", "negative"),
         ("arrived on time and works fine. great.", "positive"),
+        // Spilled or distorted goods.
+        ("o perfume chegou derramado na caixa", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
