@@ -808,6 +808,10 @@ struct MessageAnalyzerTests {
         ("arrived on time and works fine. great.", "positive"),
         // Spilled or distorted goods.
         ("o perfume chegou derramado na caixa", "negative"),
+        // Worked or lasted a short span, and no longer; long service is praise.
+        ("comprei a batedeira e funcionou só uma semana", "negative"),
+        ("the charger lasted two days", "negative"),
+        ("durou 5 anos, excelente", "positive"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

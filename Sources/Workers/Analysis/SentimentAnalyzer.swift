@@ -393,6 +393,12 @@ public enum SentimentAnalyzer {
                 // Tears of joy or laughter ("chorei de emoção", "chorei de rir", "crying tears of
                 // joy", "crying laughing"): the joy tells, the tears count nothing.
                 if valence < 0, v.tears.contains(word), v.joyAfter(i, in: words) { valence = 0 }
+                // Worked or lasted for a short span, and no longer ("funcionou uma semana e
+                // parou", "durou 5 horas", "only worked once").
+                if v.lasting.contains(word), v.shortSpanAfter(i, in: words) {
+                    valence = -2
+                    settled = true
+                }
                 // Trouble put right is no criticism ("problema resolvido", "resolveram meu
                 // problema", "they fixed my issue"); the solving word tells.
                 if valence < 0, v.has(word, Vocabulary.Role.trouble), solvedNear(i) { valence = 0 }

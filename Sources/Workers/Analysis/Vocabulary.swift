@@ -155,6 +155,10 @@ final class Vocabulary: Sendable {
     let exclaimedPraise: WordSet
     /// "que melhorar", "precisa melhorar": room to improve, which denied praises.
     let melhorar: Int32
+    /// Verbs of working or lasting in the past, and the short spans after which they stopped
+    /// (`shortSpanAfter`).
+    let lasting: WordSet
+    let shortSpans: WordSet
     /// Tears of joy (`joyAfter`): the tears, the joys, the links before them, and laughter itself.
     let tears: WordSet
     let joys: WordSet
@@ -533,6 +537,12 @@ final class Vocabulary: Sendable {
             "great", "awesome", "perfect", "fantastic", "wonderful", "lovely", "brilliant", "amazing", "excellent", "superb",
             "otimo", "otima", "maravilha", "perfeito", "perfeita", "excelente", "show", "beleza", "maravilhoso",
         ].map { id($0) })
+        lasting = WordSet(
+            ["funcionou", "funcionaram", "durou", "duraram", "aguentou", "aguentaram", "worked", "lasted"].map { id($0) })
+        shortSpans = WordSet([
+            "dia", "dias", "semana", "semanas", "mes", "meses", "vez", "hora", "horas", "minutos",
+            "day", "days", "week", "weeks", "month", "months", "once", "hour", "hours", "minutes",
+        ].map { id($0) })
         tears = WordSet([
             "chorar", "chorei", "chorando", "chorou", "choro", "chorava", "lagrimas", "morri", "morrendo", "morrer",
             "cry", "cried", "crying", "cries", "tears", "dying", "died", "dead",
@@ -722,9 +732,11 @@ final class Vocabulary: Sendable {
         let read = Role.wish | Role.patronage | Role.infinitivePatronage | Role.lukewarm
         let opens = Starts.phrase | Starts.whether | Starts.awaited
         let expected = expectedVerbs
+        let lasting = self.lasting
         quiet = (0..<b.bounds.count).map { k in
-            (b.valencePT[k].isNaN || b.valencePT[k] == 0) && (b.valenceEN[k].isNaN || b.valenceEN[k] == 0) && !b.contrast[k]
-                && roles[k] & read == 0 && starts[k] & opens == 0 && !expected.contains(Int32(k)) && !special.contains(Int32(k))
+            let unvalued = (b.valencePT[k].isNaN || b.valencePT[k] == 0) && (b.valenceEN[k].isNaN || b.valenceEN[k] == 0)
+            let unread = roles[k] & read == 0 && starts[k] & opens == 0 && !lasting.contains(Int32(k))
+            return unvalued && unread && !b.contrast[k] && !expected.contains(Int32(k)) && !special.contains(Int32(k))
         }
     }
 
@@ -884,6 +896,17 @@ final class Vocabulary: Sendable {
             let w = words[k].id
             if laughing.contains(w) { return k == i + 1 }
             if joyLinks.contains(w), k + 1 < words.count, !words[k + 1].clauseStart, joys.contains(words[k + 1].id) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// Whether a short span follows the verb at `i` within three words of its clause
+    /// ("funcionou por 2 dias", "durou só uma semana", "worked for a week", "worked once").
+    func shortSpanAfter<Words: RandomAccessCollection<Token>>(_ i: Int, in words: Words) -> Bool where Words.Index == Int {
+        var k = i + 1
+        while k < min(words.count, i + 4), !words[k].clauseStart {
+            if shortSpans.contains(words[k].id) { return true }
             k += 1
         }
         return false
