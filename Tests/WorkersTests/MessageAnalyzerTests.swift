@@ -812,6 +812,7 @@ struct MessageAnalyzerTests {
         ("comprei a batedeira e funcionou só uma semana", "negative"),
         ("the charger lasted two days", "negative"),
         ("durou 5 anos, excelente", "positive"),
+        ("been feeling low all week", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
@@ -844,6 +845,8 @@ struct MessageAnalyzerTests {
         ("produto excelente, entrega rápida e preço justo", "other"),
         ("adorei a loja! qual o horário de sábado", "information"),
         ("great service, how much is delivery to Boston", "information"),
+        // A low mood is chat about oneself, not a complaint to the business.
+        ("been feeling pretty down lately", "other"),
         ("esqueci minha senha e não consigo entrar", "support"),
         // Enrolment is a school's sale; "tô querendo pegar" wants to buy.
         ("quero matricular meu filho no integral", "purchase"),

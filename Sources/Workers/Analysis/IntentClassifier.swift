@@ -331,6 +331,9 @@ public enum IntentClassifier {
             "sem problema", "sem problemas", "no problem", "no problems",
             // A hard day is chat about oneself ("que dia difícil hoje, tô exausta").
             "dia dificil", "dia puxado", "dia cansativo", "rough day", "long day", "tough day",
+            // So is a low mood ("feeling down today", "tô meio pra baixo").
+            "feeling down", "feel down", "felt down", "feeling low", "feeling blue", "feeling really down", "feeling so down",
+            "feeling pretty down", "meio pra baixo", "me sentindo pra baixo",
             "que calor", "que frio", "calor hoje", "frio hoje", "so hot today", "so cold today",
             // Boredom is chat about oneself; "sounds good" agrees.
             "i'm bored", "im bored", "so bored", "to entediado", "to entediada", "que tedio",

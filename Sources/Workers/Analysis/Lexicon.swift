@@ -170,7 +170,7 @@ public struct Lexicon: Sendable {
         // Slang praise ("this album is fire"), a low mood ("feeling down"), as good as new
         // ("continua como novo", "like new").
         "is fire": 2.5, "was fire": 2.5, "so fire": 2.5, "it's fire": 2.5, "that's fire": 2.5, "thats fire": 2.5,
-        "feeling down": -2, "feel down": -2, "felt down": -2, "feelin down": -2, "como novo": 1.5, "como nova": 1.5,
+        "feeling down": -2, "feel down": -2, "felt down": -2, "feelin down": -2, "feeling low": -2, "feeling blue": -2, "como novo": 1.5, "como nova": 1.5,
         "like new": 1.5,
         // A product's name, not praise ("comprei uma smart tv").
         "smart tv": 0, "smart tvs": 0, "smart watch": 0, "smart band": 0, "smart home": 0, "smart lock": 0, "smart locks": 0,
