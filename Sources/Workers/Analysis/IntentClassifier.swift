@@ -199,6 +199,10 @@ public enum IntentClassifier {
             "coloca no carrinho", "bota no carrinho", "ao carrinho", "meu carrinho", "vou ficar com", "fico com", "me cadastra",
             "me cadastrar", "pre venda", "reserva uma", "reserva um", "reserva pra mim", "me coloca na lista", "toma meu dinheiro",
             "take my money",
+            // Interest declared in an offer, and how to enrol ("tenho interesse no apartamento",
+            // "I'm interested in the yoga classes, how do I sign up?").
+            "tenho interesse", "interessado no", "interessado na", "interessado em", "interessada no", "interessada na",
+            "interessada em", "i'm interested in", "im interested in", "faco a inscricao", "fazer a inscricao", "how do i sign up",
             "quero 1", "quero 2", "quero 3", "queria 1", "queria 2", "queria 3", "queria um de", "queria uma de",
             "pode agendar", "pode marcar", "pode reservar",
             "my cart", "to cart", "to the cart", "pre order", "preorder", "i'll go with", "put me on the list",
