@@ -848,8 +848,8 @@ struct MessageAnalyzerTests {
         // A low mood is chat about oneself, not a complaint to the business.
         ("been feeling pretty down lately", "other"),
         // Interest declared in an offer buys; declined, it does not.
-        ("tenho interesse no plano de 300 mega", "purchase"),
-        ("I'm interested in the pottery class, how do I sign up?", "purchase"),
+        ("tenho interesse na casa de praia do anúncio", "purchase"),
+        ("I'm interested in the studio apartment on 5th street", "purchase"),
         ("não tenho interesse, obrigado", "thanks"),
         ("esqueci minha senha e não consigo entrar", "support"),
         // Enrolment is a school's sale; "tô querendo pegar" wants to buy.
