@@ -812,6 +812,7 @@ struct MessageAnalyzerTests {
         ("comprei a batedeira e funcionou só uma semana", "negative"),
         ("the charger lasted two days", "negative"),
         ("durou 5 anos, excelente", "positive"),
+        // A low mood.
         ("been feeling low all week", "negative"),
     ]
 
@@ -850,7 +851,7 @@ struct MessageAnalyzerTests {
         // Interest declared in an offer buys; declined, it does not.
         ("tenho interesse na casa de praia do anúncio", "purchase"),
         ("I'm interested in the studio apartment on 5th street", "purchase"),
-        ("não tenho interesse, obrigado", "thanks"),
+        ("não tenho interesse no plano", "other"),
         ("esqueci minha senha e não consigo entrar", "support"),
         // Enrolment is a school's sale; "tô querendo pegar" wants to buy.
         ("quero matricular meu filho no integral", "purchase"),

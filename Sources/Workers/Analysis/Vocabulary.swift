@@ -842,9 +842,10 @@ final class Vocabulary: Sendable {
 
     /// Where the negation stands that denies the trouble word at `i` through a verb of having
     /// or happening, in its clause, with only links between ("nunca tive problema", "não tive
-    /// nenhum problema", "nunca me deu problemas", "never had any issues", "had no problems");
-    /// nil when nothing denies it so, or the negation sits in a condition ("vou ver se não
-    /// tem problema") or denies no having ("não é problema da rede").
+    /// nenhum problema", "nunca me deu problemas", "never had any issues", "had no problems"),
+    /// or right before it with only deniers between (`troubleDeniers`: "sem nenhum problema",
+    /// "zero defeitos"); nil when nothing denies it so, or the negation sits in a condition
+    /// ("vou ver se não tem problema") or denies no having ("não é problema da rede").
     func troubleDenial<Words: RandomAccessCollection<Token>>(at i: Int, in words: Words) -> Int? where Words.Index == Int {
         var had = false
         var negator: Int?
