@@ -852,6 +852,8 @@ struct MessageAnalyzerTests {
         ("tenho interesse na casa de praia do anúncio", "purchase"),
         ("I'm interested in the studio apartment on 5th street", "purchase"),
         ("não tenho interesse no plano", "other"),
+        // Goods not delivered, stated and asking nothing, are a complaint.
+        ("mercadoria não entregue", "complaint"),
         ("esqueci minha senha e não consigo entrar", "support"),
         // Enrolment is a school's sale; "tô querendo pegar" wants to buy.
         ("quero matricular meu filho no integral", "purchase"),

@@ -152,6 +152,8 @@ public struct Lexicon: Sendable {
 
     /// Two-word phrases with their own valence, checked before single words.
     static let phrases: [String: Double] = [
+        "nao entregue": -2.5, "nao entregaram": -2.5, "nao entregou": -2.5, "not delivered": -2, "never delivered": -2.5,
+        "wasn't delivered": -2, "wasnt delivered": -2,
         "nao recebi": -2.5, "nao chegou": -2.5, "nao funciona": -2.5, "nao funcionou": -2.5, "nao veio": -2.2, "nao presta": -3,
         "nada funciona": -2.5, "nada funcionou": -2.5, "nothing works": -2.2, "nothing worked": -2.2,
         // The writer's apology for their own delay ("desculpa a demora pra responder").
