@@ -110,8 +110,6 @@ final class Vocabulary: Sendable {
     /// "sem", "nenhum", "zero": words that deny the trouble right after them without a verb
     /// of having ("até agora sem nenhum problema", "zero defeitos").
     let troubleDeniers: WordSet
-    /// "can't", "cannot", "couldn't": what cannot be done is trouble, not a denial.
-    let unable: WordSet
     let than: Int32
     /// "nobody better touch my car": the "had better" of a threat, not a rival denied.
     let nobodyEnglish: Int32
@@ -486,10 +484,9 @@ final class Vocabulary: Sendable {
         so = id("so")
         que = id("que")
         nao = id("nao")
-        interrogatives = WordSet(["qual", "quais", "what's", "whats", "what", "which"].map { id($0) })
-        questionWords = WordSet(
-            ["qual", "quais", "quanto", "quanta", "quantos", "quantas", "onde", "what's", "whats", "what", "which", "where", "how"]
-                .map { id($0) })
+        let interrogativeWords = ["qual", "quais", "what's", "whats", "what", "which"]
+        interrogatives = WordSet(interrogativeWords.map { id($0) })
+        questionWords = WordSet((interrogativeWords + ["quanto", "quanta", "quantos", "quantas", "onde", "where", "how"]).map { id($0) })
         hypothetical = WordSet([
             "if", "caso", "cover", "covers", "cobre", "cobrem",
             // Asking whether the business mends, sells or takes back something, or treats an
@@ -505,7 +502,6 @@ final class Vocabulary: Sendable {
         nobody = WordSet(["nada", "ninguem", "nenhum", "nenhuma", "nothing", "nobody", "none"].map { id($0) })
         existential = WordSet(["tem", "ha", "existe", "existem", "tinha", "havia"].map { id($0) })
         troubleDeniers = WordSet(["sem", "nenhum", "nenhuma", "zero"].map { id($0) })
-        unable = WordSet(["can't", "cant", "cannot", "couldn't"].map { id($0) })
         than = id("than")
         nobodyEnglish = id("nobody")
         declines = Lexicon.declines.map { pair in
@@ -876,12 +872,12 @@ final class Vocabulary: Sendable {
 
     /// Whether the purchase cue at `i` is denied: a negation before it in its clause, past a
     /// verb of will and "to" ("I didn't buy this", "não quero comprar", "don't want to buy");
-    /// not Portuguese "no" ("in the"), nor "can't" (a purchase that cannot go through).
+    /// not Portuguese "no" ("in the"), nor a modal's ("can't": a purchase that cannot go through).
     func purchaseDenied(at i: Int, in words: [Token]) -> Bool {
         var k = i - 1
         while k >= 0, !words[k + 1].clauseStart {
             let w = words[k].id
-            if w >= 0, negation[Int(w)] { return w != no && !unable.contains(w) }
+            if w >= 0, negation[Int(w)] { return w != no && !has(w, Role.modal) }
             guard i - k < 3, w == to || willing.contains(w) || willingMore.contains(w) else { return false }
             k -= 1
         }
@@ -913,13 +909,13 @@ final class Vocabulary: Sendable {
         return false
     }
 
-    /// Whether the words from `k` deny trouble as they name it ("sem nenhum problema", "zero
-    /// defeitos"; see `troubleDenial`).
+    /// Whether the deniers from `k` deny the trouble word after them as it is named ("sem
+    /// nenhum problema", "zero defeitos"): `troubleDenial` of that word finds `k`.
     func troubleDeniedAhead<Words: RandomAccessCollection<Token>>(at k: Int, in words: Words) -> Bool where Words.Index == Int {
-        var k = k
-        guard k < words.count, !words[k].clauseStart, troubleDeniers.contains(words[k].id) else { return false }
-        while k < words.count, troubleDeniers.contains(words[k].id) { k += 1 }
-        return k < words.count && !words[k].clauseStart && has(words[k].id, Role.trouble)
+        guard k < words.count, !words[k].clauseStart else { return false }
+        var t = k
+        while t < words.count, troubleDeniers.contains(words[t].id) { t += 1 }
+        return t > k && t < words.count && has(words[t].id, Role.trouble) && troubleDenial(at: t, in: words) == k
     }
 
     /// Whether the cancellation word at `i` tells of one that befell ("meu voo foi cancelado",
