@@ -806,6 +806,11 @@ struct MessageAnalyzerTests {
         ("the app crashed twice today. fantastic.", "negative"),
         ("cobraram a taxa de novo. maravilha.", "negative"),
         ("arrived on time and works fine. great.", "positive"),
+        // So is praise of a deed closing criticism, after punctuation or laughter; closing a
+        // remedy it is praise.
+        ("you lost my suitcase, great job", "negative"),
+        ("the update broke my phone lol nice work", "negative"),
+        ("sorted out my refund in minutes, great job", "positive"),
         // Spilled or distorted goods.
         ("o perfume chegou derramado na caixa", "negative"),
         // Worked or lasted a short span, and no longer; long service is praise.

@@ -723,8 +723,12 @@ public enum SentimentAnalyzer {
         // One word of praise closing criticism as a clause of its own, with no other praise
         // and no contrast: "lost my bag again. awesome.", "atrasou de novo. ótimo." (not
         // "demorou, mas chegou. ótimo").
-        let closingPraise = n >= 3 && words[n - 1].clauseStart && positives == 1 && criticism <= -1
-            && contrastAt == nil && conceded.isEmpty && v.exclaimedPraise.contains(words[n - 1].id)
+        // So is praise of a deed closing it ("you broke the app, great job", "broke everything
+        // lol nice work"), its clause opened by punctuation or laughter.
+        let closingPraise = n >= 3 && criticism <= -1 && contrastAt == nil && conceded.isEmpty
+            && (words[n - 1].clauseStart && positives == 1 && v.exclaimedPraise.contains(words[n - 1].id)
+                || n >= 4 && positives <= 1 && v.deeds.contains(words[n - 1].id) && !words[n - 1].clauseStart
+                    && v.deedPraise.contains(words[n - 2].id) && (words[n - 2].clauseStart || words[n - 3].id == v.laugh))
         // Thanks or praise for trouble, or for nothing ("parabéns pela demora", "obrigado pelo
         // descaso", "thanks for the delay", "obrigado por nada"); not for trouble put right
         // ("obrigado pelo problema resolvido"), nor for a remedy ("obrigado pelo reembolso").

@@ -151,6 +151,11 @@ final class Vocabulary: Sendable {
     /// "great", "awesome", "ótimo", "maravilha": praise exclaimed, which alone after criticism
     /// is sarcasm ("lost my bag again. awesome.").
     let exclaimedPraise: WordSet
+    /// "job", "work", "done", "one", "trabalho" after "great", "good", "nice", "well", "bom" or
+    /// "belo": praise of a deed, which closing criticism is sarcasm too ("you broke the app,
+    /// great job", "lost my bag again. well done").
+    let deedPraise: WordSet
+    let deeds: WordSet
     /// "que melhorar", "precisa melhorar": room to improve, which denied praises.
     let melhorar: Int32
     /// Verbs of working or lasting in the past, and the short spans after which they stopped
@@ -533,6 +538,8 @@ final class Vocabulary: Sendable {
             "great", "awesome", "perfect", "fantastic", "wonderful", "lovely", "brilliant", "amazing", "excellent", "superb",
             "otimo", "otima", "maravilha", "perfeito", "perfeita", "excelente", "show", "beleza", "maravilhoso",
         ].map { id($0) })
+        deedPraise = WordSet(["great", "good", "nice", "well", "awesome", "excellent", "brilliant", "amazing", "bom", "belo", "otimo"].map { id($0) })
+        deeds = WordSet(["job", "work", "done", "one", "trabalho"].map { id($0) })
         lasting = WordSet(
             ["funcionou", "funcionaram", "durou", "duraram", "aguentou", "aguentaram", "worked", "lasted"].map { id($0) })
         shortSpans = WordSet([
