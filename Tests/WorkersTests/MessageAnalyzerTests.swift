@@ -1136,6 +1136,8 @@ struct MessageAnalyzerTests {
         ("apareceu uma cobrança estranha no meu cartão", "support"),
         ("the van won't start this morning", "support"),
         ("descadastre meu email de vocês", "cancellation"),
+        // A connection that keeps dropping asks for a repair.
+        ("o wifi tá caindo toda hora aqui em casa", "support"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -172,9 +172,11 @@ public enum IntentClassifier {
             "energia caiu", "luz do motor", "luz da injecao", "luz de injecao", "won't start", "wont start", "won't turn on",
             "roadside assistance", "da pra consertar", "pode consertar", "consegue consertar", "conseguem consertar",
             "preciso consertar", "mandar consertar", "da pra arrumar", "pode arrumar", "consegue arrumar", "conseguem arrumar",
-            // A signal that comes and goes ("a internet cai toda noite"); a charge the customer
-            // does not know.
+            // A signal that comes and goes ("a internet cai toda noite", "a internet tá caindo toda
+            // hora", "my wifi keeps dropping"); a charge the customer does not know.
             "internet cai", "internet caindo", "cai a internet", "conexao cai", "conexao caindo", "wifi cai", "wifi caindo",
+            "internet ta caindo", "internet esta caindo", "sinal ta caindo", "caindo toda hora", "cai toda hora",
+            "caindo direto", "vive caindo", "ligacao caindo", "ligacao cai", "keeps dropping", "keeps disconnecting",
             "sinal cai", "sinal caindo", "oscilando", "compra estranha", "cobranca estranha", "lancamento estranho", "valor estranho",
         ])
         add("purchase", 2.5, [
