@@ -166,6 +166,13 @@ struct LexiconFileTests {
         #expect(seen.count > 500)
     }
 
+    @Test("each sentiment phrase is two words, as the scorer reads them")
+    func phrasesOfTwoWords() {
+        for phrase in Lexicon.phrases.keys {
+            #expect(phrase.split(separator: " ").count == 2, "\(phrase) is never read")
+        }
+    }
+
     @Test("each intent cue phrase is listed once")
     func cuesListedOnce() {
         var seen: [String: String] = [:]

@@ -266,7 +266,7 @@ public struct Lexicon: Sendable {
         "keeps cutting": -1.8,
         // Never an answer nor an account given ("ninguém me dá satisfação", "nobody ever calls").
         "ninguem satisfacao": -2, "nenhuma satisfacao": -2, "nao respondem": -2, "nao responderam": -2,
-        "nobody ever": -1.8, "no one ever": -1.8, "ninguem nunca": -1.8,
+        "nobody ever": -1.8, "ninguem nunca": -1.8,
         "quarta vez": -1.5, "quinta vez": -1.8, "milesima vez": -2, "fourth time": -1.5, "fifth time": -1.8,
         "well packed": 2, "well packaged": 2, "straight answer": -1.5,
         // Trust and custom gone ("perdi a confiança", "já chega", "I'll take my business
@@ -328,6 +328,10 @@ public struct Lexicon: Sendable {
         // Marked as delivered and not there; "I'm done" gives up; a break that is a holiday.
         "says delivered": -1.5, "shows delivered": -1.5, "i'm done": -1.5, "im done": -1.5, "summer break": 0,
         "spring break": 0, "winter break": 0, "lunch break": 0, "coffee break": 0,
+        // Candour is no criticism ("not gonna lie, you nailed it", "não vou mentir"); nobody
+        // bothering is.
+        "gonna lie": 0, "won't lie": 0, "wont lie": 0, "vou mentir": 0,
+        "nobody bothered": -2, "didn't bother": -2, "didnt bother": -2, "never bothered": -2,
         // Pain gone is relief ("a dor passou, obrigada"); "salvou meu dia" thanks.
         "dor passou": 1.5, "passou dor": 1.5, "salvou meu": 2.5, "salvou minha": 2.5,
         // Texting's "ill" is "I'll" ("ill pay rn"); a card saved in an app is no rescue.
