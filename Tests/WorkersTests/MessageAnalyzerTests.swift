@@ -819,6 +819,15 @@ struct MessageAnalyzerTests {
         ("durou 5 anos, excelente", "positive"),
         // A low mood.
         ("been feeling low all week", "negative"),
+        // "Never" before emphasised praise emphasises it, a phrase too; doubt denied is no
+        // criticism; candour opens praise; nobody bothering is a grievance.
+        ("never been so well looked after", "positive"),
+        ("the kids have never eaten so well", "positive"),
+        ("never had such quick delivery", "positive"),
+        ("not sure which plan suits me", "neutral"),
+        ("não tenho certeza se cabe no meu carro", "neutral"),
+        ("not gonna lie, the pasta was amazing", "positive"),
+        ("nobody bothered to tell me the gate changed", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

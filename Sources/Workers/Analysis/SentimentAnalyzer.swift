@@ -478,7 +478,8 @@ public enum SentimentAnalyzer {
                 var emphatic = false
                 if !settled && (span == 1 || !isNegation(word)) {
                     var negated = false
-                    var intensified = false
+                    // A phrase opening with an intensifier ("so well") is intensified itself.
+                    var intensified = span > 1 && word >= 0 && !v.intensity(word).isNaN
                     var linked = true
                     var modal = false
                     var negator = 0
@@ -499,6 +500,11 @@ public enum SentimentAnalyzer {
                             // reclamar", "nothing to complain about").
                             negated = !(intensified && (w == v.nunca || w == v.never))
                                 && (valence > 0 || linked || grievance)
+                            // Praise so emphasised takes the negation's own complaint back ("never
+                            // had such fast delivery").
+                            if intensified && valence > 0 && (w == v.nunca || w == v.never) {
+                                valence -= listed(w, english: english) ?? 0
+                            }
                             modal = modal || v.has(w, Vocabulary.Role.modal) || (i - back > 0 && v.has(words[i - back - 1].id, Vocabulary.Role.modal))
                             break
                         }
@@ -562,6 +568,10 @@ public enum SentimentAnalyzer {
                         {
                             valence -= wait
                         }
+                    } else if negated && v.certain.contains(word) {
+                        // Doubt is no criticism ("not sure which size to get", "não tenho certeza
+                        // do tamanho").
+                        valence = 0
                     } else if negated && !(word == v.nada || word == v.nunca) {
                         if valence > 0 { deniedPraise = true }
                         valence *= valence > 0 ? -0.74 : -0.5

@@ -155,6 +155,8 @@ final class Vocabulary: Sendable {
     /// "belo": praise of a deed, which closing criticism is sarcasm too ("you broke the app,
     /// great job", "lost my bag again. well done").
     let deedPraise: WordSet
+    /// "certeza", "sure", "certain": denied, they doubt rather than criticise.
+    let certain: WordSet
     let deeds: WordSet
     /// "que melhorar", "precisa melhorar": room to improve, which denied praises.
     let melhorar: Int32
@@ -539,6 +541,7 @@ final class Vocabulary: Sendable {
             "otimo", "otima", "maravilha", "perfeito", "perfeita", "excelente", "show", "beleza", "maravilhoso",
         ].map { id($0) })
         deedPraise = WordSet(["great", "good", "nice", "well", "awesome", "excellent", "brilliant", "amazing", "bom", "belo", "otimo"].map { id($0) })
+        certain = WordSet(["certeza", "sure", "certain"].map { id($0) })
         deeds = WordSet(["job", "work", "done", "one", "trabalho"].map { id($0) })
         lasting = WordSet(
             ["funcionou", "funcionaram", "durou", "duraram", "aguentou", "aguentaram", "worked", "lasted"].map { id($0) })
