@@ -1253,6 +1253,9 @@ struct MessageAnalyzerTests {
         #expect(MessageAnalyzer.analyze("the cashier was so rude").topics == ["atendimento"])
         #expect(MessageAnalyzer.analyze("my package still hasn't shipped").topics == ["entrega"])
         #expect(MessageAnalyzer.analyze("").topics.isEmpty)
+        // Each topic once, in the order first named; a bit per topic holds them.
+        #expect(MessageAnalyzer.analyze("entrega atrasada, o frete caro e a entrega errada de novo").topics == ["entrega", "frete", "preço"])
+        #expect(TopicExtractor.table.count <= 32)
     }
 
     @Test("normalisation: accents, stretched letters, laughter, URLs and handles")

@@ -28,10 +28,14 @@ public enum MessageAnalyzer {
         let (words, score, questions) = read(&normalized, language: language)
         var (intent, confidence, cued) = IntentClassifier.classify(words, sentiment: score, questions: questions)
         var modelDecided = false
-        let ruleCued = cued
+        // A post with hashtags, addressed to no one and with no cue, speaks to followers ("que
+        // final! #MasterChefBR", "que programa chato #Domingao"), not to a business: it asks
+        // for nothing, and its gripes are no complaint to anyone. "@united where is my bag?
+        // #lost" is addressed. The model is not asked.
+        let post = normalized.hashtags > 0 && !normalized.addressed && !cued
         // The trained model of the message's language decides when it is confident; the rules
         // otherwise.
-        if let model = language == "en" ? englishModel : language == "pt" ? portugueseModel : nil, !words.isEmpty {
+        if !post, let model = language == "en" ? englishModel : language == "pt" ? portugueseModel : nil, !words.isEmpty {
             var (best, probability) = model.best(IntentModel.features(words, in: normalized, asks: questions > 0))
             // Greetings before a request do not make it a greeting ("oi, boa tarde! vocês abrem
             // domingo?"): the model reads what follows them, when that is three words or more
@@ -86,15 +90,9 @@ public enum MessageAnalyzer {
                 confidence = probability
             }
         }
-        // A post with hashtags, addressed to no one and with no cue, speaks to followers ("que
-        // final! #MasterChefBR", "que programa chato #Domingao"), not to a business: it asks
-        // for nothing, and its gripes are no complaint to anyone. "@united where is my bag?
-        // #lost" is addressed.
-        let post = normalized.hashtags > 0 && !normalized.addressed && !ruleCued
         if post {
             intent = "other"
             confidence = 0.5
-            modelDecided = false
         }
         // A message to a business that asks for nothing yet reads negative is a complaint
         // ("an hour at the carousel and still no luggage??", "parei, não compro mais"); so

@@ -3,7 +3,8 @@
 /// reembolso, troca, cancelamento, preço, plano, login, senha, atendimento, produto, pedido.
 public enum TopicExtractor {
     /// Topics and their cue phrases, in the order topics are reported when several start
-    /// at the same word; `Vocabulary` indexes the cues by first word.
+    /// at the same word; `Vocabulary` indexes the cues by first word. At most 32 (`topics`
+    /// marks those found in a `UInt32`).
     static let table: [(topic: String, cues: [String])] = [
         ("entrega", ["entrega", "entregue", "entregar", "entregaram", "chegou", "chegar", "prazo", "correios", "transportadora",
                  "entregador", "motoboy", "courier", "delivery", "delivered", "deliver", "shipping", "shipment", "arrive", "arrived",
@@ -50,12 +51,15 @@ public enum TopicExtractor {
     public static func topics(_ words: [Token]) -> [String] {
         let v = Vocabulary.shared
         var seen: [String] = []
+        // The topics found so far, one bit each by their place in `table`.
+        var found: UInt32 = 0
         for i in words.indices {
             let first = words[i].id
             guard v.starts(first, Vocabulary.Starts.topic) else { continue }
             v.topicCues.forEachMatch(at: i, in: words) { index, _ in
-                let topic = table[index].topic
-                if !seen.contains(topic) { seen.append(topic) }
+                guard found & 1 << UInt32(index) == 0 else { return }
+                found |= 1 << UInt32(index)
+                seen.append(table[index].topic)
             }
         }
         return seen
