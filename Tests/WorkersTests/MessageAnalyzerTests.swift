@@ -828,6 +828,14 @@ struct MessageAnalyzerTests {
         ("não tenho certeza se cabe no meu carro", "neutral"),
         ("not gonna lie, the pasta was amazing", "positive"),
         ("nobody bothered to tell me the gate changed", "negative"),
+        // A size or feel in excess, goods bent, a show that saves the week, an app that makes
+        // things easier; "bom demais" praises.
+        ("a calça veio comprida demais", "negative"),
+        ("these boots are too tight", "negative"),
+        ("the bike frame arrived bent", "negative"),
+        ("essa série salva minha semana", "positive"),
+        ("esse bolo é bom demais", "positive"),
+        ("o app novo facilitou muito minha vida", "positive"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

@@ -328,12 +328,27 @@ public struct Lexicon: Sendable {
         // Marked as delivered and not there; "I'm done" gives up; a break that is a holiday.
         "says delivered": -1.5, "shows delivered": -1.5, "i'm done": -1.5, "im done": -1.5, "summer break": 0,
         "spring break": 0, "winter break": 0, "lunch break": 0, "coffee break": 0,
+        // A size or feel in excess is criticism ("o tênis ficou grande demais", "the sleeves are
+        // too long"); "bom demais" stays praise.
+        "pequeno demais": -1.5, "pequena demais": -1.5, "pequenos demais": -1.5, "pequenas demais": -1.5,
+        "grande demais": -1.5, "grandes demais": -1.5, "curto demais": -1.5, "curta demais": -1.5,
+        "curtos demais": -1.5, "curtas demais": -1.5, "comprido demais": -1.5, "comprida demais": -1.5,
+        "compridos demais": -1.5, "compridas demais": -1.5, "largo demais": -1.5, "larga demais": -1.5,
+        "largos demais": -1.5, "largas demais": -1.5, "apertado demais": -1.5, "apertada demais": -1.5,
+        "apertados demais": -1.5, "apertadas demais": -1.5, "fino demais": -1.5, "fina demais": -1.5,
+        "finos demais": -1.5, "finas demais": -1.5, "grosso demais": -1.5, "grossa demais": -1.5,
+        "pesado demais": -1.5, "pesada demais": -1.5, "estreito demais": -1.5, "estreita demais": -1.5,
+        "baixo demais": -1.5, "baixa demais": -1.5, "mole demais": -1.5, "duro demais": -1.5, "dura demais": -1.5,
+        "too small": -1.5, "too big": -1.5, "too short": -1.5, "too long": -1.5, "too tight": -1.5,
+        "too loose": -1.5, "too thin": -1.5, "too thick": -1.5, "too heavy": -1.5, "too large": -1.5,
+        "too narrow": -1.5, "too wide": -1.5, "too low": -1.5, "too soft": -1.5, "too hard": -1.5,
         // Candour is no criticism ("not gonna lie, you nailed it", "não vou mentir"); nobody
         // bothering is.
         "gonna lie": 0, "won't lie": 0, "wont lie": 0, "vou mentir": 0,
         "nobody bothered": -2, "didn't bother": -2, "didnt bother": -2, "never bothered": -2,
-        // Pain gone is relief ("a dor passou, obrigada"); "salvou meu dia" thanks.
-        "dor passou": 1.5, "passou dor": 1.5, "salvou meu": 2.5, "salvou minha": 2.5,
+        // Pain gone is relief ("a dor passou, obrigada"); "salvou meu dia" thanks, "salva meu
+        // domingo" praises.
+        "dor passou": 1.5, "passou dor": 1.5, "salvou meu": 2.5, "salvou minha": 2.5, "salva meu": 2.5, "salva minha": 2.5,
         // Texting's "ill" is "I'll" ("ill pay rn"); a card saved in an app is no rescue.
         "ill pay": 0, "ill be": 0, "ill take": 0, "ill send": 0, "ill wait": 0, "ill call": 0, "ill check": 0, "ill try": 0,
         "ill get": 0, "ill do": 0, "ill come": 0, "ill buy": 0, "saved in": 0, "saved on": 0, "saved to": 0,
