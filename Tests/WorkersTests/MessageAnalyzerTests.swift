@@ -1155,6 +1155,10 @@ struct MessageAnalyzerTests {
         ("descadastre meu email de vocês", "cancellation"),
         // A connection that keeps dropping asks for a repair.
         ("o wifi tá caindo toda hora aqui em casa", "support"),
+        // A payment that stays pending, a record with the wrong name or date.
+        ("o pagamento continua pendente mesmo depois de pago", "support"),
+        ("a receita saiu com o nome errado", "support"),
+        ("the booking shows the wrong date", "support"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -177,6 +177,11 @@ public enum IntentClassifier {
             "internet cai", "internet caindo", "cai a internet", "conexao cai", "conexao caindo", "wifi cai", "wifi caindo",
             "internet ta caindo", "internet esta caindo", "sinal ta caindo", "caindo toda hora", "cai toda hora",
             "caindo direto", "vive caindo", "ligacao caindo", "ligacao cai", "keeps dropping", "keeps disconnecting",
+            // A payment that stays pending, a record that shows the wrong date or name ("the app
+            // shows the wrong date", "o pagamento continua pendente").
+            "pending payment", "still pending", "says pending", "shows pending", "pagamento pendente", "ainda pendente",
+            "continua pendente", "consta pendente", "wrong date", "wrong name", "wrong address", "data errada",
+            "nome errado", "endereco errado", "horario errado",
             "sinal cai", "sinal caindo", "oscilando", "compra estranha", "cobranca estranha", "lancamento estranho", "valor estranho",
         ])
         add("purchase", 2.5, [
