@@ -151,7 +151,22 @@ public struct Lexicon: Sendable {
     ]
 
     /// Two-word phrases with their own valence, checked before single words.
-    static let phrases: [String: Double] = [
+    static let phrases: [String: Double] = listedPhrases.merging(sizesInExcess) { listed, _ in listed }
+
+    /// A size or feel in excess is criticism ("o tênis ficou grande demais", "the sleeves are
+    /// too long"), though each word is neutral alone; "bom demais" stays praise.
+    static let sizesInExcess: [String: Double] = {
+        let portuguese = [
+            "pequeno", "grande", "curto", "comprido", "largo", "apertado", "fino", "grosso", "pesado", "estreito", "baixo",
+        ].flatMap { word in
+            let stem = String(word.dropLast())
+            return word.hasSuffix("e") ? [word, word + "s"] : [word, stem + "a", word + "s", stem + "as"]
+        } + ["mole", "duro", "dura"]
+        let english = ["small", "big", "short", "long", "tight", "loose", "thin", "thick", "heavy", "large", "narrow", "wide", "low", "soft", "hard"]
+        return Dictionary(uniqueKeysWithValues: portuguese.map { ("\($0) demais", -1.5) } + english.map { ("too \($0)", -1.5) })
+    }()
+
+    static let listedPhrases: [String: Double] = [
         "nao entregue": -2.5, "nao entregaram": -2.5, "nao entregou": -2.5, "not delivered": -2, "never delivered": -2.5,
         "wasn't delivered": -2, "wasnt delivered": -2,
         "nao recebi": -2.5, "nao chegou": -2.5, "nao funciona": -2.5, "nao funcionou": -2.5, "nao veio": -2.2, "nao presta": -3,
@@ -328,20 +343,6 @@ public struct Lexicon: Sendable {
         // Marked as delivered and not there; "I'm done" gives up; a break that is a holiday.
         "says delivered": -1.5, "shows delivered": -1.5, "i'm done": -1.5, "im done": -1.5, "summer break": 0,
         "spring break": 0, "winter break": 0, "lunch break": 0, "coffee break": 0,
-        // A size or feel in excess is criticism ("o tênis ficou grande demais", "the sleeves are
-        // too long"); "bom demais" stays praise.
-        "pequeno demais": -1.5, "pequena demais": -1.5, "pequenos demais": -1.5, "pequenas demais": -1.5,
-        "grande demais": -1.5, "grandes demais": -1.5, "curto demais": -1.5, "curta demais": -1.5,
-        "curtos demais": -1.5, "curtas demais": -1.5, "comprido demais": -1.5, "comprida demais": -1.5,
-        "compridos demais": -1.5, "compridas demais": -1.5, "largo demais": -1.5, "larga demais": -1.5,
-        "largos demais": -1.5, "largas demais": -1.5, "apertado demais": -1.5, "apertada demais": -1.5,
-        "apertados demais": -1.5, "apertadas demais": -1.5, "fino demais": -1.5, "fina demais": -1.5,
-        "finos demais": -1.5, "finas demais": -1.5, "grosso demais": -1.5, "grossa demais": -1.5,
-        "pesado demais": -1.5, "pesada demais": -1.5, "estreito demais": -1.5, "estreita demais": -1.5,
-        "baixo demais": -1.5, "baixa demais": -1.5, "mole demais": -1.5, "duro demais": -1.5, "dura demais": -1.5,
-        "too small": -1.5, "too big": -1.5, "too short": -1.5, "too long": -1.5, "too tight": -1.5,
-        "too loose": -1.5, "too thin": -1.5, "too thick": -1.5, "too heavy": -1.5, "too large": -1.5,
-        "too narrow": -1.5, "too wide": -1.5, "too low": -1.5, "too soft": -1.5, "too hard": -1.5,
         // Candour is no criticism ("not gonna lie, you nailed it", "não vou mentir"); nobody
         // bothering is.
         "gonna lie": 0, "won't lie": 0, "wont lie": 0, "vou mentir": 0,
