@@ -811,6 +811,12 @@ struct MessageAnalyzerTests {
         ("you lost my suitcase, great job", "negative"),
         ("the update broke my phone lol nice work", "negative"),
         ("sorted out my refund in minutes, great job", "positive"),
+        ("the printer jammed again, perfect timing", "negative"),
+        ("o carro quebrou, ótimo começo de semana", "negative"),
+        ("got the promotion today, great start to the week", "positive"),
+        // Illness is bad news; magic is praise.
+        ("woke up with a migraine again", "negative"),
+        ("that last goal was pure magic", "positive"),
         // Spilled or distorted goods.
         ("o perfume chegou derramado na caixa", "negative"),
         // Worked or lasted a short span, and no longer; long service is praise.

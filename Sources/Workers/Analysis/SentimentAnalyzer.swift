@@ -734,11 +734,18 @@ public enum SentimentAnalyzer {
         // and no contrast: "lost my bag again. awesome.", "atrasou de novo. ótimo." (not
         // "demorou, mas chegou. ótimo").
         // So is praise of a deed closing it ("you broke the app, great job", "broke everything
-        // lol nice work"), its clause opened by punctuation or laughter.
+        // lol nice work", "perfect timing"), its clause opened by punctuation or laughter.
+        // A start so praised may name its period ("missed the bus, fantastic start to the week").
+        func closingDeed() -> Bool {
+            var d = n - 1
+            while d > 0, n - d <= 3, !words[d].clauseStart, v.periodTail.contains(words[d].id) { d -= 1 }
+            guard d >= 2, d == n - 1 || v.beginnings.contains(words[d].id) else { return false }
+            return v.deeds.contains(words[d].id) && !words[d].clauseStart && v.deedPraise.contains(words[d - 1].id)
+                && (words[d - 1].clauseStart || words[d - 2].id == v.laugh)
+        }
         let closingPraise = n >= 3 && criticism <= -1 && contrastAt == nil && conceded.isEmpty
             && (words[n - 1].clauseStart && positives == 1 && v.exclaimedPraise.contains(words[n - 1].id)
-                || n >= 4 && positives <= 1 && v.deeds.contains(words[n - 1].id) && !words[n - 1].clauseStart
-                    && v.deedPraise.contains(words[n - 2].id) && (words[n - 2].clauseStart || words[n - 3].id == v.laugh))
+                || n >= 4 && positives <= 1 && closingDeed())
         // Thanks or praise for trouble, or for nothing ("parabéns pela demora", "obrigado pelo
         // descaso", "thanks for the delay", "obrigado por nada"); not for trouble put right
         // ("obrigado pelo problema resolvido"), nor for a remedy ("obrigado pelo reembolso").
