@@ -176,6 +176,9 @@ public enum SentimentAnalyzer {
         var reservation = false
         // Criticism was made other than denied praise ("não é excelente") or a mild word.
         var criticised = false
+        // The "never" whose own complaint emphasised praise took back (once, however many
+        // words it emphasises).
+        var emphasisingNever = -1
         while i < words.count {
             let word = words[i].id
             // A word no rule reads at its own turn (`Vocabulary.quiet`; an unknown one unless
@@ -502,8 +505,9 @@ public enum SentimentAnalyzer {
                                 && (valence > 0 || linked || grievance)
                             // Praise so emphasised takes the negation's own complaint back ("never
                             // had such fast delivery").
-                            if intensified && valence > 0 && (w == v.nunca || w == v.never) {
+                            if intensified && valence > 0 && (w == v.nunca || w == v.never) && emphasisingNever != negator {
                                 valence -= listed(w, english: english) ?? 0
+                                emphasisingNever = negator
                             }
                             modal = modal || v.has(w, Vocabulary.Role.modal) || (i - back > 0 && v.has(words[i - back - 1].id, Vocabulary.Role.modal))
                             break

@@ -151,17 +151,17 @@ final class Vocabulary: Sendable {
     /// "great", "awesome", "ótimo", "maravilha": praise exclaimed, which alone after criticism
     /// is sarcasm ("lost my bag again. awesome.").
     let exclaimedPraise: WordSet
-    /// "job", "work", "done", "one", "timing", "trabalho" after "great", "good", "nice", "well",
-    /// "bom" or "belo": praise of a deed, which closing criticism is sarcasm too ("you broke the app,
+    /// Praise of a deed ("great", "nice", "well", "perfect", "bom" before "job", "work", "done",
+    /// "one", "timing", "trabalho"), which closing criticism is sarcasm too ("you broke the app,
     /// great job", "lost my bag again. well done").
     let deedPraise: WordSet
-    /// "certeza", "sure", "certain": denied, they doubt rather than criticise.
-    let certain: WordSet
     let deeds: WordSet
     /// "start", "começo", "início": deeds that may name their period after them ("fantastic
     /// start to the week", "ótimo começo de semana"), in words of `periodTail`.
     let beginnings: WordSet
     let periodTail: WordSet
+    /// "certeza", "sure", "certain": denied, they doubt rather than criticise.
+    let certain: WordSet
     /// "que melhorar", "precisa melhorar": room to improve, which denied praises.
     let melhorar: Int32
     /// Verbs of working or lasting in the past, and the short spans after which they stopped
@@ -548,13 +548,13 @@ final class Vocabulary: Sendable {
             "great", "good", "nice", "well", "awesome", "excellent", "brilliant", "amazing", "perfect", "fantastic", "wonderful",
             "lovely", "bom", "belo", "otimo", "excelente", "perfeito",
         ].map { id($0) })
-        certain = WordSet(["certeza", "sure", "certain"].map { id($0) })
         deeds = WordSet(["job", "work", "done", "one", "timing", "start", "trabalho", "comeco", "inicio"].map { id($0) })
         beginnings = WordSet(["start", "comeco", "inicio"].map { id($0) })
         periodTail = WordSet([
             "to", "the", "my", "this", "de", "do", "da", "day", "week", "weekend", "morning", "year", "month", "semana", "dia",
             "ano", "mes", "manha",
         ].map { id($0) })
+        certain = WordSet(["certeza", "sure", "certain"].map { id($0) })
         lasting = WordSet(
             ["funcionou", "funcionaram", "durou", "duraram", "aguentou", "aguentaram", "worked", "lasted"].map { id($0) })
         shortSpans = WordSet([
