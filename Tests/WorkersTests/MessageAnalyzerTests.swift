@@ -1165,6 +1165,9 @@ struct MessageAnalyzerTests {
         ("o pagamento continua pendente mesmo depois de pago", "support"),
         ("a receita saiu com o nome errado", "support"),
         ("the booking shows the wrong date", "support"),
+        // Access refused is support, not the account's cancellation the model reads.
+        ("I can't access my account", "support"),
+        ("unable to access the parent portal since this morning", "support"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)
@@ -1259,6 +1262,7 @@ struct MessageAnalyzerTests {
         #expect(MessageAnalyzer.analyze("a fatura veio com cobrança em dobro").topics == ["pagamento"])
         #expect(MessageAnalyzer.analyze("I've been on hold for an hour, can I talk to a manager?").topics == ["atendimento"])
         #expect(MessageAnalyzer.analyze("my account got locked after too many attempts").topics == ["login"])
+        #expect(MessageAnalyzer.analyze("I can't access my account").topics == ["login"])
         #expect(MessageAnalyzer.analyze("o motoboy sumiu com a minha encomenda").topics.sorted() == ["entrega", "pedido"])
         // Prices asked without the noun, and instalments.
         #expect(MessageAnalyzer.analyze("how much is the premium plan?").topics.sorted() == ["plano", "preço"])

@@ -182,6 +182,9 @@ public enum IntentClassifier {
             "pending payment", "still pending", "says pending", "shows pending", "pagamento pendente", "ainda pendente",
             "continua pendente", "consta pendente", "wrong date", "wrong name", "wrong address", "data errada",
             "nome errado", "endereco errado", "horario errado",
+            // Access lost or refused ("I can't access my account", "unable to access the portal").
+            "can't access", "cant access", "cannot access", "unable to access", "can't get into", "cant get into",
+            "cant log", "can't login", "cant login", "can't sign in", "cant sign in", "lost access",
             "sinal cai", "sinal caindo", "oscilando", "compra estranha", "cobranca estranha", "lancamento estranho", "valor estranho",
         ])
         add("purchase", 2.5, [

@@ -36,7 +36,8 @@ public enum TopicExtractor {
         ("plano", ["plano", "assinatura", "mensalidade", "plan", "subscription", "membership"]),
         ("login", [
             "login", "logar", "entrar na conta", "acessar", "acesso", "conta bloqueada", "log in", "sign in", "account access",
-            "locked out", "account locked", "account got locked",
+            "locked out", "account locked", "account got locked", "can't access", "cant access", "cannot access",
+            "access my account",
         ]),
         ("senha", ["senha", "password", "pin", "passcode"]),
         ("atendimento", [
