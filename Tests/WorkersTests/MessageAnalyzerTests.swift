@@ -1165,9 +1165,10 @@ struct MessageAnalyzerTests {
         ("o pagamento continua pendente mesmo depois de pago", "support"),
         ("a receita saiu com o nome errado", "support"),
         ("the booking shows the wrong date", "support"),
-        // Access refused is support, not the account's cancellation the model reads.
+        // Access refused or locked is support, not the account's cancellation the model reads.
         ("I can't access my account", "support"),
         ("unable to access the parent portal since this morning", "support"),
+        ("the account is locked", "support"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -184,7 +184,8 @@ public enum IntentClassifier {
             "nome errado", "endereco errado", "horario errado",
             // Access lost or refused ("I can't access my account", "unable to access the portal").
             "can't access", "cant access", "cannot access", "unable to access", "can't get into", "cant get into",
-            "cant log", "can't login", "cant login", "can't sign in", "cant sign in", "lost access",
+            "cant log", "can't login", "cant login", "can't sign in", "cant sign in", "lost access", "is locked",
+            "account locked", "got locked", "was locked", "locked my", "conta travada", "conta bloqueada",
             "sinal cai", "sinal caindo", "oscilando", "compra estranha", "cobranca estranha", "lancamento estranho", "valor estranho",
         ])
         add("purchase", 2.5, [
