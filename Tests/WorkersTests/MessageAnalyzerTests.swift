@@ -1169,6 +1169,13 @@ struct MessageAnalyzerTests {
         ("I can't access my account", "support"),
         ("unable to access the parent portal since this morning", "support"),
         ("the account is locked", "support"),
+        // Short Portuguese requests in their plain words: a charge made twice, an appointment
+        // booked by command, an account to close or erase ("fechar a conta" of a table pays).
+        ("fui cobrada em dobro na fatura", "support"),
+        ("me agenda uma avaliação pra segunda", "purchase"),
+        ("apaga minha conta de vocês", "cancellation"),
+        ("quero fechar minha conta no banco", "cancellation"),
+        ("pode fechar a conta da mesa 4?", "purchase"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

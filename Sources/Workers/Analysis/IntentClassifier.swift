@@ -42,6 +42,12 @@ public enum IntentClassifier {
             "desativar minha", "desativar meu", "desativar minhas", "desativar meus", "desativa minha", "desativa meu",
             "desativa minhas", "desative minha", "desative meu", "desativar a conta", "desativar o cadastro",
             "desativar as notificacoes", "desativa as notificacoes",
+            // An account or record to close or erase, an automatic renewal to switch off ("quero
+            // fechar minha conta", "apaga meu cadastro", "desativa a renovação automática"); "fechar
+            // a conta" of a table is paying.
+            "fechar minha conta", "apaga meu cadastro", "apaga minha conta", "apagar meu cadastro", "apague meu cadastro",
+            "deleta minha conta", "deleta meu cadastro", "desativa a renovacao", "desativar a renovacao",
+            "desliga a renovacao", "desligar a renovacao", "tira a renovacao", "tirar a renovacao",
         ])
         add("complaint", 3, [
             "reclamacao", "reclamar", "reclamando", "reclame aqui", "procon", "absurdo", "descaso", "vergonha", "pessimo", "pessima",
@@ -182,6 +188,10 @@ public enum IntentClassifier {
             "pending payment", "still pending", "says pending", "shows pending", "pagamento pendente", "ainda pendente",
             "continua pendente", "consta pendente", "wrong date", "wrong name", "wrong address", "data errada",
             "nome errado", "endereco errado", "horario errado",
+            // A payment refused or charged twice ("meu pagamento não passou", "fui cobrado duas vezes"),
+            // a site that will not let one in.
+            "nao passou", "nao me deixa", "nao deixa eu", "cobrado duas", "cobrada duas", "cobraram duas", "cobrou duas",
+            "cobrado em dobro", "cobrada em dobro",
             // Access lost or refused ("I can't access my account", "unable to access the portal").
             "can't access", "cant access", "cannot access", "unable to access", "can't get into", "cant get into",
             "cant log", "can't login", "cant login", "can't sign in", "cant sign in", "lost access", "is locked",
@@ -219,6 +229,7 @@ public enum IntentClassifier {
             "my cart", "to cart", "to the cart", "pre order", "preorder", "i'll go with", "put me on the list",
             "port my number", "transfer my number", "switch my number",
             "queria marcar", "gostaria de marcar", "posso marcar", "marcar um horario", "queria agendar", "gostaria de agendar",
+            "agenda uma", "agenda um", "agenda pra mim", "me agenda", "marca uma", "marca um", "marca pra mim", "me marca",
             "add a side", "add an extra", "add extra", "side of", "book it", "let's book", "lets book", "reserve it",
             // Joining a plan; something put aside to collect ("separa 2kg de picanha que passo aí").
             "aderir", "quero aderir", "separa", "separe", "eu assino", "me coloca", "fecha comigo", "fechar comigo",
