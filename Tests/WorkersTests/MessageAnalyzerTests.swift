@@ -1176,6 +1176,8 @@ struct MessageAnalyzerTests {
         ("apaga minha conta de vocês", "cancellation"),
         ("quero fechar minha conta no banco", "cancellation"),
         ("pode fechar a conta da mesa 4?", "purchase"),
+        ("mudar forma de pagamento", "support"),
+        ("stop all messages please", "cancellation"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

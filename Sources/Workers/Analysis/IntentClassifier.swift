@@ -27,7 +27,8 @@ public enum IntentClassifier {
             "desiste", "desistam", "don't renew", "dont renew", "do not renew", "nao renovar", "nao quero renovar", "nao renove",
             "nao renovem", "nao renova", "descadastra", "descadastre", "descadastrem",
             "para de me mandar", "pare de me mandar", "parem de me mandar", "para de mandar", "parem de mandar", "stop texting",
-            "stop messaging", "stop sending", "call off", "won't need", "will not need", "wont need",
+            "stop messaging", "stop sending", "call off", "won't need", "will not need", "wont need", "stop messages",
+            "stop all messages", "no more messages",
             "trancar o semestre", "trancar o curso", "trancar a faculdade",
             "tirar o debito automatico", "cancelar o debito automatico", "turn off autopay", "turn off auto",
             "nao vou renovar", "won't be renewing", "will not be renewing", "not renewing", "won't renew", "wont renew",
@@ -123,7 +124,8 @@ public enum IntentClassifier {
             // Charges the customer does not recognise, and payments that will not go through.
             "nao reconheco", "cobranca indevida", "nao fiz essa compra", "compra que nao fiz", "don't recognize",
             "don't recognise", "didn't make this", "expirou", "expirado", "expirada", "pagamento expirou", "link expirou",
-            "mudar a forma de pagamento", "trocar a forma de pagamento", "nao consigo finalizar", "nao consigo pagar",
+            "mudar a forma de pagamento", "trocar a forma de pagamento", "alterar a forma de pagamento",
+            "alterar forma de pagamento", "mudar forma de pagamento", "trocar forma de pagamento", "nao consigo finalizar", "nao consigo pagar",
             "nao consigo comprar", "link expired", "payment link expired", "can't complete", "cannot complete",
             "can't check out", "can't checkout",
             // Something that exists and is late or slow: an exam result, a connection.
