@@ -1178,6 +1178,11 @@ struct MessageAnalyzerTests {
         ("pode fechar a conta da mesa 4?", "purchase"),
         ("mudar forma de pagamento", "support"),
         ("stop all messages please", "cancellation"),
+        // What a product comes in, what a place allows, when stock returns; the wrong size sent.
+        ("which sizes do the jackets come in", "information"),
+        ("are dogs allowed on the patio", "information"),
+        ("when will you restock the blue one", "information"),
+        ("got the wrong size, need to swap", "support"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -125,7 +125,11 @@ public enum IntentClassifier {
             "nao reconheco", "cobranca indevida", "nao fiz essa compra", "compra que nao fiz", "don't recognize",
             "don't recognise", "didn't make this", "expirou", "expirado", "expirada", "pagamento expirou", "link expirou",
             "mudar a forma de pagamento", "trocar a forma de pagamento", "alterar a forma de pagamento",
-            "alterar forma de pagamento", "mudar forma de pagamento", "trocar forma de pagamento", "nao consigo finalizar", "nao consigo pagar",
+            "alterar forma de pagamento", "mudar forma de pagamento", "trocar forma de pagamento",
+            // An app that freezes, a link that will not open, the wrong goods sent ("app keeps
+            // freezing at checkout", "wrong item delivered").
+            "keeps freezing", "freezes", "froze", "doesn't open", "doesnt open", "does not open", "not opening",
+            "isn't opening", "broken link", "wrong item", "wrong size", "wrong product", "nao consigo finalizar", "nao consigo pagar",
             "nao consigo comprar", "link expired", "payment link expired", "can't complete", "cannot complete",
             "can't check out", "can't checkout",
             // Something that exists and is late or slow: an exam result, a connection.
@@ -273,6 +277,10 @@ public enum IntentClassifier {
             "info about",
             // Stock, and how many days.
             "estoque", "back in stock", "quantos dias",
+            // What a product comes in, when it returns, what a place allows ("what sizes does it
+            // come in", "when do you restock", "are pets allowed").
+            "what sizes", "which sizes", "what colors", "what colours", "which colors", "restock",
+            "restocking", "pets allowed", "dogs allowed", "kids allowed", "do you allow", "is it allowed",
         ])
         // Question words alone: any question has them, so they only lean towards
         // information and leave the decision to the model.
