@@ -125,13 +125,13 @@ public enum IntentClassifier {
             "nao reconheco", "cobranca indevida", "nao fiz essa compra", "compra que nao fiz", "don't recognize",
             "don't recognise", "didn't make this", "expirou", "expirado", "expirada", "pagamento expirou", "link expirou",
             "mudar a forma de pagamento", "trocar a forma de pagamento", "alterar a forma de pagamento",
-            "alterar forma de pagamento", "mudar forma de pagamento", "trocar forma de pagamento",
+            "alterar forma de pagamento", "mudar forma de pagamento", "trocar forma de pagamento", "nao consigo finalizar",
+            "nao consigo pagar", "nao consigo comprar", "link expired", "payment link expired", "can't complete",
+            "cannot complete", "can't check out", "can't checkout",
             // An app that freezes, a link that will not open, the wrong goods sent ("app keeps
             // freezing at checkout", "wrong item delivered").
             "keeps freezing", "freezes", "froze", "doesn't open", "doesnt open", "does not open", "not opening",
-            "isn't opening", "broken link", "wrong item", "wrong size", "wrong product", "nao consigo finalizar", "nao consigo pagar",
-            "nao consigo comprar", "link expired", "payment link expired", "can't complete", "cannot complete",
-            "can't check out", "can't checkout",
+            "isn't opening", "broken link", "wrong item", "wrong size", "wrong product",
             // Something that exists and is late or slow: an exam result, a connection.
             "resultado do exame", "resultado dos exames", "ja saiu", "internet lenta", "internet ta lenta", "ta lenta",
             "esta lenta", "ta lento", "esta lento", "sinal fraco", "test results", "lab results", "my results",
