@@ -151,16 +151,16 @@ final class Vocabulary: Sendable {
     /// "great", "awesome", "ótimo", "maravilha": praise exclaimed, which alone after criticism
     /// is sarcasm ("lost my bag again. awesome.").
     let exclaimedPraise: WordSet
-    /// Praise of a deed ("great", "nice", "well", "perfect", "bom" before "job", "work", "done",
-    /// "one", "timing", "trabalho"), which closing criticism is sarcasm too ("you broke the app,
-    /// great job", "lost my bag again. well done").
+    /// Praise of a deed (the exclaimed praise, or "good", "nice", "well", "bom", "belo", before
+    /// "job", "work", "done", "one", "timing", "trabalho"), which closing criticism is sarcasm
+    /// too ("you broke the app, great job", "lost my bag again. well done").
     let deedPraise: WordSet
     let deeds: WordSet
     /// "start", "começo", "início": deeds that may name their period after them ("fantastic
     /// start to the week", "ótimo começo de semana"), in words of `periodTail`.
     let beginnings: WordSet
     let periodTail: WordSet
-    /// "certeza", "sure", "certain": denied, they doubt rather than criticise.
+    /// "certeza", "sure": denied, they doubt rather than criticise (their praise is not turned).
     let certain: WordSet
     /// "que melhorar", "precisa melhorar": room to improve, which denied praises.
     let melhorar: Int32
@@ -540,21 +540,19 @@ final class Vocabulary: Sendable {
         aLittle = WordSet(["pouco", "pouquinho", "bit", "little"].map { id($0) })
         minor = WordSet(["pequeno", "pequena", "pequenos", "pequenas", "small", "minor", "slight", "tiny"].map { id($0) })
         melhorar = id("melhorar")
-        exclaimedPraise = WordSet([
+        let exclaimed = [
             "great", "awesome", "perfect", "fantastic", "wonderful", "lovely", "brilliant", "amazing", "excellent", "superb",
             "otimo", "otima", "maravilha", "perfeito", "perfeita", "excelente", "show", "beleza", "maravilhoso",
-        ].map { id($0) })
-        deedPraise = WordSet([
-            "great", "good", "nice", "well", "awesome", "excellent", "brilliant", "amazing", "perfect", "fantastic", "wonderful",
-            "lovely", "bom", "belo", "otimo", "excelente", "perfeito",
-        ].map { id($0) })
+        ]
+        exclaimedPraise = WordSet(exclaimed.map { id($0) })
+        deedPraise = WordSet((exclaimed + ["good", "nice", "well", "bom", "belo"]).map { id($0) })
         deeds = WordSet(["job", "work", "done", "one", "timing", "start", "trabalho", "comeco", "inicio"].map { id($0) })
         beginnings = WordSet(["start", "comeco", "inicio"].map { id($0) })
         periodTail = WordSet([
             "to", "the", "my", "this", "de", "do", "da", "day", "week", "weekend", "morning", "year", "month", "semana", "dia",
             "ano", "mes", "manha",
         ].map { id($0) })
-        certain = WordSet(["certeza", "sure", "certain"].map { id($0) })
+        certain = WordSet(["certeza", "sure"].map { id($0) })
         lasting = WordSet(
             ["funcionou", "funcionaram", "durou", "duraram", "aguentou", "aguentaram", "worked", "lasted"].map { id($0) })
         shortSpans = WordSet([
