@@ -842,6 +842,26 @@ struct MessageAnalyzerTests {
         ("essa série salva minha semana", "positive"),
         ("esse bolo é bom demais", "positive"),
         ("o app novo facilitou muito minha vida", "positive"),
+        // Applause for praise beside a mild word applauds; something barely done, owed and at
+        // zero, or read and not answered is criticism; a show that saves the week, a first
+        // purchase that made a customer are praise.
+        ("finally a customer service line that actually picks up 👏", "positive"),
+        ("this charger barely charges my phone", "negative"),
+        ("my headphones hardly last an hour", "negative"),
+        ("they left me on read again", "negative"),
+        ("three emails and zero answers", "negative"),
+        ("organização zero nesse evento", "negative"),
+        ("zero paciência com os clientes", "negative"),
+        ("esse podcast tá salvando minha semana", "positive"),
+        ("fiz a primeira compra e já virei cliente", "positive"),
+        // Smaller than it looked; praise only supposed is none; an outcome as expected or
+        // better than expected stays praise.
+        ("achei bem menor do que na foto", "negative"),
+        ("they charged me for a drink that was supposed to be free", "negative"),
+        ("delivered as expected, thanks", "positive"),
+        ("better than expected, love it", "positive"),
+        // "Cruelty free" names a kind of product.
+        ("is the shampoo cruelty free?", "neutral"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
@@ -1183,6 +1203,14 @@ struct MessageAnalyzerTests {
         ("are dogs allowed on the patio", "information"),
         ("when will you restock the blue one", "information"),
         ("got the wrong size, need to swap", "support"),
+        // A coupon that will not apply.
+        ("cupom não tá aplicando no carrinho", "support"),
+        // A device that keeps restarting; a bill after a cancellation already made is about what
+        // it left behind, not a request to cancel; what the products are, asked by word order.
+        ("the router keeps restarting every hour", "support"),
+        ("a maquininha fica reiniciando sozinha", "support"),
+        ("we got a bill after we cancelled the gym membership", "support"),
+        ("are your products tested on animals", "information"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

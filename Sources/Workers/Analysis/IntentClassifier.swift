@@ -158,6 +158,17 @@ public enum IntentClassifier {
             "antecipar a consulta", "antecipar minha consulta", "antecipar o horario", "adiantar a consulta",
             "move my appointment up", "move up my appointment",
             "acabei de pagar", "just paid",
+            // A coupon or discount code that will not apply ("o cupom não tá aplicando o
+            // desconto", "promo code isn't working").
+            "cupom nao", "nao ta aplicando", "nao esta aplicando", "nao ta aceitando o cupom",
+            "coupon isn't", "coupon isnt", "coupon doesn't", "coupon doesnt", "coupon didn't", "coupon didnt",
+            "code isn't working", "code isnt working", "code doesn't work", "code doesnt work", "code didn't work",
+            // Billed after a cancellation, a device that keeps restarting ("i was billed after i
+            // cancelled", "a tv box fica reiniciando sozinha").
+            "billed after", "charged after", "still being charged", "still getting charged", "still charging me",
+            "cobrado depois", "cobrada depois", "cobrando depois", "continuo sendo cobrado", "continuo sendo cobrada",
+            "keeps rebooting", "keeps restarting", "restarts by itself", "restarts on its own", "fica reiniciando",
+            "reiniciando sozinho", "reiniciando sozinha", "reinicia sozinho", "reinicia sozinha", "can you look at",
             "foi despachado", "ja foi enviado", "foi postado", "has it shipped", "if it has shipped", "has it been shipped",
             // Said to be delivered, not there ("o entregador disse que deixou na portaria").
             "disse que deixou", "disse que entregou", "falou que deixou", "falou que entregou", "diz que entregou",
@@ -281,6 +292,8 @@ public enum IntentClassifier {
             // come in", "when do you restock", "are pets allowed").
             "what sizes", "which sizes", "what colors", "what colours", "which colors", "restock",
             "restocking", "pets allowed", "dogs allowed", "kids allowed", "do you allow", "is it allowed",
+            // What the products are, asked by word order ("are your products cruelty free").
+            "are your products", "are the products", "is this product",
         ])
         // Question words alone: any question has them, so they only lean towards
         // information and leave the decision to the model.

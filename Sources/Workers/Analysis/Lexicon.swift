@@ -152,6 +152,7 @@ public struct Lexicon: Sendable {
 
     /// Two-word phrases with their own valence, checked before single words.
     static let phrases: [String: Double] = listedPhrases.merging(sizesInExcess) { listed, _ in listed }
+        .merging(lacking) { listed, _ in listed }
 
     /// A size or feel in excess is criticism ("o tênis ficou grande demais", "the sleeves are
     /// too long"), though each word is neutral alone; "bom demais" stays praise.
@@ -164,6 +165,30 @@ public struct Lexicon: Sendable {
         } + ["mole", "duro", "dura"]
         let english = ["small", "big", "short", "long", "tight", "loose", "thin", "thick", "heavy", "large", "narrow", "wide", "low", "soft", "hard"]
         return Dictionary(uniqueKeysWithValues: portuguese.map { ("\($0) demais", -1.5) } + english.map { ("too \($0)", -1.5) })
+    }()
+
+    /// What was owed and is missing or barely there: "zero replies", "zero explicação",
+    /// "qualidade zero", "atendimento zero", "barely works", "hardly lasts". Each word is
+    /// neutral or praise alone; "zero problemas" (`listedPhrases`) stays praise.
+    static let lacking: [String: Double] = {
+        let owed = [
+            "replies", "reply", "response", "responses", "update", "updates", "explanation", "communication", "info",
+            "information", "answer", "answers", "feedback", "effort", "empathy", "respect", "care", "accountability",
+            "resposta", "respostas", "retorno", "explicacao", "informacao", "educacao", "paciencia", "empatia",
+            "compromisso", "organizacao", "emocao", "graca", "criatividade", "atencao", "consideracao", "transparencia",
+        ]
+        let rated = [
+            "qualidade", "atendimento", "educacao", "respeito", "organizacao", "compromisso", "suporte", "retorno",
+            "criatividade", "graca", "emocao", "empatia", "paciencia", "seguranca", "higiene", "limpeza",
+        ]
+        let functions = [
+            "works", "work", "worked", "working", "lasts", "last", "lasted", "loads", "load", "loaded", "fits", "fit",
+            "holds", "charges", "charged", "runs", "opens", "opened", "moves", "functions", "connects", "starts",
+        ]
+        return Dictionary(
+            owed.map { ("zero \($0)", -2.0) } + rated.map { ("\($0) zero", -2.5) }
+                + functions.flatMap { verb in [("barely \(verb)", -1.8), ("hardly \(verb)", -1.8)] },
+            uniquingKeysWith: { first, _ in first })
     }()
 
     static let listedPhrases: [String: Double] = [
@@ -350,12 +375,17 @@ public struct Lexicon: Sendable {
         // Pain gone is relief ("a dor passou, obrigada"); "salvou meu dia" thanks, "salva meu
         // domingo" praises.
         "dor passou": 1.5, "passou dor": 1.5, "salvou meu": 2.5, "salvou minha": 2.5, "salva meu": 2.5, "salva minha": 2.5,
+        "salvando meu": 2.5, "salvando minha": 2.5,
+        // Read and not answered ("left on read", "leaving me on read").
+        "on read": -1.5,
         // Texting's "ill" is "I'll" ("ill pay rn"); a card saved in an app is no rescue.
         "ill pay": 0, "ill be": 0, "ill take": 0, "ill send": 0, "ill wait": 0, "ill call": 0, "ill check": 0, "ill try": 0,
         "ill get": 0, "ill do": 0, "ill come": 0, "ill buy": 0, "saved in": 0, "saved on": 0, "saved to": 0,
         // A charge one does not know; a product unlike its listing ("não condiz com a foto",
         // "veio diferente do anunciado").
         "nao reconheco": -1.5, "nao condiz": -2, "diferente do": -1.2, "diferente da": -1.2,
+        // Smaller than it looked or was expected ("menor do que parece", "achei menor que na foto").
+        "menor do": -1.2, "menor que": -1,
         // Praise that lasted only a while ("ótimo enquanto funcionou", "foi bom enquanto durou").
         "enquanto funcionou": -2, "enquanto durou": -1.5,
         // Idioms of praise around a negation ("nada mal", "sem dúvida o melhor", "zero
@@ -463,8 +493,8 @@ public struct Lexicon: Sendable {
         // Laughing so as not to cry, a joke made flesh, shoddy service, a hopeless case.
         "nao chorar": -2, "piada pronta": -2, "servico porco": -2.5, "trabalho porco": -2.5, "atendimento porco": -2.5,
         "servico quinta": -2, "atendimento quinta": -2, "quinta categoria": -2, "uma negacao": -1.5,
-        // Fandom ("sou muito fã desse programa", "virei fã da loja").
-        "sou fa": 2.5, "virei fa": 2.5,
+        // Fandom ("sou muito fã desse programa", "virei fã da loja", "já virei cliente").
+        "sou fa": 2.5, "virei fa": 2.5, "virei cliente": 2,
         // Making sure is no praise ("quero ter certeza antes de comprar").
         "ter certeza": 0,
         // Rescue and legal threats ("vocês salvaram meu dia", "vou processar vocês", "vou entrar
@@ -521,7 +551,7 @@ public struct Lexicon: Sendable {
     /// The name of a kind of product or place, not praise: "free" as "without" ("lactose
     /// free"), "friendly" as "welcoming" ("pet friendly").
     static let kinds: [String] =
-        ["lactose", "gluten", "sugar", "dairy", "fat", "caffeine", "alcohol", "nut", "meat", "smoke"].map { "\($0) free" }
+        ["lactose", "gluten", "sugar", "dairy", "fat", "caffeine", "alcohol", "nut", "meat", "smoke", "cruelty"].map { "\($0) free" }
         + ["pet", "dog", "kid", "family"].map { "\($0) friendly" }
 
     /// Less than was sold: "só", "apenas" or "somente" on either side of an arrival ("só

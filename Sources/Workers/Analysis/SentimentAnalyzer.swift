@@ -209,6 +209,16 @@ public enum SentimentAnalyzer {
             if portuguese, word == v.esperava, i + 1 < words.count, !words[i + 1].clauseStart, words[i + 1].id != v.que, words[i + 1].id != v.mais {
                 supposed = true
             }
+            // So in English: "supposed to", and "expected" unless the outcome came as expected
+            // or beat it ("it was supposed to be free", "I expected better", "expected a quality
+            // product"; not "arrived as expected", "better than expected", "never expected").
+            if english, i + 1 < words.count, !words[i + 1].clauseStart,
+                word == v.supposedEN && words[i + 1].id == v.to
+                    || word == v.expectedEN && (i == 0 || words[i].clauseStart
+                        || words[i - 1].id != v.asEN && words[i - 1].id != v.than && !isNegation(words[i - 1].id))
+            {
+                supposed = true
+            }
             if portuguese, word == v.que, i > 0, v.supposing.contains(words[i - 1].id), i < 2 || !isNegation(words[i - 2].id) {
                 // The supposing verb may follow its subject ("achei que a entrega seria rápida").
                 var k = i + 1
@@ -715,7 +725,8 @@ public enum SentimentAnalyzer {
             total += total > 0 ? emphasis : -emphasis
         }
         // Sarcasm: praise next to an eye-roll, "sqn", applause alone (no laughter or other
-        // emoji) for praise and criticism together, a short opening of praise followed by
+        // emoji) for praise and real criticism together (not a mild word: "finally customer
+        // service that actually works 👏" applauds), a short opening of praise followed by
         // criticism alone, praise around "mais" or "another" and a complaint word ("ótimo,
         // mais um atraso", "great, another delay. thanks a lot"), or "… só que não" at the end.
         let applause = text.claps > 0 && text.claps == text.emojiCount && !text.laughter
@@ -782,7 +793,7 @@ public enum SentimentAnalyzer {
             }
             return false
         }
-        let sarcastic = text.sarcasmCue || words.contains { $0.id == v.sarcasm } || (applause && positives > 0 && negatives > 0)
+        let sarcastic = text.sarcasmCue || words.contains { $0.id == v.sarcasm } || (applause && positives > 0 && criticism <= -1)
             || praiseThenCriticism || closingPraise || soQueNao || (positives > 0 && (thankedForTrouble() || lovedWait()))
         if sarcastic {
             total = -max(1.5, abs(total))

@@ -135,6 +135,12 @@ final class Vocabulary: Sendable {
     let supposing: WordSet
     let supposed: WordSet
     let esperava: Int32
+    /// English expectations: "supposed" (to) and "expected" ("it was supposed to be free", "I
+    /// expected better"); "as" and "than" before "expected" report the outcome ("arrived as
+    /// expected", "better than expected").
+    let supposedEN: Int32
+    let expectedEN: Int32
+    let asEN: Int32
     /// "cara", and the copulas that make it "dear" ("é cara", "ficou cara").
     let cara: Int32
     let priceCopulas: WordSet
@@ -201,6 +207,13 @@ final class Vocabulary: Sendable {
     let willingMore: WordSet
     let passive: WordSet
     let participles: WordSet
+    /// A cancellation the customer already made, told as the time of what went wrong ("i was
+    /// billed after i cancelled", "cobraram depois que eu cancelei"): "after" or "since" and
+    /// "i"/"we", "depois que" and "eu", and the verb in the past.
+    let doneCancelling: WordSet
+    let afterwards: WordSet
+    let we: Int32
+    let depois: Int32
     let to: Int32
     /// como, qual, quanto, onde, posso: a short Portuguese message opening with one asks,
     /// with or without its question mark ("como faço pra cancelar minha assinatura"); so does
@@ -533,6 +546,9 @@ final class Vocabulary: Sendable {
         supposing = WordSet(Lexicon.supposing.map { id($0) })
         supposed = WordSet(Lexicon.supposed.map { id($0) })
         esperava = id("esperava")
+        supposedEN = id("supposed")
+        expectedEN = id("expected")
+        asEN = id("as")
         cara = id("cara")
         priceCopulas = WordSet(["e", "eh", "foi", "era", "sao", "esta", "estava", "ficou", "fica", "veio", "achei", "acho"].map { id($0) })
         little = WordSet(["pouco", "pouca"].map { id($0) })
@@ -594,6 +610,10 @@ final class Vocabulary: Sendable {
         // Not English "is" ("make sure my reservation is canceled" asks for it).
         passive = WordSet(["foi", "foram", "ta", "esta", "estava", "estao", "was", "were", "been", "got"].map { id($0) })
         participles = WordSet(["cancelado", "cancelada", "cancelados", "canceladas", "cancelled", "canceled"].map { id($0) })
+        doneCancelling = WordSet(["cancelled", "canceled", "cancelei", "cancelamos"].map { id($0) })
+        afterwards = WordSet(["after", "since", "que"].map { id($0) })
+        we = id("we")
+        depois = id("depois")
         to = id("to")
         askingPT = WordSet(["como", "qual", "quais", "quanto", "quanta", "quantos", "quantas", "quando", "onde", "posso"].map { id($0) })
         tem = id("tem")
@@ -744,7 +764,7 @@ final class Vocabulary: Sendable {
         self.starts = starts
         // Everything `SentimentAnalyzer` reads of a word at its own turn; a word with none of
         // it is quiet.
-        let special: Set<Int32> = [esperava, que, ter, cara, nunca, show, direito]
+        let special: Set<Int32> = [esperava, supposedEN, expectedEN, que, ter, cara, nunca, show, direito]
         let read = Role.wish | Role.patronage | Role.infinitivePatronage | Role.lukewarm
         let opens = Starts.phrase | Starts.whether | Starts.awaited
         let expected = expectedVerbs
@@ -942,6 +962,12 @@ final class Vocabulary: Sendable {
     /// "my flight was cancelled"; asked, with the subject between: "why was my flight
     /// cancelled"): no request to cancel.
     func cancellationBefell(at i: Int, in words: [Token]) -> Bool {
+        if doneCancelling.contains(words[i].id), i >= 2, !words[i].clauseStart, !words[i - 1].clauseStart,
+            words[i - 1].id == self.i || words[i - 1].id == eu || words[i - 1].id == we,
+            afterwards.contains(words[i - 2].id), words[i - 2].id != que || (i >= 3 && words[i - 3].id == depois)
+        {
+            return true
+        }
         guard participles.contains(words[i].id) else { return false }
         for back in 1...3 where i - back >= 0 {
             if words[i - back + 1].clauseStart { return false }
