@@ -862,6 +862,23 @@ struct MessageAnalyzerTests {
         ("better than expected, love it", "positive"),
         // "Cruelty free" names a kind of product.
         ("is the shampoo cruelty free?", "neutral"),
+        // A price or bill that went up is a grievance; the same verb elsewhere is not.
+        ("o aluguel subiu de novo esse mês", "negative"),
+        ("our rent increased again", "negative"),
+        ("o gato subiu na mesa", "neutral"),
+        // Nothing of what was expected or ordered came.
+        ("o sofá não é nada daquilo que eu comprei", "negative"),
+        ("this is nothing like what i ordered", "negative"),
+        // Slang: praise that goes hard, has no notes, is another level, "hitou"; "zuado" is
+        // broken, being ghosted a grievance, praise "at best" a shrug; "cool" answers.
+        ("the burgers here go hard", "positive"),
+        ("the fit is 10/10, no notes", "positive"),
+        ("the food was decent at best", "negative"),
+        ("the seller ghosted me after i paid", "negative"),
+        ("cool, i will swing by tomorrow", "neutral"),
+        ("o site tá todo zuado hoje", "negative"),
+        ("o clipe novo hitou demais", "positive"),
+        ("o atendimento de vocês é outro nível", "positive"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
@@ -1211,6 +1228,9 @@ struct MessageAnalyzerTests {
         ("a maquininha fica reiniciando sozinha", "support"),
         ("we got a bill after we cancelled the gym membership", "support"),
         ("are your products tested on animals", "information"),
+        // A price that went up is a complaint, not a question about prices.
+        ("the subscription fee doubled overnight", "complaint"),
+        ("a anuidade do cartão aumentou sem aviso", "complaint"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

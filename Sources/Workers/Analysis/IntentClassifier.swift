@@ -50,6 +50,9 @@ public enum IntentClassifier {
             "deleta minha conta", "deleta meu cadastro", "desativa a renovacao", "desativar a renovacao",
             "desliga a renovacao", "desligar a renovacao", "tira a renovacao", "tirar a renovacao",
         ])
+        // A price or bill that went up (`Lexicon.priceRises`) is a grievance, not a question
+        // about prices ("o preço subiu de novo", "my bill increased again").
+        add("complaint", 3, Lexicon.priceRises.keys.sorted())
         add("complaint", 3, [
             "reclamacao", "reclamar", "reclamando", "reclame aqui", "procon", "absurdo", "descaso", "vergonha", "pessimo", "pessima",
             "horrivel", "lixo", "palhacada", "desrespeito", "enganado", "enganada", "propaganda enganosa", "falta de respeito",

@@ -153,6 +153,7 @@ public struct Lexicon: Sendable {
     /// Two-word phrases with their own valence, checked before single words.
     static let phrases: [String: Double] = listedPhrases.merging(sizesInExcess) { listed, _ in listed }
         .merging(lacking) { listed, _ in listed }
+        .merging(priceRises) { listed, _ in listed }
 
     /// A size or feel in excess is criticism ("o tênis ficou grande demais", "the sleeves are
     /// too long"), though each word is neutral alone; "bom demais" stays praise.
@@ -189,6 +190,23 @@ public struct Lexicon: Sendable {
             owed.map { ("zero \($0)", -2.0) } + rated.map { ("\($0) zero", -2.5) }
                 + functions.flatMap { verb in [("barely \(verb)", -1.8), ("hardly \(verb)", -1.8)] },
             uniquingKeysWith: { first, _ in first })
+    }()
+
+    /// A price or bill that went up is a grievance to the customer who pays it ("a
+    /// mensalidade aumentou de novo", "o frete subiu", "my bill increased"); each word is
+    /// neutral alone ("o gato subiu no teclado").
+    static let priceRises: [String: Double] = {
+        let portuguese = [
+            "preco", "precos", "valor", "valores", "mensalidade", "mensalidades", "fatura", "tarifa", "tarifas", "taxa",
+            "taxas", "frete", "aluguel", "parcela", "parcelas", "anuidade", "assinatura", "conta",
+        ].flatMap { subject in
+            ["aumentou", "aumentaram", "subiu", "subiram", "dobrou", "dobraram", "triplicou", "disparou"].map { "\(subject) \($0)" }
+        }
+        let english = [
+            "price", "prices", "bill", "rent", "fee", "fees", "rate", "rates", "premium", "subscription", "cost", "costs",
+        ].flatMap { subject in ["increased", "doubled", "tripled", "skyrocketed", "spiked", "jumped"].map { "\(subject) \($0)" } }
+            + ["price hike", "price hikes", "price increase", "price increases", "raised prices", "raised rates", "hiked prices"]
+        return Dictionary(uniqueKeysWithValues: (portuguese + english).map { ($0, -1.5) })
     }()
 
     static let listedPhrases: [String: Double] = [
@@ -378,6 +396,9 @@ public struct Lexicon: Sendable {
         "salvando meu": 2.5, "salvando minha": 2.5,
         // Read and not answered ("left on read", "leaving me on read").
         "on read": -1.5,
+        // Slang verdicts: another level, nothing to correct, hitting hard; praise capped ("mid
+        // at best").
+        "outro nivel": 2.5, "no notes": 2, "go hard": 2, "goes hard": 2, "at best": -2,
         // Texting's "ill" is "I'll" ("ill pay rn"); a card saved in an app is no rescue.
         "ill pay": 0, "ill be": 0, "ill take": 0, "ill send": 0, "ill wait": 0, "ill call": 0, "ill check": 0, "ill try": 0,
         "ill get": 0, "ill do": 0, "ill come": 0, "ill buy": 0, "saved in": 0, "saved on": 0, "saved to": 0,

@@ -62,12 +62,14 @@ public enum SentimentAnalyzer {
         }
         /// A negation within three words before word `i`, in its clause, no contrast between.
         /// Whether the verb at `i` closes a denied "o que eu…", "what I…" in its clause ("não é
-        /// o que eu pedi", "this is not what I ordered", "wasn't what I paid for").
+        /// o que eu pedi", "this is not what I ordered", "wasn't what I paid for"), or "nada do
+        /// que eu…", "nothing like what I…" ("não é nada do que eu esperava").
         func deniedWhat(_ i: Int) -> Bool {
             var k = i - 1
             if k >= 0, words[k].id == v.eu || words[k].id == v.i { k -= 1 }
             guard k >= 1, words[k].id == v.que || words[k].id == v.what else { return false }
             k -= 1
+            if k >= 1, v.ofWhat.contains(words[k].id), words[k - 1].id == v.nada || words[k - 1].id == v.nothing { k -= 1 }
             var copulas = 0
             while k >= 0, copulas < 2, v.has(words[k].id, Vocabulary.Role.copula) {
                 k -= 1

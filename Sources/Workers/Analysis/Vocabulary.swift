@@ -275,6 +275,9 @@ final class Vocabulary: Sendable {
     /// "for the delay", "for nothing", "por nada".
     let the: Int32
     let nothing: Int32
+    /// "do", "daquilo", "like" between "nada"/"nothing" and "que"/"what" ("nada do que eu
+    /// esperava", "nothing like what I ordered").
+    let ofWhat: WordSet
     /// "tá longe de ser bom", "far from good": a negation of two words.
     let longe: Int32
     let de: Int32
@@ -663,6 +666,7 @@ final class Vocabulary: Sendable {
         waits = WordSet(["demora", "atraso", "atrasos", "fila", "delay", "delays", "wait", "lag"].map { id($0) })
         the = id("the")
         nothing = id("nothing")
+        ofWhat = WordSet(["do", "daquilo", "like"].map { id($0) })
         far = id("far")
         from = id("from")
         let members: [(UInt32, [String])] = [
@@ -717,7 +721,7 @@ final class Vocabulary: Sendable {
             (Role.answer, [
                 "sim", "ok", "okay", "certo", "beleza", "ta", "esta", "bom", "bem", "entao", "entendi", "combinado", "pode", "ser",
                 "suave", "tranquilo",
-                "yes", "yeah", "yep", "alright", "right", "then", "sure", "fine",
+                "yes", "yeah", "yep", "alright", "right", "then", "sure", "fine", "cool",
             ]),
             (Role.cancelling, [
                 "cancelar", "cancela", "cancele", "cancelem", "cancelo", "cancelado", "cancelada", "cancelados", "canceladas",
