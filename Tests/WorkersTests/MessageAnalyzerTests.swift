@@ -879,6 +879,10 @@ struct MessageAnalyzerTests {
         ("o site tá todo zuado hoje", "negative"),
         ("o clipe novo hitou demais", "positive"),
         ("o atendimento de vocês é outro nível", "positive"),
+        // An apology for bothering is politeness, not a mood.
+        ("sorry to bother you", "neutral"),
+        ("desculpe o incômodo", "neutral"),
+        ("sorry for the trouble, what time do you close?", "neutral"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
@@ -1231,6 +1235,9 @@ struct MessageAnalyzerTests {
         // A price that went up is a complaint, not a question about prices.
         ("the subscription fee doubled overnight", "complaint"),
         ("a anuidade do cartão aumentou sem aviso", "complaint"),
+        // An apology for bothering before "mas"/"but" leaves the request a request.
+        ("desculpe incomodar, mas a fatura ainda não chegou", "support"),
+        ("sorry to bother you again, but the refund still hasnt arrived", "support"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -111,7 +111,13 @@ public enum SentimentAnalyzer {
         // praise for the staff").
         var contrastAt: Int?
         // (Indices, not `enumerated()`: its iterator is a call per word here.)
-        for i in words.indices.dropFirst() where isContrast(words[i].id) && (words[i - 1].id != v.nothing || words[i].clauseStart) { contrastAt = i }
+        // Nor does one after an apology for bothering ("desculpa incomodar, mas o boleto não
+        // chegou", "sorry to bother you, but my card was charged twice"), which is read as no
+        // part of the message.
+        let apology = v.apologyLength(words)
+        for i in words.indices.dropFirst(apology + 1) where isContrast(words[i].id) && (words[i - 1].id != v.nothing || words[i].clauseStart) {
+            contrastAt = i
+        }
         // A clause opening with "agora", "hoje", "depois" or "now" after "antes", "no começo" or
         // "used to" supersedes the earlier state ("antes era ruim, agora tá ótimo"; "antes do
         // prazo" is no earlier state): a contrast whose first side is no reservation, so the
@@ -160,7 +166,7 @@ public enum SentimentAnalyzer {
             : words[1].clauseStart ? 1
             : words.count > 2 && v.has(words[1].id, Vocabulary.Role.answer) && words[2].clauseStart ? 2 : 0
         let opener = openerWords > 0
-        var i = okay ? words.count : openerWords
+        var i = okay ? words.count : max(openerWords, apology)
         // Where the last phrase ended: its words do not negate what follows ("sem dúvida o
         // melhor", "não sei se vale a pena").
         var phraseEnd = 0

@@ -278,6 +278,10 @@ final class Vocabulary: Sendable {
     /// "do", "daquilo", "like" between "nada"/"nothing" and "que"/"what" ("nada do que eu
     /// esperava", "nothing like what I ordered").
     let ofWhat: WordSet
+    /// The words of an apology for bothering ("desculpa incomodar", "desculpe o incômodo",
+    /// "sorry to bother you", "sorry for the trouble"), and the words that open one.
+    let courtesy: WordSet
+    let apologies: WordSet
     /// "tá longe de ser bom", "far from good": a negation of two words.
     let longe: Int32
     let de: Int32
@@ -667,6 +671,11 @@ final class Vocabulary: Sendable {
         the = id("the")
         nothing = id("nothing")
         ofWhat = WordSet(["do", "daquilo", "like"].map { id($0) })
+        courtesy = WordSet([
+            "desculpa", "desculpe", "desculpas", "perdao", "incomodar", "incomodo", "o", "pelo", "por", "te", "lhe", "mais", "uma",
+            "vez", "sorry", "to", "bother", "bothering", "you", "for", "the", "trouble", "again", "hate",
+        ].map { id($0) })
+        apologies = WordSet(["desculpa", "desculpe", "desculpas", "perdao", "sorry"].map { id($0) })
         far = id("far")
         from = id("from")
         let members: [(UInt32, [String])] = [
@@ -992,6 +1001,16 @@ final class Vocabulary: Sendable {
         if denies(words[k].id) { return true }
         guard willing.contains(words[k].id) || willingMore.contains(words[k].id), k > 0, !words[k].clauseStart else { return false }
         return denies(words[k - 1].id)
+    }
+
+    /// The length of an apology for bothering that opens the message as a clause of its own,
+    /// or before a contrast ("desculpa incomodar, mas…", "sorry to bother you, but…"); 0 when
+    /// there is none. It says nothing of the writer's mood.
+    func apologyLength(_ words: UnsafeBufferPointer<Token>) -> Int {
+        guard let first = words.first, apologies.contains(first.id) else { return 0 }
+        var k = 1
+        while k < words.count, !words[k].clauseStart, courtesy.contains(words[k].id) { k += 1 }
+        return k == words.count || words[k].clauseStart || (words[k].id >= 0 && contrast[Int(words[k].id)]) ? k : 0
     }
 
     /// Where what a message says begins after a greeting in a clause of its own: 1 after one
