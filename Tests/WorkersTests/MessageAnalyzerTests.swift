@@ -1238,6 +1238,9 @@ struct MessageAnalyzerTests {
         // An apology for bothering before "mas"/"but" leaves the request a request.
         ("desculpe incomodar, mas a fatura ainda não chegou", "support"),
         ("sorry to bother you again, but the refund still hasnt arrived", "support"),
+        // A technician asked to come; a number taken to another carrier leaves this one.
+        ("o técnico pode passar aqui sexta?", "support"),
+        ("vou levar meu número pra outra operadora", "cancellation"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

@@ -49,6 +49,8 @@ public enum IntentClassifier {
             "fechar minha conta", "apaga meu cadastro", "apaga minha conta", "apagar meu cadastro", "apague meu cadastro",
             "deleta minha conta", "deleta meu cadastro", "desativa a renovacao", "desativar a renovacao",
             "desliga a renovacao", "desligar a renovacao", "tira a renovacao", "tirar a renovacao",
+            // A number taken to another carrier leaves this one.
+            "pra outra operadora", "para outra operadora", "to another carrier", "to a different carrier",
         ])
         // A price or bill that went up (`Lexicon.priceRises`) is a grievance, not a question
         // about prices ("o preço subiu de novo", "my bill increased again").
@@ -172,6 +174,9 @@ public enum IntentClassifier {
             "cobrado depois", "cobrada depois", "cobrando depois", "continuo sendo cobrado", "continuo sendo cobrada",
             "keeps rebooting", "keeps restarting", "restarts by itself", "restarts on its own", "fica reiniciando",
             "reiniciando sozinho", "reiniciando sozinha", "reinicia sozinho", "reinicia sozinha", "can you look at",
+            // A technician asked to come ("o técnico pode vir amanhã?").
+            "o tecnico pode", "tecnico pode vir", "mandar um tecnico", "mandar o tecnico", "manda um tecnico",
+            "send a technician", "send a tech", "send someone out",
             "foi despachado", "ja foi enviado", "foi postado", "has it shipped", "if it has shipped", "has it been shipped",
             // Said to be delivered, not there ("o entregador disse que deixou na portaria").
             "disse que deixou", "disse que entregou", "falou que deixou", "falou que entregou", "diz que entregou",
