@@ -216,10 +216,9 @@ public struct Lexicon: Sendable {
         "nada funciona": -2.5, "nada funcionou": -2.5, "nothing works": -2.2, "nothing worked": -2.2,
         // The writer's apology for their own delay ("desculpa a demora pra responder").
         "desculpa demora": 0, "desculpe demora": 0,
-        // Nor is an apology for bothering ("desculpe o incômodo", "sorry to bother you", "sorry
-        // for the trouble").
-        "desculpa incomodo": 0, "desculpe incomodo": 0, "sorry bother": 0, "sorry bothering": 0, "sorry trouble": 0,
-        "hate bother": 0,
+        // Nor is an apology for bothering ("desculpe o incômodo"; English ones, whose little
+        // words break a phrase, are `Vocabulary.apologyLength`'s).
+        "desculpa incomodo": 0, "desculpe incomodo": 0,
         // "Só serve pra cobrar": good for nothing else. A practical exam or class is no praise.
         "so serve": -1.5, "so servem": -1.5, "so serviu": -1.5, "prova pratica": 0, "provas praticas": 0, "exame pratico": 0,
         "aula pratica": 0, "aulas praticas": 0,

@@ -973,7 +973,8 @@ final class Vocabulary: Sendable {
 
     /// Whether the cancellation word at `i` tells of one that befell ("meu voo foi cancelado",
     /// "my flight was cancelled"; asked, with the subject between: "why was my flight
-    /// cancelled"): no request to cancel.
+    /// cancelled"), or one the customer already made, told as the time of the trouble ("i was
+    /// billed after i cancelled"): no request to cancel.
     func cancellationBefell(at i: Int, in words: [Token]) -> Bool {
         if doneCancelling.contains(words[i].id), i >= 2, !words[i].clauseStart, !words[i - 1].clauseStart,
             words[i - 1].id == self.i || words[i - 1].id == eu || words[i - 1].id == we,
