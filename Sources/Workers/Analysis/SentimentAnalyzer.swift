@@ -35,6 +35,18 @@ public enum SentimentAnalyzer {
             for entry in v.phrases[Int(first)] where entry.second == second { return entry.valence }
             return nil
         }
+        /// Whether a phrase of the word at `i` follows it, across the articles, prepositions or
+        /// intensifiers that the phrase reading below steps over (up to two).
+        func phraseFollows(_ i: Int) -> Bool {
+            for gap in 0...2 where i + 1 + gap < words.count {
+                if gap > 0 {
+                    let between = words[i + gap].id
+                    if !(between >= 0 && !v.intensity(between).isNaN) && !v.has(between, Vocabulary.Role.link) { return false }
+                }
+                if phrase(words[i].id, words[i + 1 + gap].id) != nil { return true }
+            }
+            return false
+        }
         // Portuguese "no" is "in the" ("chegou no dia certo").
         let portuguese = language == "pt"
         @inline(__always) func isNegation(_ id: Int32) -> Bool { id >= 0 && v.negation[Int(id)] && !(portuguese && id == v.no) }
@@ -191,8 +203,10 @@ public enum SentimentAnalyzer {
             let word = words[i].id
             // A word no rule reads at its own turn (`Vocabulary.quiet`; an unknown one unless
             // stretched, "boom") only ends what its clause break ends. Most words are such.
+            // So does one that only opens phrases when none of them follows.
             if stepOverQuiet, !words[i].elongated,
-                word >= 0 ? v.isQuiet(word) : !text.withWord(words[i], { $0.count >= 4 && $0[$0.count - 1] == $0[$0.count - 2] })
+                word >= 0 ? v.isQuiet(word) || v.isPhraseOnly(word) && !phraseFollows(i)
+                    : !text.withWord(words[i], { $0.count >= 4 && $0[$0.count - 1] == $0[$0.count - 2] })
             {
                 if words[i].clauseStart {
                     indirect = false

@@ -304,6 +304,9 @@ final class Vocabulary: Sendable {
     /// answer, nor one of the words the rules name there), so `SentimentAnalyzer` steps over
     /// it; the rules still read it as a neighbour of others. Most words of a message are.
     let quiet: [Bool]
+    /// A word that would be quiet but opens a phrase ("at" of "at best", "conta" of "conta
+    /// aumentou"): `SentimentAnalyzer` steps over it too when none of its phrases follows.
+    let phraseOnly: [Bool]
 
     // The two tables `SentimentAnalyzer` reads most, through a buffer: in its long scoring
     // function the arrays' subscripts were left as calls, one per word.
@@ -311,6 +314,10 @@ final class Vocabulary: Sendable {
     /// Whether known word `id` is `quiet`.
     @inline(__always)
     func isQuiet(_ id: Int32) -> Bool { quiet.withUnsafeBufferPointer { $0[Int(id)] } }
+
+    /// Whether known word `id` is `phraseOnly`.
+    @inline(__always)
+    func isPhraseOnly(_ id: Int32) -> Bool { phraseOnly.withUnsafeBufferPointer { $0[Int(id)] } }
 
     /// Known word `id`'s intensifier weight, or NaN when it is none.
     @inline(__always)
@@ -782,11 +789,15 @@ final class Vocabulary: Sendable {
         let opens = Starts.phrase | Starts.whether | Starts.awaited
         let expected = expectedVerbs
         let lasting = self.lasting
-        quiet = (0..<b.bounds.count).map { k in
+        // Quiet but for opening a phrase: 1 when quiet, 2 when only a phrase keeps it from it.
+        let kinds = (0..<b.bounds.count).map { k -> UInt8 in
             let unvalued = (b.valencePT[k].isNaN || b.valencePT[k] == 0) && (b.valenceEN[k].isNaN || b.valenceEN[k] == 0)
-            let unread = roles[k] & read == 0 && starts[k] & opens == 0 && !lasting.contains(Int32(k))
-            return unvalued && unread && !b.contrast[k] && !expected.contains(Int32(k)) && !special.contains(Int32(k))
+            let unread = roles[k] & read == 0 && starts[k] & (opens & ~Starts.phrase) == 0 && !lasting.contains(Int32(k))
+            guard unvalued && unread && !b.contrast[k] && !expected.contains(Int32(k)) && !special.contains(Int32(k)) else { return 0 }
+            return starts[k] & Starts.phrase == 0 ? 1 : 2
         }
+        quiet = kinds.map { $0 == 1 }
+        phraseOnly = kinds.map { $0 == 2 }
     }
 
     /// FNV-1a over the bytes, 64 bits.
