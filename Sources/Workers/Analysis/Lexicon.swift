@@ -187,9 +187,8 @@ public struct Lexicon: Sendable {
             "holds", "charges", "charged", "runs", "opens", "opened", "moves", "functions", "connects", "starts",
         ]
         return Dictionary(
-            owed.map { ("zero \($0)", -2.0) } + rated.map { ("\($0) zero", -2.5) }
-                + functions.flatMap { verb in [("barely \(verb)", -1.8), ("hardly \(verb)", -1.8)] },
-            uniquingKeysWith: { first, _ in first })
+            uniqueKeysWithValues: owed.map { ("zero \($0)", -2.0) } + rated.map { ("\($0) zero", -2.5) }
+                + functions.flatMap { verb in [("barely \(verb)", -1.8), ("hardly \(verb)", -1.8)] })
     }()
 
     /// A price or bill that went up is a grievance to the customer who pays it ("a
