@@ -883,6 +883,26 @@ struct MessageAnalyzerTests {
         ("sorry to bother you", "neutral"),
         ("desculpe o incômodo", "neutral"),
         ("sorry for the trouble, what time do you close?", "neutral"),
+        // More slang: addictive things, a great goal, vibing, a bop, a shop that never misses
+        // are praise; "ew" and a bricked phone are not.
+        ("esse jogo de celular é viciante", "positive"),
+        ("viciei nesse hidratante", "positive"),
+        ("que golaço do camisa 10 ontem", "positive"),
+        ("this puzzle app is addictive", "positive"),
+        ("been vibing to this playlist all day", "positive"),
+        ("this bakery never misses", "positive"),
+        ("the new single is a bop", "positive"),
+        ("ew the salad had a hair in it", "negative"),
+        ("my phone got bricked after the update", "negative"),
+        // Disbelief takes the valence of what follows "how".
+        ("can't believe how comfy these sneakers are", "positive"),
+        ("can't believe how rude the driver was", "negative"),
+        // Deserving to win; talent wasted.
+        ("a cantora merecia ganhar o prêmio", "positive"),
+        ("que desperdício de talento nesse elenco", "negative"),
+        // A price raised, said verb first.
+        ("aumentaram o preço do frete de novo", "negative"),
+        ("reajustaram a anuidade do cartão", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
@@ -1241,6 +1261,13 @@ struct MessageAnalyzerTests {
         // A technician asked to come; a number taken to another carrier leaves this one.
         ("o técnico pode passar aqui sexta?", "support"),
         ("vou levar meu número pra outra operadora", "cancellation"),
+        // Giving up a course or an order; scrapping one.
+        ("desisto do curso, não tenho mais tempo", "cancellation"),
+        ("scrap the order i placed this morning", "cancellation"),
+        // A price raised, said verb first, is a complaint.
+        ("they keep raising the rent every year", "complaint"),
+        ("aumentaram o preço do frete de novo", "complaint"),
+        ("reajustaram a anuidade do cartão", "complaint"),
     ])
     func intent(text: String, expected: String) {
         let analysis = MessageAnalyzer.analyze(text)

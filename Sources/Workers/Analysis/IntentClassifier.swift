@@ -24,7 +24,7 @@ public enum IntentClassifier {
             "stop the", "encerra", "encerre", "excluir", "exclui", "exclua", "back out", "withdraw from", "withdraw my", "pull out of",
             "want out of", "get out of my",
             "tirar meu numero", "tira meu numero", "tirem meu numero", "lista de transmissao", "me tira da lista", "me tirem da lista",
-            "desiste", "desistam", "don't renew", "dont renew", "do not renew", "nao renovar", "nao quero renovar", "nao renove",
+            "desiste", "desistam", "desisto da", "desisto do", "desisto de", "scrap my", "scrap the", "don't renew", "dont renew", "do not renew", "nao renovar", "nao quero renovar", "nao renove",
             "nao renovem", "nao renova", "descadastra", "descadastre", "descadastrem",
             "para de me mandar", "pare de me mandar", "parem de me mandar", "para de mandar", "parem de mandar", "stop texting",
             "stop messaging", "stop sending", "call off", "won't need", "will not need", "wont need", "stop messages",
@@ -54,7 +54,7 @@ public enum IntentClassifier {
         ])
         // A price or bill that went up (`Lexicon.priceRises`) is a grievance, not a question
         // about prices ("o preço subiu de novo", "my bill increased again").
-        add("complaint", 3, Lexicon.priceRises.keys.sorted())
+        add("complaint", 3, Lexicon.priceRiseCues)
         add("complaint", 3, [
             "reclamacao", "reclamar", "reclamando", "reclame aqui", "procon", "absurdo", "descaso", "vergonha", "pessimo", "pessima",
             "horrivel", "lixo", "palhacada", "desrespeito", "enganado", "enganada", "propaganda enganosa", "falta de respeito",

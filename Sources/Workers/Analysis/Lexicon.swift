@@ -201,12 +201,34 @@ public struct Lexicon: Sendable {
         ].flatMap { subject in
             ["aumentou", "aumentaram", "subiu", "subiram", "dobrou", "dobraram", "triplicou", "disparou"].map { "\(subject) \($0)" }
         }
+        // The verb first ("aumentaram a mensalidade", "they keep raising prices"); the phrase
+        // reading steps over "o" and "a", not "os" or "the" (those are left to the cues).
+        let raisedPT = raisedFirst.portuguese.map { "\($0.verb) \($0.subject)" }
         let english = [
             "price", "prices", "bill", "rent", "fee", "fees", "rate", "rates", "premium", "subscription", "cost", "costs",
         ].flatMap { subject in ["increased", "doubled", "tripled", "skyrocketed", "spiked", "jumped"].map { "\(subject) \($0)" } }
-            + ["price hike", "price hikes", "price increase", "price increases", "raised prices", "raised rates", "hiked prices"]
-        return Dictionary(uniqueKeysWithValues: (portuguese + english).map { ($0, -1.5) })
+            + ["price hike", "price hikes", "price increase", "price increases"]
+        let raisedEN = raisedFirst.english.map { "\($0.verb) \($0.subject)" }
+        return Dictionary(uniqueKeysWithValues: (portuguese + raisedPT + english + raisedEN).map { ($0, -1.5) })
     }()
+
+    /// Prices raised, said verb first, with the subject's article: Portuguese "aumentaram o
+    /// preço", English "raising the rent". Not "valor" or "limite": a credit limit raised is
+    /// good news.
+    static let raisedFirst: (portuguese: [(verb: String, article: String, subject: String)], english: [(verb: String, article: String, subject: String)]) = (
+        ["aumentaram", "aumentou", "subiram", "reajustaram", "reajustou", "dobraram", "dobrou"].flatMap { verb in
+            [("o", "preco"), ("os", "precos"), ("a", "mensalidade"), ("a", "tarifa"), ("a", "taxa"), ("o", "frete"), ("o", "aluguel"),
+             ("a", "anuidade"), ("a", "fatura")].map { (verb, $0.0, $0.1) }
+        },
+        ["raised", "raising", "raise", "hiked", "hiking"].flatMap { verb in
+            ["price", "prices", "rate", "rates", "fee", "fees", "rent"].map { (verb, "the", $0) }
+        }
+    )
+
+    /// The intent cues of a price rise: `priceRises`, and the verb-first ones with their
+    /// article, since cues read every word.
+    static let priceRiseCues: [String] = priceRises.keys.sorted()
+        + (raisedFirst.portuguese + raisedFirst.english).map { "\($0.verb) \($0.article) \($0.subject)" }
 
     static let listedPhrases: [String: Double] = [
         "nao entregue": -2.5, "nao entregaram": -2.5, "nao entregou": -2.5, "not delivered": -2, "never delivered": -2.5,
@@ -263,7 +285,7 @@ public struct Lexicon: Sendable {
         "bem atendido": 2.5, "bem atendida": 2.5, "mal atendido": -2.5, "mal atendida": -2.5, "bem embalado": 2,
         "bem embalada": 2, "mal embalado": -2.5, "mal embalada": -2.5, "esperava mais": -2, "poderia ser": -1,
         "still no": -1.8, "still not": -1.5, "no longer": -1.2, "gave up": -2, "no update": -1.5, "no answers": -2,
-        "can't wait": 2.5, "for nothing": -3, "cant wait": 2.5, "no response": -2, "no answer": -2, "no help": -2.2, "not happy": -2.2,
+        "can't wait": 2.5, "never misses": 2, "never miss": 1.5, "merecia ganhar": 2, "merecia vencer": 2, "desperdicio talento": -2.5, "for nothing": -3, "cant wait": 2.5, "no response": -2, "no answer": -2, "no help": -2.2, "not happy": -2.2,
         "not worth": -2.2, "nao vale": -2.2, "nao gostei": -2.5, "nao comprem": -3, "nao compre": -2.5, "nem presta": -3, "sem graca": -2, "nao aguento": -2.2,
         // Things that do not work, in chat ("o app não abre", "tô sem sinal", "fora do ar").
         "nao abre": -2, "nao abriu": -2, "nao carrega": -2, "nao carregou": -2, "nao liga": -1.8, "nao conecta": -2,

@@ -323,6 +323,9 @@ public enum SentimentAnalyzer {
                         // "até agora" before trouble denied means "so far" ("até agora sem
                         // problemas", "até o momento nenhum defeito").
                         if word == v.ate, valence < 0, v.troubleDeniedAhead(at: end, in: words) { valence = 0 }
+                        // "can't believe how good it is": the disbelief is the praise's, or the
+                        // criticism's, that follows.
+                        if second == v.believe, end < words.count, words[end].id == v.how { valence = 0 }
                         // Room to improve denied praises ("não tem o que melhorar", "não precisa
                         // melhorar nada").
                         if second == v.melhorar, valence < 0, negatedInClause(i) {

@@ -288,6 +288,9 @@ final class Vocabulary: Sendable {
     /// "até agora", "até hoje": waiting, but "so far" before trouble denied ("até agora não
     /// tive problemas").
     let ate: Int32
+    /// "can't believe how …": the disbelief takes the valence of what follows.
+    let believe: Int32
+    let how: Int32
     let far: Int32
     let from: Int32
     /// `Lexicon.typoTargets` with the set of letters each uses (`letters(_:)`), grouped by
@@ -671,6 +674,8 @@ final class Vocabulary: Sendable {
         longe = id("longe")
         de = id("de")
         ate = id("ate")
+        believe = id("believe")
+        how = id("how")
         thankedFor = WordSet(["pelo", "pela", "pelos", "pelas", "por", "for"].map { id($0) })
         loving = WordSet(["adorei", "amei", "adoro", "amo", "adorando", "amando", "love", "loved", "loving"].map { id($0) })
         waitDeterminers = WordSet(["o", "a", "os", "as", "essa", "esse", "esta", "este", "the", "this"].map { id($0) })
