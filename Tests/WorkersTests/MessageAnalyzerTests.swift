@@ -903,6 +903,24 @@ struct MessageAnalyzerTests {
         // A price raised, said verb first.
         ("aumentaram o preço do frete de novo", "negative"),
         ("reajustaram a anuidade do cartão", "negative"),
+        // Something missing on arrival is a grievance; what a product comes without, or is
+        // asked about, is not.
+        ("o lanche chegou sem a batata", "negative"),
+        ("my parcel arrived without the remote", "negative"),
+        ("o celular vem sem carregador", "neutral"),
+        ("vem sem juros?", "neutral"),
+        // Patience is praise; nobody who knew, being logged out, are not.
+        ("a recepcionista foi muito paciente comigo", "positive"),
+        ("the trainer was so patient with me", "positive"),
+        ("ninguém soube me informar o prazo", "negative"),
+        ("nobody could explain the charge", "negative"),
+        ("o app me desloga o tempo todo", "negative"),
+        // Made to do it again and again, a queue, mould; sooner than promised is praise.
+        ("tive que ir na loja três vezes", "negative"),
+        ("had to chase them for a week", "negative"),
+        ("fiquei meia hora na fila da farmácia", "negative"),
+        ("the bathroom had mold everywhere", "negative"),
+        ("the parcel came quicker than promised", "positive"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

@@ -440,6 +440,13 @@ public enum SentimentAnalyzer {
                 // Trouble put right is no criticism ("problema resolvido", "resolveram meu
                 // problema", "they fixed my issue"); the solving word tells.
                 if valence < 0, v.has(word, Vocabulary.Role.trouble), solvedNear(i) { valence = 0 }
+                // Something missing on arrival ("veio sem o molho", "came without the charger").
+                if valence == 0, word == v.sem || word == v.without,
+                    v.missingOnArrival(at: i, in: words, valenced: { listed($0, english: english) != nil || listed($0, english: !english) != nil })
+                {
+                    valence = -1.5
+                    settled = true
+                }
                 // "era pra ter chegado ontem": it should have, and did not.
                 if valence == 0, word == v.ter, i >= 2, v.pra.contains(words[i - 1].id), words[i - 2].id == v.era { valence = -1.5 }
                 // "cara" said of a price ("a mensalidade é cara"), not a face ("é a cara da mãe").

@@ -288,6 +288,14 @@ final class Vocabulary: Sendable {
     /// "até agora", "até hoje": waiting, but "so far" before trouble denied ("até agora não
     /// tive problemas").
     let ate: Int32
+    /// "veio sem o molho", "came without the sauce": something missing on arrival
+    /// (`missingOnArrival`).
+    let sem: Int32
+    let without: Int32
+    let arrivals: WordSet
+    let anyOf: WordSet
+    let up: Int32
+    let showing: WordSet
     /// "can't believe how …": the disbelief takes the valence of what follows.
     let believe: Int32
     let how: Int32
@@ -675,6 +683,15 @@ final class Vocabulary: Sendable {
         de = id("de")
         ate = id("ate")
         believe = id("believe")
+        sem = id("sem")
+        without = id("without")
+        arrivals = WordSet([
+            "veio", "vieram", "chegou", "chegaram", "entregaram", "entregou", "mandaram", "enviaram",
+            "came", "arrived", "delivered", "up",
+        ].map { id($0) })
+        anyOf = WordSet(["nenhum", "nenhuma", "qualquer", "any", "single"].map { id($0) })
+        up = id("up")
+        showing = WordSet(["showed"].map { id($0) })
         how = id("how")
         thankedFor = WordSet(["pelo", "pela", "pelos", "pelas", "por", "for"].map { id($0) })
         loving = WordSet(["adorei", "amei", "adoro", "amo", "adorando", "amando", "love", "loved", "loving"].map { id($0) })
@@ -789,7 +806,7 @@ final class Vocabulary: Sendable {
         self.starts = starts
         // Everything `SentimentAnalyzer` reads of a word at its own turn; a word with none of
         // it is quiet.
-        let special: Set<Int32> = [esperava, supposedEN, expectedEN, que, ter, cara, nunca, show, direito]
+        let special: Set<Int32> = [esperava, supposedEN, expectedEN, que, ter, cara, nunca, show, direito, sem, without]
         let read = Role.wish | Role.patronage | Role.infinitivePatronage | Role.lukewarm
         let opens = Starts.phrase | Starts.whether | Starts.awaited
         let expected = expectedVerbs
@@ -846,6 +863,24 @@ final class Vocabulary: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether "sem"/"without" at `i` names something missing on arrival ("veio sem o molho",
+    /// "o pedido chegou sem a tampa", "came without the charger", "showed up without the
+    /// sauce"): an arrival in the past just before (what a product comes without, "vem sem
+    /// juros", describes it), and after it (past one article) a word of no valence that is no
+    /// trouble. "chegou sem defeito", "arrived without a scratch", "veio sem nenhum arranhão"
+    /// deny trouble instead, and negation reads them.
+    func missingOnArrival<Words: RandomAccessCollection<Token>>(at i: Int, in words: Words, valenced: (Int32) -> Bool) -> Bool where Words.Index == Int {
+        guard i >= 1, i + 1 < words.count, arrivals.contains(words[i - 1].id), !words[i].clauseStart else { return false }
+        if words[i - 1].id == up, !(i >= 2 && showing.contains(words[i - 2].id)) { return false }
+        var k = i + 1
+        if k + 1 < words.count, has(words[k].id, Role.link) || has(words[k].id, Role.copula) || words[k].id == the, !words[k + 1].clauseStart {
+            k += 1
+        }
+        let thing = words[k].id
+        guard !words[k].clauseStart, !anyOf.contains(thing), !has(thing, Role.trouble) else { return false }
+        return thing < 0 || !valenced(thing)
     }
 
     /// The known word an unknown ASCII word of five letters or more is one typing slip from:
