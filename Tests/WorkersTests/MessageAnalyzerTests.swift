@@ -921,6 +921,14 @@ struct MessageAnalyzerTests {
         ("fiquei meia hora na fila da farmácia", "negative"),
         ("the bathroom had mold everywhere", "negative"),
         ("the parcel came quicker than promised", "positive"),
+        // Words: hooked is praise; unbearable weather, a stuffy crowded room, a filthy one, a
+        // leak, a flood are not.
+        ("i'm hooked on this podcast", "positive"),
+        ("the humidity today is unbearable", "negative"),
+        ("the waiting room was stuffy and overcrowded", "negative"),
+        ("o quarto tava imundo", "negative"),
+        ("tem goteira no teto do quarto", "negative"),
+        ("the basement flooded again", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
