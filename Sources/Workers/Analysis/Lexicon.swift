@@ -285,19 +285,19 @@ public struct Lexicon: Sendable {
         "bem atendido": 2.5, "bem atendida": 2.5, "mal atendido": -2.5, "mal atendida": -2.5, "bem embalado": 2,
         "bem embalada": 2, "mal embalado": -2.5, "mal embalada": -2.5, "esperava mais": -2, "poderia ser": -1,
         "still no": -1.8, "still not": -1.5, "no longer": -1.2, "gave up": -2, "no update": -1.5, "no answers": -2,
-        "can't wait": 2.5, "never misses": 2, "never miss": 1.5, "merecia ganhar": 2, "merecia vencer": 2, "desperdicio talento": -2.5,
+        "can't wait": 2.5, "for nothing": -3, "cant wait": 2.5, "no response": -2, "no answer": -2, "no help": -2.2, "not happy": -2.2,
+        // A shop that never misses, a contestant who deserved to win; talent wasted.
+        "never misses": 2, "never miss": 1.5, "merecia ganhar": 2, "merecia vencer": 2, "desperdicio talento": -2.5,
         // Patient people ("a enfermeira foi super paciente", "so patient with my son"); "o
         // paciente", "the patient" are neutral.
         "foi paciente": 2, "muito paciente": 2, "super paciente": 2.5, "tao paciente": 2, "bem paciente": 2,
         "was patient": 2, "so patient": 2, "very patient": 2, "super patient": 2.5, "really patient": 2,
-        // Nobody who could or knew how to help.
-        "ninguem soube": -2, "ninguem sabe": -1.5, "nobody could": -2,
-        // Logged out over and over.
-        "me desloga": -1.5, "me deslogou": -1.5,
-        // Made to do it ("tive que ligar 4 vezes", "had to call four times").
+        // Nobody who could or knew how to help; logged out over and over; made to do it
+        // ("tive que ligar 4 vezes", "had to call four times").
+        "ninguem soube": -2, "ninguem sabe": -1.5, "nobody could": -2, "me desloga": -1.5, "me deslogou": -1.5,
         "had to": -1, "tive que": -1, "tivemos que": -1,
         // Sooner than promised: the comparative tells ("faster than promised").
-        "than promised": 0, "for nothing": -3, "cant wait": 2.5, "no response": -2, "no answer": -2, "no help": -2.2, "not happy": -2.2,
+        "than promised": 0,
         "not worth": -2.2, "nao vale": -2.2, "nao gostei": -2.5, "nao comprem": -3, "nao compre": -2.5, "nem presta": -3, "sem graca": -2, "nao aguento": -2.2,
         // Things that do not work, in chat ("o app não abre", "tô sem sinal", "fora do ar").
         "nao abre": -2, "nao abriu": -2, "nao carrega": -2, "nao carregou": -2, "nao liga": -1.8, "nao conecta": -2,

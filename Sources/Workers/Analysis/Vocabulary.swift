@@ -295,7 +295,7 @@ final class Vocabulary: Sendable {
     let arrivals: WordSet
     let anyOf: WordSet
     let up: Int32
-    let showing: WordSet
+    let showed: Int32
     /// "can't believe how …": the disbelief takes the valence of what follows.
     let believe: Int32
     let how: Int32
@@ -691,7 +691,7 @@ final class Vocabulary: Sendable {
         ].map { id($0) })
         anyOf = WordSet(["nenhum", "nenhuma", "qualquer", "any", "single"].map { id($0) })
         up = id("up")
-        showing = WordSet(["showed"].map { id($0) })
+        showed = id("showed")
         how = id("how")
         thankedFor = WordSet(["pelo", "pela", "pelos", "pelas", "por", "for"].map { id($0) })
         loving = WordSet(["adorei", "amei", "adoro", "amo", "adorando", "amando", "love", "loved", "loving"].map { id($0) })
@@ -873,7 +873,7 @@ final class Vocabulary: Sendable {
     /// deny trouble instead, and negation reads them.
     func missingOnArrival<Words: RandomAccessCollection<Token>>(at i: Int, in words: Words, valenced: (Int32) -> Bool) -> Bool where Words.Index == Int {
         guard i >= 1, i + 1 < words.count, arrivals.contains(words[i - 1].id), !words[i].clauseStart else { return false }
-        if words[i - 1].id == up, !(i >= 2 && showing.contains(words[i - 2].id)) { return false }
+        if words[i - 1].id == up, !(i >= 2 && words[i - 2].id == showed) { return false }
         var k = i + 1
         if k + 1 < words.count, has(words[k].id, Role.link) || has(words[k].id, Role.copula) || words[k].id == the, !words[k + 1].clauseStart {
             k += 1
