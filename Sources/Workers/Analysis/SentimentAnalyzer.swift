@@ -203,9 +203,10 @@ public enum SentimentAnalyzer {
             let word = words[i].id
             // A word no rule reads at its own turn (`Vocabulary.quiet`; an unknown one unless
             // stretched, "boom") only ends what its clause break ends. Most words are such.
-            // So does one that only opens phrases when none of them follows.
+            // So does one that only opens phrases when none of them follows (and "sem",
+            // "without" with no arrival just before).
             if stepOverQuiet, !words[i].elongated,
-                word >= 0 ? v.isQuiet(word) || v.isPhraseOnly(word) && !phraseFollows(i)
+                word >= 0 ? v.isQuiet(word) || v.isPhraseOnly(word) && !phraseFollows(i) && !(i > 0 && v.arrivals.contains(words[i - 1].id))
                     : !text.withWord(words[i], { $0.count >= 4 && $0[$0.count - 1] == $0[$0.count - 2] })
             {
                 if words[i].clauseStart {

@@ -316,7 +316,8 @@ final class Vocabulary: Sendable {
     /// it; the rules still read it as a neighbour of others. Most words of a message are.
     let quiet: [Bool]
     /// A word that would be quiet but opens a phrase ("at" of "at best", "conta" of "conta
-    /// aumentou"): `SentimentAnalyzer` steps over it too when none of its phrases follows.
+    /// aumentou"), or is "sem"/"without" (`missingOnArrival`): `SentimentAnalyzer` steps
+    /// over it too when none of its phrases follows and no arrival comes just before it.
     let phraseOnly: [Bool]
 
     // The two tables `SentimentAnalyzer` reads most, through a buffer: in its long scoring
@@ -806,17 +807,19 @@ final class Vocabulary: Sendable {
         self.starts = starts
         // Everything `SentimentAnalyzer` reads of a word at its own turn; a word with none of
         // it is quiet.
-        let special: Set<Int32> = [esperava, supposedEN, expectedEN, que, ter, cara, nunca, show, direito, sem, without]
+        let special: Set<Int32> = [esperava, supposedEN, expectedEN, que, ter, cara, nunca, show, direito]
         let read = Role.wish | Role.patronage | Role.infinitivePatronage | Role.lukewarm
         let opens = Starts.phrase | Starts.whether | Starts.awaited
         let expected = expectedVerbs
         let lasting = self.lasting
-        // Quiet but for opening a phrase: 1 when quiet, 2 when only a phrase keeps it from it.
+        // Quiet but for opening a phrase: 1 when quiet, 2 when only a phrase (or, for "sem" and
+        // "without", an arrival before them) keeps it from it.
+        let missing: Set<Int32> = [sem, without]
         let kinds = (0..<b.bounds.count).map { k -> UInt8 in
             let unvalued = (b.valencePT[k].isNaN || b.valencePT[k] == 0) && (b.valenceEN[k].isNaN || b.valenceEN[k] == 0)
             let unread = roles[k] & read == 0 && starts[k] & (opens & ~Starts.phrase) == 0 && !lasting.contains(Int32(k))
             guard unvalued && unread && !b.contrast[k] && !expected.contains(Int32(k)) && !special.contains(Int32(k)) else { return 0 }
-            return starts[k] & Starts.phrase == 0 ? 1 : 2
+            return starts[k] & Starts.phrase == 0 && !missing.contains(Int32(k)) ? 1 : 2
         }
         quiet = kinds.map { $0 == 1 }
         phraseOnly = kinds.map { $0 == 2 }
