@@ -442,9 +442,7 @@ public enum SentimentAnalyzer {
                 // problema", "they fixed my issue"); the solving word tells.
                 if valence < 0, v.has(word, Vocabulary.Role.trouble), solvedNear(i) { valence = 0 }
                 // Something missing on arrival ("veio sem o molho", "came without the charger").
-                if valence == 0, word == v.sem || word == v.without,
-                    v.missingOnArrival(at: i, in: words, valenced: { listed($0, english: english) != nil || listed($0, english: !english) != nil })
-                {
+                if valence == 0, word == v.sem || word == v.without, v.missingOnArrival(at: i, in: words) {
                     valence = -1.5
                     settled = true
                 }

@@ -874,16 +874,16 @@ final class Vocabulary: Sendable {
     /// juros", describes it), and after it (past one article) a word of no valence that is no
     /// trouble. "chegou sem defeito", "arrived without a scratch", "veio sem nenhum arranhão"
     /// deny trouble instead, and negation reads them.
-    func missingOnArrival<Words: RandomAccessCollection<Token>>(at i: Int, in words: Words, valenced: (Int32) -> Bool) -> Bool where Words.Index == Int {
+    func missingOnArrival<Words: RandomAccessCollection<Token>>(at i: Int, in words: Words) -> Bool where Words.Index == Int {
         guard i >= 1, i + 1 < words.count, arrivals.contains(words[i - 1].id), !words[i].clauseStart else { return false }
         if words[i - 1].id == up, !(i >= 2 && words[i - 2].id == showed) { return false }
         var k = i + 1
-        if k + 1 < words.count, has(words[k].id, Role.link) || has(words[k].id, Role.copula) || words[k].id == the, !words[k + 1].clauseStart {
+        if k + 1 < words.count, has(words[k].id, Role.link) || has(words[k].id, Role.copula), !words[k + 1].clauseStart {
             k += 1
         }
         let thing = words[k].id
         guard !words[k].clauseStart, !anyOf.contains(thing), !has(thing, Role.trouble) else { return false }
-        return thing < 0 || !valenced(thing)
+        return thing < 0 || valencePT[Int(thing)].isNaN && valenceEN[Int(thing)].isNaN
     }
 
     /// The known word an unknown ASCII word of five letters or more is one typing slip from:
