@@ -929,6 +929,26 @@ struct MessageAnalyzerTests {
         ("o quarto tava imundo", "negative"),
         ("tem goteira no teto do quarto", "negative"),
         ("the basement flooded again", "negative"),
+        // Disappointment and regret that never came are praise, whatever the verb's person.
+        ("compro com eles desde 2019 e nunca me decepcionei", "positive"),
+        ("os pedreiros nunca me decepcionaram", "positive"),
+        ("nunca me arrependi de ter feito a matrícula", "positive"),
+        // Love for a stay spent waiting is sarcasm; love for a stay is not.
+        ("adorei ficar uma hora e meia esperando o motoboy", "negative"),
+        ("loved spending my whole lunch break on hold", "negative"),
+        ("amei passar a tarde no spa de vocês", "positive"),
+        // "joke of a" mocks.
+        ("total joke of an airline", "negative"),
+        // A room or a ride that reeks; work done right (and none done right).
+        ("the hotel room reeked of smoke", "negative"),
+        ("o uber fedia a cigarro", "negative"),
+        ("the plumber got it done right the first time", "positive"),
+        ("nothing was done right", "negative"),
+        // Killing it is praise; a device that won't even start, slow couriers are not.
+        ("the band killed it last night", "positive"),
+        ("a impressora nem liga mais", "negative"),
+        ("my new speaker won't even pair with my phone", "negative"),
+        ("os entregadores são lerdos demais", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

@@ -286,8 +286,11 @@ public struct Lexicon: Sendable {
         "bem embalada": 2, "mal embalado": -2.5, "mal embalada": -2.5, "esperava mais": -2, "poderia ser": -1,
         "still no": -1.8, "still not": -1.5, "no longer": -1.2, "gave up": -2, "no update": -1.5, "no answers": -2,
         "can't wait": 2.5, "for nothing": -3, "cant wait": 2.5, "no response": -2, "no answer": -2, "no help": -2.2, "not happy": -2.2,
-        // A shop that never misses, a contestant who deserved to win; talent wasted.
-        "never misses": 2, "never miss": 1.5, "merecia ganhar": 2, "merecia vencer": 2, "desperdicio talento": -2.5,
+        // Work done right, a shop that never misses, a contestant who deserved to win; talent wasted.
+        // Killing it is slang praise ("y'all killed it with the new menu"); a device that won't
+        // even start is not ("won't even turn on", "o produto nem liga").
+        "killed it": 2.5, "killing it": 2.5, "won't even": -1.5, "wont even": -1.5, "nem liga": -1.5,
+        "done right": 2, "never misses": 2, "never miss": 1.5, "merecia ganhar": 2, "merecia vencer": 2, "desperdicio talento": -2.5,
         // Patient people ("a enfermeira foi super paciente", "so patient with my son"); "o
         // paciente", "the patient" are neutral.
         "foi paciente": 2, "muito paciente": 2, "super paciente": 2.5, "tao paciente": 2, "bem paciente": 2,
@@ -453,8 +456,8 @@ public struct Lexicon: Sendable {
         // Chat's speed ("a internet nova tá voando").
         "ta voando": 2, "esta voando": 2,
         // Missing an appointment is a fact ("can't make it tomorrow"); "a joke" mocks ("you
-        // guys are a joke", not "tell me a joke"); credit that never showed; no signal.
-        "can't make": 0, "cant make": 0, "a joke": -2.5, "me a": 0, "never showed": -1.2, "no signal": -2,
+        // guys are a joke", "joke of a company", not "tell me a joke"); credit that never showed; no signal.
+        "can't make": 0, "cant make": 0, "a joke": -2.5, "joke of": -2.5, "me a": 0, "never showed": -1.2, "no signal": -2,
         "adorei esperar": -2.5, "amei esperar": -2.5, "adoro esperar": -2.5, "love waiting": -2.5, "loved waiting": -2.5,
         "premium plan": 0, "plano premium": 0, "to upgrade": 0, "i'd like": 0, "would like": 0,
         // Something else in place of what was sold ("mandaram outro modelo", "veio outra cor"),

@@ -601,6 +601,12 @@ public enum SentimentAnalyzer {
                     }
                     if negated && grievance {
                         valence = -valence
+                        // "nunca me arrependi", "never disappointed me": the never is the praise,
+                        // so its own complaint is taken back.
+                        if (words[negator].id == v.nunca || words[negator].id == v.never) && emphasisingNever != negator {
+                            valence -= listed(words[negator].id, english: english) ?? 0
+                            emphasisingNever = negator
+                        }
                     } else if trouble, valence < 0, let denial = v.troubleDenial(at: i, in: words) {
                         // Trouble that never came is mild praise ("nunca me deu problema", "não
                         // tem problema", "never had any issues"); the negation's own complaint
@@ -813,13 +819,18 @@ public enum SentimentAnalyzer {
             return false
         }
         /// Love declared for a wait ("adorei a demora de 2 horas", "love the delay", "loving
-        /// this wait").
+        /// this wait"), or for a stay spent waiting ("amei ficar 40 minutos esperando",
+        /// "loved sitting on hold for an hour").
         func lovedWait() -> Bool {
-            for k in 0..<max(0, n - 2) where v.loving.contains(words[k].id) {
-                if !words[k + 1].clauseStart && v.waitDeterminers.contains(words[k + 1].id) && !words[k + 2].clauseStart
-                    && v.waits.contains(words[k + 2].id)
-                {
+            for k in 0..<max(0, n - 2) where v.loving.contains(words[k].id) && !words[k + 1].clauseStart {
+                if v.waitDeterminers.contains(words[k + 1].id) && !words[k + 2].clauseStart && v.waits.contains(words[k + 2].id) {
                     return true
+                }
+                if v.stays.contains(words[k + 1].id) {
+                    for j in (k + 2)..<min(n, k + 8) {
+                        if words[j].clauseStart { break }
+                        if v.waiting.contains(words[j].id) { return true }
+                    }
                 }
             }
             return false

@@ -272,6 +272,10 @@ final class Vocabulary: Sendable {
     let loving: WordSet
     let waitDeterminers: WordSet
     let waits: WordSet
+    /// "adorei ficar 40 minutos esperando", "loved sitting on hold for an hour": a stay the
+    /// love is for, then (within six words) the waiting.
+    let stays: WordSet
+    let waiting: WordSet
     /// "for the delay", "for nothing", "por nada".
     let the: Int32
     let nothing: Int32
@@ -698,6 +702,8 @@ final class Vocabulary: Sendable {
         loving = WordSet(["adorei", "amei", "adoro", "amo", "adorando", "amando", "love", "loved", "loving"].map { id($0) })
         waitDeterminers = WordSet(["o", "a", "os", "as", "essa", "esse", "esta", "este", "the", "this"].map { id($0) })
         waits = WordSet(["demora", "atraso", "atrasos", "fila", "delay", "delays", "wait", "lag"].map { id($0) })
+        stays = WordSet(["ficar", "passar", "sitting", "being", "spending", "standing", "staying"].map { id($0) })
+        waiting = WordSet(["esperando", "aguardando", "fila", "espera", "hold", "waiting", "queue"].map { id($0) })
         the = id("the")
         nothing = id("nothing")
         ofWhat = WordSet(["do", "daquilo", "like"].map { id($0) })
@@ -735,7 +741,8 @@ final class Vocabulary: Sendable {
                 "arrependi", "arrependo", "arrepender", "arrependera", "arrependeu", "arrependam", "arrependido", "arrependida",
                 "regret", "regrets",
                 // "nunca me decepcionou", "I was never disappointed".
-                "decepcionou", "decepciona", "decepcionado", "decepcionada", "disappointed", "disappoint", "disappoints",
+                "decepcionou", "decepciona", "decepcionado", "decepcionada", "decepcionei", "decepcionaram", "decepcionam",
+                "decepcionados", "decepcionadas", "disappointed", "disappoint", "disappoints",
             ]),
             (Role.comparative, ["melhor", "melhores", "better", "happier", "best", "favorite", "favourite", "favorito", "favorita", "preferido", "preferida", "supera", "superam"]),
             (Role.modal, [
