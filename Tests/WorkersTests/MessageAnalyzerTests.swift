@@ -949,6 +949,13 @@ struct MessageAnalyzerTests {
         ("a impressora nem liga mais", "negative"),
         ("my new speaker won't even pair with my phone", "negative"),
         ("os entregadores são lerdos demais", "negative"),
+        // A fault left as it was; messages sent and nothing back.
+        ("the mechanic couldn't fix the brakes", "negative"),
+        ("the update didn't fix it", "negative"),
+        ("emailed twice last week and nothing", "negative"),
+        // A "though" closing a clause makes that clause the one that leads.
+        ("the pasta was nice, the service was painfully slow though", "negative"),
+        ("the room was tiny, the view was stunning though", "positive"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

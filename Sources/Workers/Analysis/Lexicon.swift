@@ -386,6 +386,9 @@ public struct Lexicon: Sendable {
         // "três dias sem conseguir usar o app"; "what kind of bank is this" is no kindness.
         "sem conseguir": -2, "what kind": 0,
         "didn't work": -2.2, "didnt work": -2.2, "parou funcionar": -2,
+        // A fault left as it was ("they couldn't fix anything", "the update didn't fix it").
+        "couldn't fix": -1.8, "couldnt fix": -1.8, "didn't fix": -1.5, "didnt fix": -1.5, "couldn't solve": -1.8,
+        "couldnt solve": -1.8, "didn't solve": -1.5, "didnt solve": -1.5, "couldn't resolve": -1.8, "didn't resolve": -1.5,
         // A polite "no" to an offer is no grievance ("não obrigado", "no thanks").
         "no thank": 0.8,
         // Things that will not let one in, power cuts, accidents, and things stuck pending

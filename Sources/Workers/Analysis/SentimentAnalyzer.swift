@@ -128,6 +128,13 @@ public enum SentimentAnalyzer {
         // part of the message.
         let apology = v.apologyLength(words)
         for i in words.indices.dropFirst(apology + 1) where isContrast(words[i].id) && (words[i - 1].id != v.nothing || words[i].clauseStart) {
+            // A "though" closing a clause contrasts the clause it closes ("tasty food, took
+            // forever to arrive though"); one that closes the first clause, nothing.
+            if words[i].id == v.though && !words[i].clauseStart && (i + 1 == words.count || words[i + 1].clauseStart) {
+                guard let start = words[..<i].lastIndex(where: \.clauseStart), start > apology else { continue }
+                contrastAt = start
+                continue
+            }
             contrastAt = i
         }
         // A clause opening with "agora", "hoje", "depois" or "now" after "antes", "no começo" or

@@ -279,6 +279,8 @@ final class Vocabulary: Sendable {
     /// "for the delay", "for nothing", "por nada".
     let the: Int32
     let nothing: Int32
+    /// "though": closing a clause, it contrasts that clause with what came before.
+    let though: Int32
     /// "do", "daquilo", "like" between "nada"/"nothing" and "que"/"what" ("nada do que eu
     /// esperava", "nothing like what I ordered").
     let ofWhat: WordSet
@@ -680,7 +682,7 @@ final class Vocabulary: Sendable {
         exasperatedEndings = [
             ("ou nao", true), ("ou nao vai", true), ("ou nao vem", true), ("tudo de novo", true), ("nao vai ficar assim", false),
             ("or not", true), ("all over again", false), ("not going to fly", false), ("treat me", true),
-            ("treat your customers", true),
+            ("treat your customers", true), ("and nothing", false), ("still nothing", false),
         ].map { (ids($0), $1) }
         let awaited = Lexicon.awaited.map { id($0) }
         greetings = WordSet(["oi", "ola", "opa", "oie", "oii", "eae", "eai", "hi", "hello", "hey", "hiya"].map { id($0) })
@@ -706,6 +708,7 @@ final class Vocabulary: Sendable {
         waiting = WordSet(["esperando", "aguardando", "fila", "espera", "hold", "waiting", "queue"].map { id($0) })
         the = id("the")
         nothing = id("nothing")
+        though = id("though")
         ofWhat = WordSet(["do", "daquilo", "like"].map { id($0) })
         courtesy = WordSet([
             "desculpa", "desculpe", "desculpas", "perdao", "incomodar", "incomodo", "o", "pelo", "por", "te", "lhe", "mais", "uma",
