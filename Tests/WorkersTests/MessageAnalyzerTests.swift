@@ -956,6 +956,14 @@ struct MessageAnalyzerTests {
         // A "though" closing a clause makes that clause the one that leads.
         ("the pasta was nice, the service was painfully slow though", "negative"),
         ("the room was tiny, the view was stunning though", "positive"),
+        // Scratches, and a product sold as new that arrives used.
+        ("a geladeira veio com vários arranhões na porta", "negative"),
+        ("me mandaram um produto usado", "negative"),
+        // Unfair judges; a shameless overcharge.
+        ("os jurados foram injustos com ele", "negative"),
+        ("a loja cobrou descaradamente a mais", "negative"),
+        // A comeback is praise.
+        ("what a comeback in the second half", "positive"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
