@@ -964,6 +964,18 @@ struct MessageAnalyzerTests {
         ("a loja cobrou descaradamente a mais", "negative"),
         // A comeback is praise.
         ("what a comeback in the second half", "positive"),
+        // "never" before a degree of praise, or before a comparative that no comparison
+        // follows, emphasises; it still denies what it negates.
+        ("the garden has never looked this beautiful", "positive"),
+        ("honestly never been happier with a phone", "positive"),
+        ("a loja nunca esteve melhor", "positive"),
+        ("i never liked this app", "negative"),
+        // Trouble at zero is praise.
+        ("zero hassle returning it", "positive"),
+        ("o check-in foi zero estresse", "positive"),
+        // Someone who didn't show; a cleaner is a person, not praise; an uneven cut.
+        ("the cleaner didn't show up today", "negative"),
+        ("my haircut came out uneven", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

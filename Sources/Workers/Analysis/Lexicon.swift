@@ -459,8 +459,10 @@ public struct Lexicon: Sendable {
         // Chat's speed ("a internet nova tá voando").
         "ta voando": 2, "esta voando": 2,
         // Missing an appointment is a fact ("can't make it tomorrow"); "a joke" mocks ("you
-        // guys are a joke", "joke of a company", not "tell me a joke"); credit that never showed; no signal.
+        // guys are a joke", "joke of a company", not "tell me a joke"); credit that never showed;
+        // no signal; someone who didn't show.
         "can't make": 0, "cant make": 0, "a joke": -2.5, "joke of": -2.5, "me a": 0, "never showed": -1.2, "no signal": -2,
+        "didn't show": -1.5, "didnt show": -1.5,
         "adorei esperar": -2.5, "amei esperar": -2.5, "adoro esperar": -2.5, "love waiting": -2.5, "loved waiting": -2.5,
         "premium plan": 0, "plano premium": 0, "to upgrade": 0, "i'd like": 0, "would like": 0,
         // Something else in place of what was sold ("mandaram outro modelo", "veio outra cor"),
@@ -477,6 +479,9 @@ public struct Lexicon: Sendable {
         "vive caindo": -2, "vive travando": -2, "vive reiniciando": -2, "vive desligando": -2, "vive quebrando": -2,
         "vive atrasando": -2, "vive falhando": -2, "nao dura": -1.8, "dura pouco": -1.8, "primeira lavagem": -1.2,
         "cabelo enrolado": 0, "cabelos enrolados": 0,
+        // A cleaner is someone who cleans, or a machine ("the cleaner didn't show up", "vacuum
+        // cleaner"), not praise.
+        "the cleaner": 0, "a cleaner": 0, "my cleaner": 0, "our cleaner": 0, "vacuum cleaner": 0,
         "keeps dropping": -1.8, "keeps disconnecting": -1.8, "keeps restarting": -1.8, "keeps rebooting": -1.8,
         "keeps failing": -1.8, "been trying": -1.5, "doesn't last": -1.8, "doesnt last": -1.8, "didn't last": -1.8,
         "didnt last": -1.8,
@@ -534,11 +539,14 @@ public struct Lexicon: Sendable {
         // Just what was wanted ("exactly what I needed"; "not exactly what I ordered" denies it).
         "exactly what": 1.8,
         // Praise alone ("nothing but praise"), early, a fit or a battery's life, sense, a wish
-        // come true, help or trouble at zero, food poisoning, a bargain, a rip-off.
+        // come true, help or trouble (mess, hassle, stress, complaints) at zero, food poisoning,
+        // a bargain, a rip-off.
         "nothing but": 0, "false advertising": -2.5, "day early": 1.8, "days early": 2, "week early": 2, "arrived early": 2,
         "doesn't fit": -1.8, "didn't fit": -1.8, "doesnt fit": -1.8, "didnt fit": -1.8, "don't fit": -1.8, "dont fit": -1.8,
         "not fit": -1.5, "no sense": -1.8, "come true": 2, "lasts all": 2, "lasts long": 1.5, "last long": 1.5,
         "zero help": -2, "zero support": -2, "food poisoning": -3, "zero issues": 1.5, "zero problems": 1.5,
+        "zero mess": 1.5, "zero hassle": 1.5, "zero stress": 1.5, "zero complaints": 1.5, "zero estresse": 1.5,
+        "zero reclamacao": 1.5, "zero reclamacoes": 1.5,
         "just works": 1.8, "a steal": 2, "ripped off": -2.5,
         // Below what was expected, money thrown away, quality that fell, a complaint site, a
         // hard time ("tá osso"). ("toda hora" was left out: "a gente se fala toda hora".)

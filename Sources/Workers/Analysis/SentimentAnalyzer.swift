@@ -529,8 +529,12 @@ public enum SentimentAnalyzer {
                 var emphatic = false
                 if !settled && (span == 1 || !isNegation(word)) {
                     var negated = false
-                    // A phrase opening with an intensifier ("so well") is intensified itself.
+                    // A phrase opening with an intensifier ("so well") is intensified itself; so
+                    // is a comparative that no comparison follows ("never felt better", "nunca
+                    // estive melhor"; not "never better than the original").
                     var intensified = span > 1 && word >= 0 && !v.intensity(word).isNaN
+                        || valence > 0 && v.has(word, Vocabulary.Role.comparative) && text.questions == 0
+                            && !(i + 1 < words.count && !words[i + 1].clauseStart && v.comparisonGoesOn.contains(words[i + 1].id))
                     var linked = true
                     var modal = false
                     var negator = 0
@@ -561,7 +565,7 @@ public enum SentimentAnalyzer {
                             break
                         }
                         if v.has(w, Vocabulary.Role.modal) { modal = true }
-                        if w >= 0, !v.intensity(w).isNaN {
+                        if w >= 0, !v.intensity(w).isNaN || back == 1 && valence > 0 && v.degreeDemonstratives.contains(w) {
                             intensified = true
                         } else if !v.has(w, Vocabulary.Role.copula) && !(trouble && v.has(w, Vocabulary.Role.have))
                             // "nada de errado", "nothing of the kind": "de" after "nada" links.

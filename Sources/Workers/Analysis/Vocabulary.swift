@@ -281,6 +281,10 @@ final class Vocabulary: Sendable {
     let nothing: Int32
     /// "though": closing a clause, it contrasts that clause with what came before.
     let though: Int32
+    /// "this", "that" ("never looked this good"): a degree before praise, as "so" is.
+    let degreeDemonstratives: WordSet
+    /// "than", "que", "do": a comparison goes on ("never better than the original").
+    let comparisonGoesOn: WordSet
     /// "do", "daquilo", "like" between "nada"/"nothing" and "que"/"what" ("nada do que eu
     /// esperava", "nothing like what I ordered").
     let ofWhat: WordSet
@@ -709,6 +713,8 @@ final class Vocabulary: Sendable {
         the = id("the")
         nothing = id("nothing")
         though = id("though")
+        degreeDemonstratives = WordSet(["this", "that"].map { id($0) })
+        comparisonGoesOn = WordSet(["than", "que", "do"].map { id($0) })
         ofWhat = WordSet(["do", "daquilo", "like"].map { id($0) })
         courtesy = WordSet([
             "desculpa", "desculpe", "desculpas", "perdao", "incomodar", "incomodo", "o", "pelo", "por", "te", "lhe", "mais", "uma",
