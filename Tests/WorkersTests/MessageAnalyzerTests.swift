@@ -1004,6 +1004,12 @@ struct MessageAnalyzerTests {
         ("@united where is my bag? #lost", "support"),
         ("esse programa tá cada vez pior #Domingao", "other"),
         ("@loja que ridículo, cobraram duas vezes #revoltada", "complaint"),
+        // An order by size or count is a purchase, whatever the model makes of "can i get";
+        // a document asked for is not.
+        ("can i get a large veggie pizza delivered to 22 elm street?", "purchase"),
+        ("can i get three bagels with cream cheese?", "purchase"),
+        ("could i get a small poke bowl delivered?", "purchase"),
+        ("could i get the receipt emailed to me?", "support"),
         // Praise of delivery and price states, it does not ask; a question word still asks.
         ("produto excelente, entrega rápida e preço justo", "other"),
         ("adorei a loja! qual o horário de sábado", "information"),

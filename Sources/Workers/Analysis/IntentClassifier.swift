@@ -240,6 +240,10 @@ public enum IntentClassifier {
             "how do i pay", "checkout", "vou comprar",
             "eu levo", "fechado", "pode emitir", "quero marcar", "portabilidade", "quero contratar",
             "ready to pay", "put me down for", "check out", "let me get", "can i get the", "can i get it", "place the order", "i want the",
+            // An order by size or count ("can i get a large pepperoni?", "could i get two lattes").
+            "can i get a large", "can i get a medium", "can i get a small", "can i get a dozen", "can i get two", "can i get 2",
+            "can i get three", "can i get 3", "could i get a large", "could i get a medium", "could i get a small", "could i get two",
+            "can i have a large", "can i have a medium", "can i have a small", "can i have two",
             "orcamento", "eu fecho", "ingresso", "ingressos", "payment link", "i'm paying", "get a quote",
             "me separa", "fazer o pedido", "me encaixar", "me encaixa", "consegue encaixar", "encaixar um horario", "encaixar uma",
             // Carts, waiting lists, plans chosen, sign-ups and pre-orders.
