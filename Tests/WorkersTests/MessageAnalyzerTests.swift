@@ -970,6 +970,8 @@ struct MessageAnalyzerTests {
         ("honestly never been happier with a phone", "positive"),
         ("a loja nunca esteve melhor", "positive"),
         ("i never liked this app", "negative"),
+        ("this was never my favorite restaurant", "negative"),
+        ("nunca foi o melhor da cidade", "negative"),
         // Trouble at zero is praise.
         ("zero hassle returning it", "positive"),
         ("o check-in foi zero estresse", "positive"),

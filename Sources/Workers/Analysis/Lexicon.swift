@@ -528,8 +528,9 @@ public struct Lexicon: Sendable {
         "5 stars": 2.5, "five stars": 2.5, "five star": 2.5, "world class": 2.5, "cinco estrelas": 2.5, "1 star": -2.5, "one star": -2.5, "1 estrela": -2.5,
         "wet food": 0, "wet wipes": 0, "wet hair": 0, "wet cloth": 0, "cabelo molhado": 0, "cabelos molhados": 0,
         "pano molhado": 0,
-        // A product that looks or arrives used ("recebi um produto usado"), a shop that only knows how to charge ("vocês só sabem
-        // cobrar"). ("era pra" was left out: "era pra ser surpresa", "isso era pra você".)
+        // A product that looks or arrives used ("recebi um produto usado"), a shop that only
+        // knows how to charge ("vocês só sabem cobrar"). ("era pra" was left out: "era pra ser
+        // surpresa", "isso era pra você".)
         "parece usado": -2, "parece usada": -2, "produto usado": -2, "veio usado": -2, "veio usada": -2, "chegou usado": -2,
         "chegou usada": -2, "nao chega": -1.2, "so sabem": -1.8,
         // Manners and workmanship called bad ("super mal educado", "mal acabado"), an internet

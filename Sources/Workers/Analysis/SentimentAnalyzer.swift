@@ -530,10 +530,12 @@ public enum SentimentAnalyzer {
                 if !settled && (span == 1 || !isNegation(word)) {
                     var negated = false
                     // A phrase opening with an intensifier ("so well") is intensified itself; so
-                    // is a comparative that no comparison follows ("never felt better", "nunca
-                    // estive melhor"; not "never better than the original").
+                    // is a bare comparative (`Vocabulary.bareComparatives`: "never felt better",
+                    // "nunca estive melhor"; not "nunca foi o melhor", "never better than the
+                    // original").
                     var intensified = span > 1 && word >= 0 && !v.intensity(word).isNaN
-                        || valence > 0 && v.has(word, Vocabulary.Role.comparative) && text.questions == 0
+                        || valence > 0 && v.bareComparatives.contains(word) && text.questions == 0
+                            && !(i > 0 && v.rankDeterminers.contains(words[i - 1].id))
                             && !(i + 1 < words.count && !words[i + 1].clauseStart && v.comparisonGoesOn.contains(words[i + 1].id))
                     var linked = true
                     var modal = false

@@ -283,7 +283,12 @@ final class Vocabulary: Sendable {
     let though: Int32
     /// "this", "that" ("never looked this good"): a degree before praise, as "so" is.
     let degreeDemonstratives: WordSet
-    /// "than", "que", "do": a comparison goes on ("never better than the original").
+    /// "better", "happier", "melhor": bare comparatives that a "never" before emphasises
+    /// ("never felt better", "nunca esteve melhor"), unless a determiner makes them a rank
+    /// ("nunca foi o melhor", "never my favorite" is no comparative here) or a comparison goes
+    /// on ("than", "que", "do": "never better than the original").
+    let bareComparatives: WordSet
+    let rankDeterminers: WordSet
     let comparisonGoesOn: WordSet
     /// "do", "daquilo", "like" between "nada"/"nothing" and "que"/"what" ("nada do que eu
     /// esperava", "nothing like what I ordered").
@@ -714,6 +719,9 @@ final class Vocabulary: Sendable {
         nothing = id("nothing")
         though = id("though")
         degreeDemonstratives = WordSet(["this", "that"].map { id($0) })
+        bareComparatives = WordSet(["better", "happier", "melhor"].map { id($0) })
+        rankDeterminers = WordSet(
+            ["the", "my", "your", "our", "o", "a", "os", "as", "meu", "minha", "seu", "sua", "nosso", "nossa"].map { id($0) })
         comparisonGoesOn = WordSet(["than", "que", "do"].map { id($0) })
         ofWhat = WordSet(["do", "daquilo", "like"].map { id($0) })
         courtesy = WordSet([
