@@ -978,6 +978,11 @@ struct MessageAnalyzerTests {
         // Someone who didn't show; a cleaner is a person, not praise; an uneven cut.
         ("the cleaner didn't show up today", "negative"),
         ("my haircut came out uneven", "negative"),
+        // Care that welcomes, dedication, being treated like family.
+        ("the nurses treated my dad like family", "positive"),
+        ("a equipe de enfermagem é muito humanizada", "positive"),
+        ("our account manager is incredibly dedicated", "positive"),
+        ("me senti muito acolhido na clínica", "positive"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

@@ -290,6 +290,8 @@ public struct Lexicon: Sendable {
         // Killing it is slang praise ("y'all killed it with the new menu"); a device that won't
         // even start is not ("won't even turn on", "o produto nem liga").
         "killed it": 2.5, "killing it": 2.5, "won't even": -1.5, "wont even": -1.5, "nem liga": -1.5,
+        // Customers treated like family.
+        "like family": 2,
         "done right": 2, "never misses": 2, "never miss": 1.5, "merecia ganhar": 2, "merecia vencer": 2, "desperdicio talento": -2.5,
         // Patient people ("a enfermeira foi super paciente", "so patient with my son"); "o
         // paciente", "the patient" are neutral.
