@@ -983,6 +983,20 @@ struct MessageAnalyzerTests {
         ("a equipe de enfermagem é muito humanizada", "positive"),
         ("our account manager is incredibly dedicated", "positive"),
         ("me senti muito acolhido na clínica", "positive"),
+        // "melhor" before an infinitive advises; the best so far; better than one imagined,
+        // for the price; laughs and unforgettable nights; a modal wish to last longer; disbelief.
+        ("é melhor ligar amanhã cedo, hoje já fechou", "neutral"),
+        ("melhor hambúrguer da cidade", "positive"),
+        ("melhor lugar pra tomar café", "positive"),
+        ("o melhor álbum do ano até agora", "positive"),
+        ("ficou bem melhor do que imaginava pelo valor", "positive"),
+        ("essa série me fez rir do começo ao fim", "positive"),
+        ("que final inesquecível", "positive"),
+        ("somos campeões!!", "positive"),
+        ("o fone podia durar mais", "negative"),
+        ("the battery could last longer", "negative"),
+        ("@united you moved my flight to 6am, are you serious", "negative"),
+        ("I emailed them twice and got nothing", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

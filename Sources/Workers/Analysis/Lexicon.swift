@@ -604,6 +604,9 @@ public struct Lexicon: Sendable {
         "looking forward": 1, "look forward": 1, "can't stand": -2.5, "cant stand": -2.5, "of joy": 3, "for joy": 3,
         // Tears or a fit of laughter ("chorei de emoção", "chorei de rir", "morri de rir").
         "de emocao": 2.5, "de alegria": 3, "de felicidade": 3, "de rir": 2.5, "of laughter": 2.5,
+        // Laughs a show brings ("esse programa me faz rir"); disbelief at service ("are you
+        // serious?"); effort that got nothing back.
+        "faz rir": 2, "fez rir": 2, "you serious": -1.5, "got nothing": -1.5,
     ].merging((slips + kinds + lukewarm.filter { $0.contains(" ") }).map { ($0, 0) }) { listed, _ in listed }
         .merging(declines.map { ($0, 0.8) }) { listed, _ in listed }
         .merging(shortfalls.map { ($0, -1.5) }) { listed, _ in listed }

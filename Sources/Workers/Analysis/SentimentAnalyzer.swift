@@ -99,6 +99,16 @@ public enum SentimentAnalyzer {
             }
             return nil
         }
+        /// Whether "melhor" stands earlier in the clause of `i` ("melhor episódio da temporada
+        /// até agora").
+        func bestEarlier(_ i: Int) -> Bool {
+            var k = i
+            while k > 0, !words[k].clauseStart, !isContrast(words[k].id) {
+                k -= 1
+                if v.bests.contains(words[k].id) { return true }
+            }
+            return false
+        }
         /// Whether the negation at `j` denies any rival to the comparative at `i`.
         func unrivalled(_ j: Int, _ i: Int) -> Bool {
             let w = words[j].id
@@ -199,6 +209,7 @@ public enum SentimentAnalyzer {
         var supposed = false
         // A lukewarm verdict was given (`Lexicon.lukewarm`).
         var lukewarm = false
+        var beyondExpectation = false
         // A reservation was made: its modal opens no request ("poderia ser mais rápido").
         var reservation = false
         // Criticism was made other than denied praise ("não é excelente") or a mild word.
@@ -331,6 +342,8 @@ public enum SentimentAnalyzer {
                         // "até agora" before trouble denied means "so far" ("até agora sem
                         // problemas", "até o momento nenhum defeito").
                         if word == v.ate, valence < 0, v.troubleDeniedAhead(at: end, in: words) { valence = 0 }
+                        // After the best, it scopes it: "so far", no wait.
+                        if word == v.ate, valence < 0, bestEarlier(i) { valence = 0 }
                         // "can't believe how good it is": the disbelief is the praise's, or the
                         // criticism's, that follows.
                         if second == v.believe, end < words.count, words[end].id == v.how { valence = 0 }
@@ -404,6 +417,13 @@ public enum SentimentAnalyzer {
                 }
             }
             if !phrased, v.has(word, Vocabulary.Role.lukewarm) { lukewarm = true }
+            // Better than one expected is no lukewarm verdict ("bem melhor do que eu esperava
+            // pelo preço").
+            if portuguese, v.bests.contains(word), !negatedInClause(i),
+                words[(i + 1)..<min(words.count, i + 5)].prefix(while: { !$0.clauseStart }).contains(where: { v.expectations.contains($0.id) })
+            {
+                beyondExpectation = true
+            }
             if valence == 0 && !phrased && !(i + 1 < words.count && v.has(word, Vocabulary.Role.swearing)) {
                 valence = valenceInEither(word)
                 // An intensifier with praise of its own ("bem", "absolutely") only stresses the
@@ -461,6 +481,16 @@ public enum SentimentAnalyzer {
                 if word == v.nunca, i + 1 < words.count, v.supposing.contains(words[i + 1].id) { valence = 0 }
                 // A show one goes to is no praise ("ingressos pro show de sábado"; "que show!" is).
                 if word == v.show, i > 0, v.showDeterminers.contains(words[i - 1].id) { valence = 0 }
+                // "melhor" before an infinitive advises ("melhor dormir", "é melhor esperar");
+                // "melhor lugar", "melhor celular" praise.
+                if valence > 0, portuguese, v.bests.contains(word), i + 1 < words.count, !words[i + 1].clauseStart,
+                    v.infinitivesInER.contains(words[i + 1].id) || !v.nounsLikeInfinitives.contains(words[i + 1].id)
+                        && text.withWord(words[i + 1], { b in
+                            b.count >= 4 && b[b.count - 1] == 0x72 && (b[b.count - 2] == 0x61 || b[b.count - 2] == 0x69)
+                        })
+                {
+                    valence = 0
+                }
                 // An answer withheld ("ninguém me deu resposta"): the negation makes it; "não precisa
                 // resolver agora", "não preciso de ajuda" need nothing (the word before, past a link).
                 let need = i > 1 && v.has(words[i - 1].id, Vocabulary.Role.link) ? i - 2 : i - 1
@@ -766,7 +796,7 @@ public enum SentimentAnalyzer {
         if portuguese, mixed, strongestPraise >= 2, negatives == 1, !criticised { lukewarm = true }
         // A lukewarm verdict with mild praise or criticism around it is neutral; strong words
         // still tell.
-        if lukewarm, abs(total) < 3.5 { total = 0 }
+        if lukewarm, !beyondExpectation, abs(total) < 3.5 { total = 0 }
         total += text.emojiValence
         if text.laughter { total += total < -1 ? 0 : 0.6 }
         if text.mostlyCapitals && total < 0 { total *= 1.3 }

@@ -194,6 +194,15 @@ final class Vocabulary: Sendable {
     /// "pior", "worse": after a modal, denied it is the worst ("couldn't be worse"), granted
     /// it consoles ("could be worse").
     let worse: WordSet
+    /// "melhor", "melhores": the best so far ("melhor episódio até agora") is no wait; before
+    /// an infinitive, advice ("melhor dormir", "é melhor esperar", "melhor devolver"), unless
+    /// that word is one of `nounsLikeInfinitives` ("melhor lugar", "melhor celular"); beyond what one expected
+    /// ("melhor do que eu esperava") it is no lukewarm verdict.
+    let bests: WordSet
+    let nounsLikeInfinitives: WordSet
+    /// The infinitives in -er that may follow it (nouns end so too: "hambúrguer", "freezer").
+    let infinitivesInER: WordSet
+    let expectations: WordSet
     /// "não precisa resolver agora": no need denied, no answer withheld.
     let needs: WordSet
     /// Words that put trouble right ("problema resolvido", "they fixed my issue"): the trouble
@@ -624,15 +633,27 @@ final class Vocabulary: Sendable {
         joyLinks = WordSet(["de", "of", "for"].map { id($0) })
         laughing = WordSet(["laughing", "rindo"].map { id($0) })
         wishFillers = WordSet([
-            "ser", "ter", "vir", "sido", "estar", "com", "um", "uma", "pouco", "bem", "muito",
-            "be", "been", "have", "a", "bit", "little", "lot", "much", "way",
+            "ser", "ter", "vir", "sido", "estar", "com", "um", "uma", "pouco", "bem", "muito", "durar", "custar",
+            "be", "been", "have", "a", "bit", "little", "lot", "much", "way", "last", "cost",
         ].map { id($0) })
         improvements = WordSet([
             "melhor", "melhores", "melhorar", "mais", "maior", "maiores", "menor", "menores", "menos",
-            "better", "improve", "improved", "more", "less", "bigger",
+            "better", "improve", "improved", "more", "less", "bigger", "longer", "faster", "cheaper",
         ].map { id($0) })
         postposed = WordSet(["melhor", "melhores", "maior", "maiores", "menor", "menores"].map { id($0) })
         worse = WordSet(["pior", "piores", "worse"].map { id($0) })
+        bests = WordSet(["melhor", "melhores"].map { id($0) })
+        nounsLikeInfinitives = WordSet([
+            "lugar", "celular", "jantar", "mulher", "colher", "talher", "prazer", "lazer", "poder", "acucar", "olhar",
+            "luar", "altar", "radar", "militar", "familiar", "popular", "escolar", "particular", "regular", "similar",
+            "titular", "exemplar", "colar", "secular", "auxiliar", "solar", "bar",
+        ].map { id($0) })
+        infinitivesInER = WordSet([
+            "ter", "ser", "ver", "ler", "fazer", "comer", "beber", "correr", "devolver", "escolher", "vender", "esquecer",
+            "aprender", "resolver", "conhecer", "perder", "receber", "escrever", "trazer", "dizer", "saber", "manter",
+            "esconder", "responder", "mexer", "entender", "desfazer", "refazer", "crer", "sofrer", "viver",
+        ].map { id($0) })
+        expectations = WordSet(["esperava", "esperavamos", "imaginava", "imaginavamos", "pensava", "achava", "esperado", "imaginado"].map { id($0) })
         expectedVerbs = WordSet([
             "esperava", "pedi", "comprei", "encomendei", "queria", "solicitei", "paguei", "contratei", "escolhi",
             "expected", "ordered", "asked", "paid", "wanted", "bought", "requested", "chose",
