@@ -997,6 +997,10 @@ struct MessageAnalyzerTests {
         ("the battery could last longer", "negative"),
         ("@united you moved my flight to 6am, are you serious", "negative"),
         ("I emailed them twice and got nothing", "negative"),
+        // Changes no one told of; losing; a cancellation someone else made.
+        ("nobody told us the gym would be closed", "negative"),
+        ("perdendo de novo pro último colocado", "negative"),
+        ("o restaurante cancelou minha reserva", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)
@@ -1031,6 +1035,10 @@ struct MessageAnalyzerTests {
         ("can i get three bagels with cream cheese?", "purchase"),
         ("could i get a small poke bowl delivered?", "purchase"),
         ("could i get the receipt emailed to me?", "support"),
+        // A cancellation someone else made asks for none; one asked for beside it still does.
+        ("o restaurante cancelou minha reserva", "complaint"),
+        ("they cancelled my flight", "complaint"),
+        ("a loja cancelou meu pedido, quero cancelar o resto também", "cancellation"),
         // Praise of delivery and price states, it does not ask; a question word still asks.
         ("produto excelente, entrega rápida e preço justo", "other"),
         ("adorei a loja! qual o horário de sábado", "information"),

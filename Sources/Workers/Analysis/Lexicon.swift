@@ -148,6 +148,8 @@ public struct Lexicon: Sendable {
         "reply", "replies", "response", "answer", "update", "callback", "informed", "notified",
         "replied", "responded", "answered", "processed", "activated", "delivered", "installed",
         "approved", "credited",
+        // Changes no one warned of ("nobody told us the pool was closed").
+        "told", "warned",
     ]
 
     /// Two-word phrases with their own valence, checked before single words.

@@ -221,6 +221,11 @@ final class Vocabulary: Sendable {
     /// "i"/"we", "depois que" and "eu", and the verb in the past.
     let doneCancelling: WordSet
     let afterwards: WordSet
+    /// A cancellation someone else made ("a loja cancelou meu pedido", "they cancelled my
+    /// flight"): the Portuguese verbs in the third person past, and the English subjects
+    /// before the past.
+    let cancelledByOthers: WordSet
+    let otherSubjects: WordSet
     let we: Int32
     let depois: Int32
     let to: Int32
@@ -674,6 +679,8 @@ final class Vocabulary: Sendable {
         participles = WordSet(["cancelado", "cancelada", "cancelados", "canceladas", "cancelled", "canceled"].map { id($0) })
         doneCancelling = WordSet(["cancelled", "canceled", "cancelei", "cancelamos"].map { id($0) })
         afterwards = WordSet(["after", "since", "que"].map { id($0) })
+        cancelledByOthers = WordSet(["cancelou", "cancelaram"].map { id($0) })
+        otherSubjects = WordSet(["they", "you", "he", "she", "u"].map { id($0) })
         we = id("we")
         depois = id("depois")
         to = id("to")
@@ -810,6 +817,7 @@ final class Vocabulary: Sendable {
             (Role.cancelling, [
                 "cancelar", "cancela", "cancele", "cancelem", "cancelo", "cancelado", "cancelada", "cancelados", "canceladas",
                 "cancelamento", "cancel", "cancelling", "canceling", "cancellation", "cancelled", "canceled",
+                "cancelou", "cancelaram",
             ]),
             (Role.trouble, [
                 "problema", "problemas", "problem", "problems", "issue", "issues", "defeito", "defeitos", "erro", "erros",
@@ -1072,7 +1080,8 @@ final class Vocabulary: Sendable {
 
     /// Whether the cancellation word at `i` tells of one that befell ("meu voo foi cancelado",
     /// "my flight was cancelled"; asked, with the subject between: "why was my flight
-    /// cancelled"), or one the customer already made, told as the time of the trouble ("i was
+    /// cancelled"), one someone else made ("a loja cancelou meu pedido", "they cancelled my
+    /// flight"), or one the customer already made, told as the time of the trouble ("i was
     /// billed after i cancelled"): no request to cancel.
     func cancellationBefell(at i: Int, in words: [Token]) -> Bool {
         if doneCancelling.contains(words[i].id), i >= 2, !words[i].clauseStart, !words[i - 1].clauseStart,
@@ -1081,6 +1090,8 @@ final class Vocabulary: Sendable {
         {
             return true
         }
+        if cancelledByOthers.contains(words[i].id) { return true }
+        if doneCancelling.contains(words[i].id), i >= 1, !words[i].clauseStart, otherSubjects.contains(words[i - 1].id) { return true }
         guard participles.contains(words[i].id) else { return false }
         for back in 1...3 where i - back >= 0 {
             if words[i - back + 1].clauseStart { return false }
