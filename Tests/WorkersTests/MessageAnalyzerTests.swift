@@ -1001,6 +1001,14 @@ struct MessageAnalyzerTests {
         ("nobody told us the gym would be closed", "negative"),
         ("perdendo de novo pro último colocado", "negative"),
         ("o restaurante cancelou minha reserva", "negative"),
+        // No way not to: the praise insisted on; slang for shoddy and for slow.
+        ("não tem como não amar esse lugar", "positive"),
+        ("impossível não gostar dessa série", "positive"),
+        ("impossible not to love this show", "positive"),
+        ("não dá pra não gostar", "positive"),
+        ("não gostei nada", "negative"),
+        ("que edição porca", "negative"),
+        ("o wifi do hotel é uma carroça", "negative"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

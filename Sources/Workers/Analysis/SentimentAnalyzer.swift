@@ -622,6 +622,17 @@ public enum SentimentAnalyzer {
                         // The best there is: "could not be better" praises as "excellent" does.
                         valence = max(valence * 1.3, 2.5)
                     }
+                    // No way not to ("não tem como não gostar", "impossible not to love it"):
+                    // praise insisted on; "impossível" takes its criticism back.
+                    if negated, valence > 0 {
+                        let (insisted, impossible) = v.noWayNot(negator, in: words)
+                        if insisted {
+                            negated = false
+                            emphatic = true
+                            valence = max(valence * 1.3, 2.5)
+                            if let impossible { valence -= listed(words[impossible].id, english: english) ?? 0 }
+                        }
+                    }
                     // The same for the worse after a modal and its fillers: denied, the worst
                     // there is ("couldn't have been worse", "não podia ser pior"); granted, a
                     // consolation ("could be worse", "podia ser pior").

@@ -199,6 +199,10 @@ final class Vocabulary: Sendable {
     /// that word is one of `nounsLikeInfinitives` ("melhor lugar", "melhor celular"); beyond what one expected
     /// ("melhor do que eu esperava") it is no lukewarm verdict.
     let bests: WordSet
+    /// "não tem como não gostar", "não dá pra não amar", "impossível não gostar", "impossible
+    /// not to love it": no way not to (`noWayNot`).
+    let impossible: WordSet
+    let noWayLinks: WordSet
     let nounsLikeInfinitives: WordSet
     /// The infinitives in -er that may follow it (nouns end so too: "hambúrguer", "freezer").
     let infinitivesInER: WordSet
@@ -648,6 +652,8 @@ final class Vocabulary: Sendable {
         postposed = WordSet(["melhor", "melhores", "maior", "maiores", "menor", "menores"].map { id($0) })
         worse = WordSet(["pior", "piores", "worse"].map { id($0) })
         bests = WordSet(["melhor", "melhores"].map { id($0) })
+        impossible = WordSet(["impossivel", "impossible"].map { id($0) })
+        noWayLinks = WordSet(["como", "pra", "para"].map { id($0) })
         nounsLikeInfinitives = WordSet([
             "lugar", "celular", "jantar", "mulher", "colher", "talher", "prazer", "lazer", "poder", "acucar", "olhar",
             "luar", "altar", "radar", "militar", "familiar", "popular", "escolar", "particular", "regular", "similar",
@@ -1056,6 +1062,19 @@ final class Vocabulary: Sendable {
             k += 1
         }
         return false
+    }
+
+    /// Whether the negation at `n` follows "impossível" or a denied "tem como", "dá pra" ("não
+    /// tem como não gostar", "impossível não amar", "impossible not to love"): it does not
+    /// deny, it insists. The index of "impossível" comes back too, whose own criticism the
+    /// praise takes back.
+    func noWayNot<Words: RandomAccessCollection<Token>>(_ n: Int, in words: Words) -> (Bool, impossible: Int?) where Words.Index == Int {
+        guard n >= 1, !words[n].clauseStart else { return (false, nil) }
+        let before = words[n - 1].id
+        if impossible.contains(before) { return (true, n - 1) }
+        guard noWayLinks.contains(before), n >= 3, !words[n - 1].clauseStart, !words[n - 2].clauseStart else { return (false, nil) }
+        let denied = words[n - 3].id
+        return (denied >= 0 && negation[Int(denied)] && denied != no, nil)
     }
 
     /// Whether a short span follows the verb at `i` within three words of its clause
