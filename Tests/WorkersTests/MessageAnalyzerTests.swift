@@ -1009,6 +1009,11 @@ struct MessageAnalyzerTests {
         ("não gostei nada", "negative"),
         ("que edição porca", "negative"),
         ("o wifi do hotel é uma carroça", "negative"),
+        // A breathtaking view, traffic at a standstill, no standard, Friday at last.
+        ("que paisagem de tirar o fôlego", "positive"),
+        ("trânsito parado desde as 7 da manhã", "negative"),
+        ("uma loja sem padrão de atendimento", "negative"),
+        ("sextou, finalmente descanso", "positive"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

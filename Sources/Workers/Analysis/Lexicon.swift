@@ -609,6 +609,9 @@ public struct Lexicon: Sendable {
         // Laughs a show brings ("esse programa me faz rir"); disbelief at service ("are you
         // serious?"); effort that got nothing back.
         "faz rir": 2, "fez rir": 2, "you serious": -1.5, "got nothing": -1.5,
+        // A view that takes one's breath away; traffic at a standstill; a team or a service
+        // with no standard.
+        "tirar folego": 3, "tira folego": 3, "transito parado": -2, "sem padrao": -1.5,
     ].merging((slips + kinds + lukewarm.filter { $0.contains(" ") }).map { ($0, 0) }) { listed, _ in listed }
         .merging(declines.map { ($0, 0.8) }) { listed, _ in listed }
         .merging(shortfalls.map { ($0, -1.5) }) { listed, _ in listed }
