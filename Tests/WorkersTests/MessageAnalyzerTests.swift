@@ -1014,6 +1014,14 @@ struct MessageAnalyzerTests {
         ("trânsito parado desde as 7 da manhã", "negative"),
         ("uma loja sem padrão de atendimento", "negative"),
         ("sextou, finalmente descanso", "positive"),
+        // Praise exclaimed, then a loss or a charge: sarcasm; praise stated stays a verdict.
+        ("great, they lost my luggage", "negative"),
+        ("perfeito, perderam meu pedido", "negative"),
+        ("ficou linda! só a alça que é meio fraca", "positive"),
+        // Love for what goes wrong is sarcasm; for what goes right, praise.
+        ("love it when my train gets cancelled", "negative"),
+        ("adoro quando o app trava na hora de pagar", "negative"),
+        ("amo quando vocês acertam o pedido", "positive"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

@@ -827,8 +827,15 @@ public enum SentimentAnalyzer {
                 words[k].id == v.novamente || words[k].id == v.again || (k > 0 && words[k].id == v.novo && words[k - 1].id == v.de)
             }
         }
+        func exclaimedOpening() -> Bool {
+            words[..<opening].contains { v.exclaimedPraise.contains($0.id) } && !words[..<opening].contains { v.has($0.id, Vocabulary.Role.copula) }
+        }
         let praiseThenCriticism = opening <= 2 && openingPraise && !openingOther && !laterPraise
-            && contrastAt == nil && conceded.isEmpty && (laterCriticism <= -2 || laterCriticism <= -0.5 && again())
+            && contrastAt == nil && conceded.isEmpty
+            // Milder criticism after praise exclaimed (`exclaimedPraise`: "perfect, they lost my
+            // reservation", "que maravilha, cobraram a taxa duas vezes"); not after praise stated
+            // ("está linda! super básica", "gostei muito, só que tive que retirar no correio").
+            && (laterCriticism <= -2 || laterCriticism <= -1.5 && exclaimedOpening() || laterCriticism <= -0.5 && again())
         let n = words.count
         let soQueNao = portuguese && n >= 3 && words[n - 3].id == v.so && words[n - 2].id == v.que && words[n - 1].id == v.nao
         let exasperated = n > 0 && v.starts(words[n - 1].id, Vocabulary.Starts.exasperatedEnd) && v.exasperatedEndings.contains { ending in
@@ -889,8 +896,19 @@ public enum SentimentAnalyzer {
             }
             return false
         }
+        // Love for what went wrong, with no other praise: "love it when my flight gets
+        // delayed", "adoro quando a internet cai", "I love how you lost my bag" ("amo quando
+        // vocês acertam o pedido" praises).
+        func lovedWhen() -> Bool {
+            guard positives == 1, criticism <= -1.5 else { return false }
+            for k in 0..<max(0, n - 2) where v.loving.contains(words[k].id) {
+                let j = words[k + 1].id == v.lovedIt && !words[k + 1].clauseStart ? k + 2 : k + 1
+                if !words[j].clauseStart, v.lovedWhens.contains(words[j].id) { return true }
+            }
+            return false
+        }
         let sarcastic = text.sarcasmCue || words.contains { $0.id == v.sarcasm } || (applause && positives > 0 && criticism <= -1)
-            || praiseThenCriticism || closingPraise || soQueNao || (positives > 0 && (thankedForTrouble() || lovedWait()))
+            || praiseThenCriticism || closingPraise || soQueNao || (positives > 0 && (thankedForTrouble() || lovedWait())) || lovedWhen()
         if sarcastic {
             total = -max(1.5, abs(total))
         } else if positives > 0 && negatives > 0 && words.contains(where: { $0.id == v.mais || $0.id == v.another }) && words.contains(where: { v.has($0.id, Vocabulary.Role.complaint) }) {

@@ -288,6 +288,10 @@ final class Vocabulary: Sendable {
     /// "adorei a demora", "love the delay": love declared for a wait, which is sarcasm. The
     /// verbs, the article or demonstrative between, and the waits.
     let loving: WordSet
+    /// "love it when", "adoro quando", "love how": what follows is loved, or, with no other
+    /// praise and criticism there, mocked (`lovedWhen`).
+    let lovedWhens: WordSet
+    let lovedIt: Int32
     let waitDeterminers: WordSet
     let waits: WordSet
     /// "adorei ficar 40 minutos esperando", "loved sitting on hold for an hour": a stay the
@@ -745,6 +749,8 @@ final class Vocabulary: Sendable {
         how = id("how")
         thankedFor = WordSet(["pelo", "pela", "pelos", "pelas", "por", "for"].map { id($0) })
         loving = WordSet(["adorei", "amei", "adoro", "amo", "adorando", "amando", "love", "loved", "loving"].map { id($0) })
+        lovedWhens = WordSet(["when", "how", "quando"].map { id($0) })
+        lovedIt = id("it")
         waitDeterminers = WordSet(["o", "a", "os", "as", "essa", "esse", "esta", "este", "the", "this"].map { id($0) })
         waits = WordSet(["demora", "atraso", "atrasos", "fila", "delay", "delays", "wait", "lag"].map { id($0) })
         stays = WordSet(["ficar", "passar", "sitting", "being", "spending", "standing", "staying"].map { id($0) })
