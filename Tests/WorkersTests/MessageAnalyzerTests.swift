@@ -1022,6 +1022,10 @@ struct MessageAnalyzerTests {
         ("love it when my train gets cancelled", "negative"),
         ("adoro quando o app trava na hora de pagar", "negative"),
         ("amo quando vocês acertam o pedido", "positive"),
+        // Money well spent, an easy app, done like a pro.
+        ("expensive, but worth every cent", "positive"),
+        ("the new app is a breeze to use", "positive"),
+        ("she handled the rush like a pro", "positive"),
     ]
 
     @Test("negation, contrast, capitals, emoji and sarcasm", arguments: sentimentCases)

@@ -612,6 +612,8 @@ public struct Lexicon: Sendable {
         // A view that takes one's breath away; traffic at a standstill; a team or a service
         // with no standard.
         "tirar folego": 3, "tira folego": 3, "transito parado": -2, "sem padrao": -1.5,
+        // Money well spent, done like a pro.
+        "every penny": 2.5, "every cent": 2.5, "like pro": 2, "like pros": 2,
     ].merging((slips + kinds + lukewarm.filter { $0.contains(" ") }).map { ($0, 0) }) { listed, _ in listed }
         .merging(declines.map { ($0, 0.8) }) { listed, _ in listed }
         .merging(shortfalls.map { ($0, -1.5) }) { listed, _ in listed }
