@@ -625,8 +625,8 @@ public enum SentimentAnalyzer {
                     // No way not to ("não tem como não gostar", "impossible not to love it"):
                     // praise insisted on; "impossível" takes its criticism back.
                     if negated, valence > 0 {
-                        let (insisted, impossible) = v.noWayNot(negator, in: words)
-                        if insisted {
+                        let (insists, impossible) = v.noWayNot(negator, in: words)
+                        if insists {
                             negated = false
                             emphatic = true
                             valence = max(valence * 1.3, 2.5)

@@ -195,18 +195,18 @@ final class Vocabulary: Sendable {
     /// it consoles ("could be worse").
     let worse: WordSet
     /// "melhor", "melhores": the best so far ("melhor episódio até agora") is no wait; before
-    /// an infinitive, advice ("melhor dormir", "é melhor esperar", "melhor devolver"), unless
-    /// that word is one of `nounsLikeInfinitives` ("melhor lugar", "melhor celular"); beyond what one expected
-    /// ("melhor do que eu esperava") it is no lukewarm verdict.
+    /// an infinitive, advice ("melhor dormir", "é melhor esperar", "melhor devolver"): a word
+    /// in -ar or -ir not in `nounsLikeInfinitives` ("melhor lugar", "melhor celular"), or one
+    /// of `infinitivesInER` (nouns end in -er too: "hambúrguer", "freezer"); before what one
+    /// expected (`expectations`: "melhor do que eu esperava"), no lukewarm verdict.
     let bests: WordSet
+    let nounsLikeInfinitives: WordSet
+    let infinitivesInER: WordSet
+    let expectations: WordSet
     /// "não tem como não gostar", "não dá pra não amar", "impossível não gostar", "impossible
     /// not to love it": no way not to (`noWayNot`).
     let impossible: WordSet
     let noWayLinks: WordSet
-    let nounsLikeInfinitives: WordSet
-    /// The infinitives in -er that may follow it (nouns end so too: "hambúrguer", "freezer").
-    let infinitivesInER: WordSet
-    let expectations: WordSet
     /// "não precisa resolver agora": no need denied, no answer withheld.
     let needs: WordSet
     /// Words that put trouble right ("problema resolvido", "they fixed my issue"): the trouble
@@ -1074,7 +1074,7 @@ final class Vocabulary: Sendable {
     /// tem como não gostar", "impossível não amar", "impossible not to love"): it does not
     /// deny, it insists. The index of "impossível" comes back too, whose own criticism the
     /// praise takes back.
-    func noWayNot<Words: RandomAccessCollection<Token>>(_ n: Int, in words: Words) -> (Bool, impossible: Int?) where Words.Index == Int {
+    func noWayNot<Words: RandomAccessCollection<Token>>(_ n: Int, in words: Words) -> (insists: Bool, impossible: Int?) where Words.Index == Int {
         guard n >= 1, !words[n].clauseStart else { return (false, nil) }
         let before = words[n - 1].id
         if impossible.contains(before) { return (true, n - 1) }
