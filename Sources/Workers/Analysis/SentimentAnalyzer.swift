@@ -341,9 +341,8 @@ public enum SentimentAnalyzer {
                         valence = p == 0 ? 0 : p + (p > 0 ? boost * 2 : -boost * 2)
                         // "até agora" before trouble denied means "so far" ("até agora sem
                         // problemas", "até o momento nenhum defeito").
-                        if word == v.ate, valence < 0, v.troubleDeniedAhead(at: end, in: words) { valence = 0 }
-                        // After the best, it scopes it: "so far", no wait.
-                        if word == v.ate, valence < 0, bestEarlier(i) { valence = 0 }
+                        // So does it after the best ("melhor episódio da temporada até agora").
+                        if word == v.ate, valence < 0, v.troubleDeniedAhead(at: end, in: words) || bestEarlier(i) { valence = 0 }
                         // "can't believe how good it is": the disbelief is the praise's, or the
                         // criticism's, that follows.
                         if second == v.believe, end < words.count, words[end].id == v.how { valence = 0 }
@@ -612,26 +611,19 @@ public enum SentimentAnalyzer {
                     // prazo", "ninguém faz melhor", "não tem loja melhor", "there's no better
                     // place"; not "não ficou nada melhor", "I have nothing better to do", "it's no
                     // better than before", nor a question: "não tem um tamanho melhor?").
+                    // So does no way not to ("não tem como não gostar", "impossible not to love
+                    // it"), where "impossível" takes its own criticism back.
                     let better = v.has(word, Vocabulary.Role.comparative)
+                    let noWay = negated && valence > 0 ? v.noWayNot(negator, in: words) : (insists: false, impossible: nil)
                     if negated, valence > 0,
                         modal && (better || words[(i + 1)..<min(words.count, i + 4)].contains(where: { $0.id == v.enough }))
-                            || better && text.questions == 0 && unrivalled(negator, i)
+                            || better && text.questions == 0 && unrivalled(negator, i) || noWay.insists
                     {
                         negated = false
                         emphatic = true
                         // The best there is: "could not be better" praises as "excellent" does.
                         valence = max(valence * 1.3, 2.5)
-                    }
-                    // No way not to ("não tem como não gostar", "impossible not to love it"):
-                    // praise insisted on; "impossível" takes its criticism back.
-                    if negated, valence > 0 {
-                        let (insists, impossible) = v.noWayNot(negator, in: words)
-                        if insists {
-                            negated = false
-                            emphatic = true
-                            valence = max(valence * 1.3, 2.5)
-                            if let impossible { valence -= listed(words[impossible].id, english: english) ?? 0 }
-                        }
+                        if let impossible = noWay.impossible { valence -= listed(words[impossible].id, english: english) ?? 0 }
                     }
                     // The same for the worse after a modal and its fillers: denied, the worst
                     // there is ("couldn't have been worse", "não podia ser pior"); granted, a
